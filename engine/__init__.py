@@ -1,0 +1,8 @@
+"""Offline PatchCore inspection engine: no Qt, no GUI.
+
+Importing ``engine`` or ``engine.types`` does not import torch; the heavy parts load on
+first use (``engine.inspector``, ``engine.training``).
+"""
+
+__version__ = "0.1.0"
+ENGINE_VERSION = __version__

@@ -1,0 +1,73 @@
+"""Detection and localisation metrics: image/pixel AUROC, AUPRO, F1 and confusion matrix."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from sklearn.metrics import roc_auc_score, roc_curve
+
+
+def auroc(labels: np.ndarray, scores: np.ndarray) -> float | None:
+    """Area under ROC; None when only one class is present."""
+    labels = np.asarray(labels)
+    if labels.min(initial=0) == labels.max(initial=0):
+        return None
+    return float(roc_auc_score(labels, scores))
+
+
+def roc(labels: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    fpr, tpr, _ = roc_curve(labels, scores)
+    return fpr, tpr
+
+
+def confusion(labels: np.ndarray, scores: np.ndarray, threshold: float) -> dict[str, float | int]:
+    """Defect = positive; predicted positive when score >= threshold."""
+    y = np.asarray(labels).astype(bool)
+    p = np.asarray(scores) >= threshold
+    tp, fp = int((y & p).sum()), int((~y & p).sum())
+    fn, tn = int((y & ~p).sum()), int((~y & ~p).sum())
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": prec, "recall": rec, "f1": f1,
+            "false_reject_rate": fp / (fp + tn) if fp + tn else 0.0,
+            "escape_rate": fn / (fn + tp) if fn + tp else 0.0}
+
+
+def pixel_auroc(masks: list[np.ndarray], maps: list[np.ndarray]) -> float | None:
+    """AUROC over all pixels of all images (masks bool (H, W), maps float (H, W))."""
+    y = np.concatenate([m.ravel() for m in masks]).astype(np.uint8)
+    s = np.concatenate([a.ravel() for a in maps]).astype(np.float32)
+    return auroc(y, s)
+
+
+def aupro(masks: list[np.ndarray], maps: list[np.ndarray], fpr_limit: float = 0.3, steps: int = 300) -> float | None:
+    """Area under the per-region-overlap curve up to ``fpr_limit``, normalised to [0, 1].
+
+    Bergmann et al. (MVTec AD, IJCV 2021): PRO averages, over every connected defect region, the
+    fraction of its pixels above the threshold; thresholds are swept so the pixel false-positive
+    rate runs from 0 to ``fpr_limit``.
+    """
+    normal = np.concatenate([a[~m].ravel() for m, a in zip(masks, maps)]).astype(np.float32)
+    regions: list[np.ndarray] = []
+    for m, a in zip(masks, maps):
+        if not m.any():
+            continue
+        n, lab = cv2.connectedComponents(m.astype(np.uint8), connectivity=8)
+        for r in range(1, n):
+            regions.append(np.sort(a[lab == r].astype(np.float32)))
+    if not regions or normal.size == 0:
+        return None
+    normal.sort()
+    fprs = np.linspace(0.0, fpr_limit, steps + 1)
+    # threshold giving each FPR: the (1 - fpr) quantile of normal pixels
+    pos = np.clip(((1.0 - fprs) * normal.size).astype(np.int64), 0, normal.size - 1)
+    thresholds = normal[pos]
+    real_fpr = 1.0 - np.searchsorted(normal, thresholds, side="left") / normal.size
+    pro = np.zeros_like(thresholds, dtype=np.float64)
+    for r in regions:
+        pro += 1.0 - np.searchsorted(r, thresholds, side="left") / r.size
+    pro /= len(regions)
+    order = np.argsort(real_fpr)
+    x, y = np.clip(real_fpr[order], 0, fpr_limit), pro[order]
+    return float(np.trapezoid(y, x) / fpr_limit)

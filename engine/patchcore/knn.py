@@ -1,0 +1,56 @@
+"""Nearest-neighbour search over the memory bank: a small FAISS wrapper with fit/search/save/load."""
+
+from __future__ import annotations
+
+import os
+
+import faiss
+import numpy as np
+
+
+class NearestNeighbourIndex:
+    """Exact L2 search (``IndexFlatL2``); distances are returned as Euclidean, not squared."""
+
+    def __init__(self, index: faiss.Index | None = None) -> None:
+        self._index = index
+
+    @classmethod
+    def fit(cls, bank: np.ndarray) -> "NearestNeighbourIndex":
+        """Build from a memory bank (M, D) float32."""
+        bank = np.ascontiguousarray(bank, dtype=np.float32)
+        index = faiss.IndexFlatL2(bank.shape[1])
+        index.add(bank)
+        return cls(index)
+
+    @property
+    def index(self) -> faiss.Index:
+        if self._index is None:
+            raise RuntimeError("index is empty: fit or load it first")
+        return self._index
+
+    @property
+    def size(self) -> int:
+        return int(self.index.ntotal)
+
+    @property
+    def dim(self) -> int:
+        return int(self.index.d)
+
+    def search(self, queries: np.ndarray, k: int = 1) -> tuple[np.ndarray, np.ndarray]:
+        """(Q, D) queries -> distances (Q, k) float32 and indices (Q, k) int64."""
+        q = np.ascontiguousarray(queries, dtype=np.float32)
+        d2, idx = self.index.search(q, k)
+        return np.sqrt(np.maximum(d2, 0.0)), idx
+
+    def vectors(self, ids: np.ndarray) -> np.ndarray:
+        """Memory-bank rows for ``ids`` (any shape) -> (*ids.shape, D)."""
+        flat = np.asarray(ids, dtype=np.int64).ravel()
+        out = np.stack([self.index.reconstruct(int(i)) for i in flat]) if flat.size else np.empty((0, self.dim), np.float32)
+        return out.reshape(*np.shape(ids), self.dim)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        faiss.write_index(self.index, os.fspath(path))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> "NearestNeighbourIndex":
+        return cls(faiss.read_index(os.fspath(path)))

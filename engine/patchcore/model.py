@@ -1,0 +1,80 @@
+"""PatchCore scoring: patch distances to the memory bank, image score, anomaly map (§3.3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from engine.patchcore.features import PatchEmbedder
+from engine.patchcore.knn import NearestNeighbourIndex
+
+
+@dataclass(frozen=True)
+class PatchCoreConfig:
+    input_size: tuple[int, int]
+    """(height, width) fed to the backbone, pixels."""
+    reweight: bool = False
+    """Apply the paper's image-score re-weighting (eq. 7) by the density around the match."""
+    num_neighbours: int = 9
+    """b in eq. 7: neighbours of the matched bank patch used for re-weighting."""
+    blur_sigma: float = 4.0
+    """Gaussian smoothing of the map, in input-size pixels."""
+
+
+class PatchCore:
+    """Frozen embedder + memory bank index -> scores and maps. Holds no training logic."""
+
+    def __init__(self, embedder: PatchEmbedder, index: NearestNeighbourIndex, config: PatchCoreConfig) -> None:
+        if index.dim != embedder.dim:
+            raise ValueError(f"memory bank has {index.dim} dims, embedder gives {embedder.dim}")
+        self.embedder = embedder
+        self.index = index
+        self.config = config
+
+    def embed(self, images: list[np.ndarray]) -> np.ndarray:
+        """uint8 RGB images of any size -> float32 embeddings (B, h, w, D)."""
+        size = self.config.input_size
+        return self.embedder.embed([PatchEmbedder.preprocess(im, size) for im in images])
+
+    def score_embeddings(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Embeddings (B, h, w, D) -> patch scores (B, h, w) and image scores (B,).
+
+        Patch score: distance to the nearest memory-bank patch. Image score s*: the largest
+        patch score, optionally re-weighted as 1 - softmax of distances to the matched bank
+        patch's neighbourhood N_b(m*) (eq. 7).
+        """
+        b, h, w, d = emb.shape
+        flat = emb.reshape(-1, d)
+        dist, nn_idx = self.index.search(flat, k=1)
+        patch = dist[:, 0].reshape(b, h * w)
+        nn_idx = nn_idx[:, 0].reshape(b, h * w)
+        top = patch.argmax(axis=1)
+        scores = patch[np.arange(b), top].astype(np.float64)
+        if self.config.reweight and self.index.size > 1:
+            k = min(self.config.num_neighbours, self.index.size)
+            m_test = emb.reshape(b, h * w, d)[np.arange(b), top]  # (B, D)
+            m_star = self.index.vectors(nn_idx[np.arange(b), top])  # (B, D)
+            _, nb_idx = self.index.search(m_star, k=k)  # N_b(m*), m* itself first
+            nb = self.index.vectors(nb_idx)  # (B, k, D)
+            dists = np.linalg.norm(nb - m_test[:, None, :], axis=2)
+            dists[:, 0] = scores  # the match itself, exactly as searched
+            z = dists - dists.max(axis=1, keepdims=True)
+            soft = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+            scores = (1.0 - soft[:, 0]) * scores
+        return patch.reshape(b, h, w).astype(np.float32), scores
+
+    def anomaly_map(self, patch_scores: np.ndarray, out_size: tuple[int, int]) -> np.ndarray:
+        """Patch scores (h, w) -> map (H, W) = ``out_size``: bilinear to input size, Gaussian blur, resize."""
+        ih, iw = self.config.input_size
+        m = cv2.resize(patch_scores.astype(np.float32), (iw, ih), interpolation=cv2.INTER_LINEAR)
+        if self.config.blur_sigma > 0:
+            m = cv2.GaussianBlur(m, (0, 0), sigmaX=self.config.blur_sigma, borderType=cv2.BORDER_REFLECT)
+        if (ih, iw) != tuple(out_size):
+            m = cv2.resize(m, (out_size[1], out_size[0]), interpolation=cv2.INTER_LINEAR)
+        return m
+
+    def score_images(self, images: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """uint8 RGB images -> (patch scores (B, h, w), image scores (B,))."""
+        return self.score_embeddings(self.embed(images))

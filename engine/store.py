@@ -1,0 +1,178 @@
+"""Per-category model folder: ``manifest.json`` + ``memory_bank.faiss`` + ``.npy`` score arrays.
+
+No pickle anywhere. Saving writes a sibling temporary folder and renames it into place, so a
+crash never leaves a half-written model. Loading checks schema, checksums and shapes and says
+what is wrong in one line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engine.types import ModelInfo
+
+SCHEMA_VERSION = 1
+MANIFEST = "manifest.json"
+INDEX_FILE = "memory_bank.faiss"
+GOOD_SCORES_FILE = "calibration_good_scores.npy"
+DEFECT_SCORES_FILE = "calibration_defect_scores.npy"
+CATEGORY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_REQUIRED = ("schema_version", "category", "model_id", "created", "engine_version", "backbone",
+             "input_size", "patchcore", "training", "threshold", "files")
+
+
+class ModelError(RuntimeError):
+    """A model folder that is missing, corrupt or incompatible; the message names the problem."""
+
+
+def check_category_name(name: str) -> str:
+    if not CATEGORY_RE.match(name or ""):
+        raise ModelError(
+            f"invalid category name {name!r}: use letters, digits, '_', '-' or '.', starting with a letter or digit"
+        )
+    return name
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class StoredModel:
+    """What a model folder holds, loaded and checked."""
+
+    folder: Path
+    manifest: dict[str, Any]
+    index_path: Path
+    good_scores: np.ndarray
+    defect_scores: np.ndarray | None
+
+
+def save_model(
+    models_dir: str | os.PathLike[str],
+    manifest: dict[str, Any],
+    write_index: "callable",
+    good_scores: np.ndarray,
+    defect_scores: np.ndarray | None = None,
+) -> Path:
+    """Write ``models_dir/<category>/`` atomically. ``write_index(path)`` writes the FAISS file."""
+    category = check_category_name(manifest["category"])
+    root = Path(models_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{category}.tmp-", dir=root))
+    try:
+        write_index(tmp / INDEX_FILE)
+        np.save(tmp / GOOD_SCORES_FILE, np.asarray(good_scores, dtype=np.float64))
+        files = {"index": INDEX_FILE, "good_scores": GOOD_SCORES_FILE}
+        if defect_scores is not None and len(defect_scores):
+            np.save(tmp / DEFECT_SCORES_FILE, np.asarray(defect_scores, dtype=np.float64))
+            files["defect_scores"] = DEFECT_SCORES_FILE
+        manifest = dict(manifest, schema_version=SCHEMA_VERSION,
+                        files={k: {"name": v, "sha256": _sha256(tmp / v)} for k, v in files.items()})
+        with open(tmp / MANIFEST, "w", encoding="utf-8") as fh:
+            json.dump(manifest, fh, indent=2, sort_keys=True)
+            fh.flush()
+            os.fsync(fh.fileno())
+        target = root / category
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{category}.old-", dir=root))
+            os.rmdir(old)
+            os.replace(target, old)
+        os.replace(tmp, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return target
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def read_manifest(folder: str | os.PathLike[str]) -> dict[str, Any]:
+    """Parse and check ``manifest.json`` (no data files read)."""
+    folder = Path(folder)
+    mpath = folder / MANIFEST
+    if not folder.is_dir():
+        raise ModelError(f"no model folder at {folder}")
+    if not mpath.is_file():
+        raise ModelError(f"{folder}: no {MANIFEST} (not a model folder, or an unfinished save)")
+    try:
+        m = json.loads(mpath.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ModelError(f"{mpath}: not valid JSON ({exc})") from exc
+    if not isinstance(m, dict):
+        raise ModelError(f"{mpath}: manifest is not a JSON object")
+    missing = [k for k in _REQUIRED if k not in m]
+    if missing:
+        raise ModelError(f"{mpath}: manifest lacks {', '.join(missing)}")
+    if m["schema_version"] != SCHEMA_VERSION:
+        raise ModelError(
+            f"{folder.name}: model schema version {m['schema_version']} is not supported "
+            f"(this engine reads version {SCHEMA_VERSION}); retrain the category"
+        )
+    return m
+
+
+def load_model(folder: str | os.PathLike[str]) -> StoredModel:
+    """Read and verify a model folder (checksums of every data file)."""
+    folder = Path(folder)
+    m = read_manifest(folder)
+    paths: dict[str, Path] = {}
+    for key, entry in m["files"].items():
+        p = folder / entry["name"]
+        if not p.is_file():
+            raise ModelError(f"{folder.name}: {entry['name']} is missing")
+        if _sha256(p) != entry["sha256"]:
+            raise ModelError(f"{folder.name}: {entry['name']} is damaged (checksum does not match the manifest)")
+        paths[key] = p
+    if "index" not in paths or "good_scores" not in paths:
+        raise ModelError(f"{folder.name}: manifest lists no memory bank or calibration scores")
+    good = np.load(paths["good_scores"], allow_pickle=False)
+    defect = np.load(paths["defect_scores"], allow_pickle=False) if "defect_scores" in paths else None
+    return StoredModel(folder, m, paths["index"], good, defect)
+
+
+def model_info(m: dict[str, Any]) -> ModelInfo:
+    """ModelInfo from a checked manifest."""
+    thr, pc, tr, bb = m["threshold"], m["patchcore"], m["training"], m["backbone"]
+    return ModelInfo(
+        category=m["category"], model_id=m["model_id"], backbone=bb["name"],
+        weights_sha256=bb["weights_sha256"], layers=tuple(bb["layers"]),
+        input_size=tuple(m["input_size"]), feature_dim=int(bb["feature_dim"]),
+        memory_bank_size=int(pc["memory_bank_size"]), coreset_ratio=float(pc["coreset_ratio"]),
+        train_images=int(tr["train_images"]), calibration_images=int(tr["calibration_images"]),
+        threshold=float(thr["value"]), threshold_method=thr["method"], target_frr=float(thr["target_frr"]),
+        f1_threshold=thr.get("f1_optimal"), review_margin=float(thr["review_margin"]),
+        created=m["created"], engine_version=m["engine_version"],
+        good_score_quantiles=dict(thr.get("good_score_quantiles", {})),
+    )
+
+
+def list_models(models_dir: str | os.PathLike[str]) -> list[tuple[str, ModelInfo | None, str | None]]:
+    """Every category folder: (name, info, None) when readable, (name, None, error) when not."""
+    root = Path(models_dir)
+    out: list[tuple[str, ModelInfo | None, str | None]] = []
+    if not root.is_dir():
+        return out
+    for d in sorted(root.iterdir()):
+        if not d.is_dir() or not CATEGORY_RE.match(d.name):
+            continue
+        try:
+            out.append((d.name, model_info(read_manifest(d)), None))
+        except (ModelError, KeyError, TypeError, ValueError) as exc:
+            out.append((d.name, None, str(exc)))
+    return out

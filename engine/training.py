@@ -1,0 +1,231 @@
+"""Training a category from good images: features, coreset memory bank, threshold, save.
+
+Memory stays bounded: at most ``max_patches`` candidate patches (and 1 GB) are kept, drawn
+evenly from every training image, however many images there are.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+from PIL import Image
+
+from engine import ENGINE_VERSION
+from engine.backbones import DEFAULT_BACKBONE, DEFAULT_LAYERS
+from engine.calibration import (DEFAULT_REVIEW_MARGIN, DEFAULT_TARGET_FRR, f1_optimal_threshold,
+                                make_decision, score_quantiles, threshold_for_frr)
+from engine.imaging import ImageLoadError, is_image_path, load_image
+from engine.inspector import cached_backbone
+from engine.patchcore import NearestNeighbourIndex, PatchCore, PatchEmbedder, greedy_coreset
+from engine.patchcore.coreset import Cancelled
+from engine.patchcore.model import PatchCoreConfig
+from engine.store import check_category_name, model_info, read_manifest, save_model
+from engine.types import ModelInfo
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total); stages: features, coreset, calibration, saving."""
+
+
+class TrainingError(RuntimeError):
+    """Training could not produce a model; the message says why."""
+
+
+TrainingCancelled = Cancelled
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    backbone: str = DEFAULT_BACKBONE
+    weights: str | None = None
+    layers: tuple[int, ...] = DEFAULT_LAYERS
+    image_size: int = 256
+    """Side of the square with the backbone input's area; the aspect follows the images."""
+    coreset_ratio: float = 0.01
+    max_patches: int = 300_000
+    projection_dim: int = 128
+    holdout_fraction: float = 0.15
+    target_frr: float = DEFAULT_TARGET_FRR
+    review_margin: float = DEFAULT_REVIEW_MARGIN
+    threshold_method: str = "frr"
+    """"frr": from held-out goods at ``target_frr``; "f1": F1-optimal (needs defect images)."""
+    reweight: bool = False
+    blur_sigma: float = 4.0
+    batch_size: int = 8
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class TrainReport:
+    info: ModelInfo
+    folder: Path
+    skipped: list[str] = field(default_factory=list)
+    """One line per unusable image, naming the file and the problem."""
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def list_images(folder: str | os.PathLike[str]) -> list[Path]:
+    """Image files under ``folder`` (recursive), sorted."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise TrainingError(f"{root}: not a folder")
+    return sorted(p for p in root.rglob("*") if p.is_file() and is_image_path(p))
+
+
+def choose_input_size(paths: Sequence[Path], side: int) -> tuple[int, int]:
+    """(h, w), multiples of 32 with about side^2 pixels, following the images' median aspect."""
+    aspects = []
+    for p in paths[:200]:
+        try:
+            with Image.open(p) as im:
+                aspects.append(im.size[1] / im.size[0])
+        except Exception:
+            continue
+    a = float(np.clip(np.median(aspects) if aspects else 1.0, 0.25, 4.0))
+    h = max(64, int(round(side * math.sqrt(a) / 32)) * 32)
+    w = max(64, int(round(side / math.sqrt(a) / 32)) * 32)
+    return h, w
+
+
+def _load_all(paths: Sequence[Path], skipped: list[str]) -> list[tuple[Path, np.ndarray]]:
+    out = []
+    for p in paths:
+        try:
+            out.append((p, load_image(p)))
+        except ImageLoadError as exc:
+            skipped.append(str(exc))
+    return out
+
+
+def train_category(
+    category: str,
+    good_images: Sequence[str | os.PathLike[str]],
+    models_dir: str | os.PathLike[str],
+    config: TrainConfig = TrainConfig(),
+    defect_images: Sequence[str | os.PathLike[str]] = (),
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> TrainReport:
+    """Learn ``category`` from good images and save it to ``models_dir/<category>``."""
+    check_category_name(category)
+    report = progress or (lambda stage, done, total: None)
+    cancelled = should_cancel or (lambda: False)
+    t_start = time.perf_counter()
+    skipped: list[str] = []
+    paths = [Path(p) for p in good_images]
+    if len(paths) < 2:
+        raise TrainingError(f"need at least 2 good images to train '{category}', got {len(paths)}")
+    backbone = cached_backbone(config.backbone, config.weights, config.layers, models_dir)
+    input_size = choose_input_size(paths, config.image_size)
+    embedder = PatchEmbedder(backbone)
+    rng = np.random.default_rng(config.seed)
+    order = rng.permutation(len(paths))
+    n_hold = min(len(paths) - 1, max(1, int(round(config.holdout_fraction * len(paths)))))
+    hold_paths = [paths[i] for i in sorted(order[:n_hold])]
+    train_paths = [paths[i] for i in sorted(order[n_hold:])]
+
+    # 1. Patch features of the training images, a bounded random share of each.
+    d = embedder.dim
+    max_patches = int(min(config.max_patches, 1_000_000_000 // (4 * d)))
+    per_image = None
+    chunks: list[np.ndarray] = []
+    n_used = 0
+    grid = None
+    t0 = time.perf_counter()
+    for start in range(0, len(train_paths), config.batch_size):
+        if cancelled():
+            raise TrainingCancelled()
+        batch = _load_all(train_paths[start:start + config.batch_size], skipped)
+        if batch:
+            emb = embedder.embed([PatchEmbedder.preprocess(im, input_size) for _, im in batch])
+            grid = emb.shape[1:3]
+            flat = emb.reshape(len(batch), -1, d)
+            if per_image is None:
+                per_image = max(1, min(flat.shape[1], max_patches // len(train_paths)))
+            for f in flat:
+                keep = f if per_image >= f.shape[0] else f[rng.choice(f.shape[0], per_image, replace=False)]
+                chunks.append(keep)
+            n_used += len(batch)
+        report("features", min(start + config.batch_size, len(train_paths)), len(train_paths))
+    if n_used == 0:
+        raise TrainingError(f"none of the {len(train_paths)} training images could be read: {skipped[:1]}")
+    candidates = np.concatenate(chunks)
+    del chunks
+    t1 = time.perf_counter()
+
+    # 2. Greedy coreset memory bank.
+    n_select = min(len(candidates), max(1, math.ceil(config.coreset_ratio * len(candidates))))
+    idx = greedy_coreset(candidates, n_select, config.projection_dim, config.seed,
+                         progress=lambda i, n: report("coreset", i, n), should_cancel=cancelled)
+    bank = candidates[np.sort(idx)]
+    del candidates
+    index = NearestNeighbourIndex.fit(bank)
+    pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma)
+    model = PatchCore(embedder, index, pc_cfg)
+    t2 = time.perf_counter()
+
+    # 3. Scores of held-out goods (and known defects) -> threshold.
+    def score(paths_: Sequence[Path], stage: str) -> np.ndarray:
+        out = []
+        for k, (_, im) in enumerate(_load_all(paths_, skipped)):
+            if cancelled():
+                raise TrainingCancelled()
+            out.append(float(model.score_images([im])[1][0]))
+            report(stage, k + 1, len(paths_))
+        return np.asarray(out, dtype=np.float64)
+
+    good_scores = score(hold_paths, "calibration")
+    if good_scores.size == 0:
+        raise TrainingError("no held-out good image could be read for calibration")
+    defect_scores = score([Path(p) for p in defect_images], "calibration") if defect_images else None
+    thr = threshold_for_frr(good_scores, config.target_frr)
+    f1_thr = None
+    if defect_scores is not None and defect_scores.size:
+        f1_thr, _ = f1_optimal_threshold(good_scores, defect_scores)
+    method, value = thr.method, thr.value
+    if config.threshold_method == "f1":
+        if f1_thr is None:
+            raise TrainingError("threshold method 'f1' needs defect images (--defects DIR)")
+        method, value = "f1", f1_thr
+    decision = make_decision(value, good_scores, config.review_margin)
+    t3 = time.perf_counter()
+
+    # 4. Manifest and atomic save.
+    report("saving", 0, 1)
+    created = datetime.now(timezone.utc)
+    manifest = {
+        "category": category,
+        "model_id": f"{category}-{created:%Y%m%dT%H%M%SZ}",
+        "created": created.isoformat(timespec="seconds"),
+        "engine_version": ENGINE_VERSION,
+        "backbone": {"name": backbone.name, "weights_sha256": backbone.weights_sha256,
+                     "weights_source": backbone.weights_source, "layers": list(backbone.layers),
+                     "feature_dim": d},
+        "input_size": list(input_size),
+        "patchcore": {"coreset_ratio": config.coreset_ratio, "memory_bank_size": int(bank.shape[0]),
+                      "candidate_patches": int(n_used * (per_image or 0)), "projection_dim": config.projection_dim,
+                      "feature_grid": list(grid), "reweight": config.reweight, "num_neighbours": pc_cfg.num_neighbours,
+                      "blur_sigma": config.blur_sigma, "patch_size": embedder.patch_size},
+        "training": {"train_images": n_used, "calibration_images": int(good_scores.size),
+                     "defect_images": int(defect_scores.size) if defect_scores is not None else 0,
+                     "skipped_images": len(skipped), "seed": config.seed,
+                     "seconds": round(time.perf_counter() - t_start, 2)},
+        "threshold": {"value": decision.threshold, "method": method, "target_frr": config.target_frr,
+                      "frr_threshold": thr.value, "f1_optimal": f1_thr, "review_margin": decision.review_margin,
+                      "scale": decision.scale, "good_score_quantiles": score_quantiles(good_scores)},
+    }
+    folder = save_model(models_dir, manifest, index.save, good_scores, defect_scores)
+    report("saving", 1, 1)
+    info = model_info(read_manifest(folder))
+    secs = {"features": t1 - t0, "coreset": t2 - t1, "calibration": t3 - t2, "total": time.perf_counter() - t_start}
+    return TrainReport(info=info, folder=folder, skipped=skipped, seconds={k: round(v, 3) for k, v in secs.items()})
+
+
+def config_dict(config: TrainConfig) -> dict:
+    return asdict(config)

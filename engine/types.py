@@ -1,0 +1,143 @@
+"""Typed records that leave the engine. Importing this module does not import torch."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+
+class Verdict(str, enum.Enum):
+    """The decision for one part. ERROR is never a PASS: it means nothing was judged."""
+
+    PASS = "PASS"
+    FAIL = "FAIL"
+    REVIEW = "REVIEW"
+    ERROR = "ERROR"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Milliseconds spent in each stage of one inspection."""
+
+    load_ms: float = 0.0
+    preprocess_ms: float = 0.0
+    features_ms: float = 0.0
+    search_ms: float = 0.0
+    map_ms: float = 0.0
+    total_ms: float = 0.0
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How a raw score becomes a verdict (see ``engine.calibration``)."""
+
+    threshold: float
+    """Raw score at which a part stops being good; maps to normalised 0.5."""
+    scale: float
+    """Raw-score distance from the median good score to the threshold (> 0)."""
+    review_margin: float = 0.05
+    """Half-width of the REVIEW band on the normalised scale, around 0.5."""
+
+    def normalise(self, raw: float) -> float:
+        """Map a raw score to [0, 1]: median good -> 0, threshold -> 0.5."""
+        return float(np.clip(0.5 + (raw - self.threshold) / (2.0 * self.scale), 0.0, 1.0))
+
+    def verdict(self, raw: float) -> Verdict:
+        n = self.normalise(raw)
+        if n < 0.5 - self.review_margin:
+            return Verdict.PASS
+        if n >= 0.5 + self.review_margin:
+            return Verdict.FAIL
+        return Verdict.REVIEW
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Facts about one trained category model, as read from its manifest."""
+
+    category: str
+    model_id: str
+    backbone: str
+    weights_sha256: str
+    layers: tuple[int, ...]
+    input_size: tuple[int, int]
+    """(height, width) in pixels fed to the backbone."""
+    feature_dim: int
+    memory_bank_size: int
+    coreset_ratio: float
+    train_images: int
+    calibration_images: int
+    threshold: float
+    threshold_method: str
+    target_frr: float
+    f1_threshold: float | None
+    review_margin: float
+    created: str
+    engine_version: str
+    good_score_quantiles: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, eq=False)
+class InspectionResult:
+    """Everything the engine says about one image.
+
+    On error ``verdict`` is ERROR, ``error`` names what was wrong, and the numeric fields
+    are None.
+    """
+
+    source: str
+    verdict: Verdict
+    score: float | None = None
+    """Raw PatchCore score (distance in feature space; larger = more anomalous)."""
+    normalised_score: float | None = None
+    """Score on [0, 1] with the threshold at 0.5."""
+    threshold: float | None = None
+    category: str = ""
+    model_id: str = ""
+    anomaly_map: np.ndarray | None = None
+    """float32 (H, W) raw patch scores, upsampled to the image and smoothed."""
+    patch_scores: np.ndarray | None = None
+    """float32 (h, w) scores on the feature grid, before upsampling."""
+    image: np.ndarray | None = None
+    """uint8 (H, W, 3) RGB image as judged (after EXIF rotation), if asked for."""
+    image_size: tuple[int, int] | None = None
+    """(height, width) of the source image in pixels."""
+    timing: Timing = field(default_factory=Timing)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict is not Verdict.ERROR
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary: no arrays, the map reduced to its peak."""
+        out: dict[str, Any] = {
+            "source": self.source,
+            "verdict": self.verdict.value,
+            "score": self.score,
+            "normalised_score": self.normalised_score,
+            "threshold": self.threshold,
+            "category": self.category,
+            "model_id": self.model_id,
+            "image_size": list(self.image_size) if self.image_size else None,
+            "timing_ms": asdict(self.timing),
+        }
+        if self.anomaly_map is not None:
+            y, x = np.unravel_index(int(np.argmax(self.anomaly_map)), self.anomaly_map.shape)
+            out["map_peak"] = {"x": int(x), "y": int(y), "value": float(self.anomaly_map[y, x])}
+        if self.error is not None:
+            out["error"] = self.error
+        return out
+
+
+def error_result(source: str, message: str, category: str = "", model_id: str = "") -> InspectionResult:
+    """An ERROR result that names what was wrong with the input."""
+    return InspectionResult(
+        source=source, verdict=Verdict.ERROR, category=category, model_id=model_id, error=message
+    )

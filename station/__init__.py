@@ -1,0 +1,1 @@
+"""The inspection station application: command line, Qt start-up, worker thread, history."""

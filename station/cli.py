@@ -1,0 +1,192 @@
+"""``station`` command line: train, inspect, evaluate, demo, gui (the default)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+EXIT_BAD_INPUT = 2
+EXIT_MODEL = 3
+
+
+def _progress_bar():
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            for b in bars.values():
+                b.close()
+            bar = bars[stage] = tqdm(total=total, desc=f"{stage:<11}", unit="it", file=sys.stderr,
+                                     leave=True, disable=None)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    def close() -> None:
+        for b in bars.values():
+            b.close()
+
+    return report, close
+
+
+def _fail(msg: str, code: int) -> int:
+    print(f"error: {msg}", file=sys.stderr)
+    return code
+
+
+def cmd_train(a: argparse.Namespace) -> int:
+    from engine.backbones import BackboneError
+    from engine.store import ModelError
+    from engine.training import TrainConfig, TrainingError, list_images, train_category
+
+    try:
+        goods = list_images(a.good)
+        defects = [p for d in (a.defects or []) for p in list_images(d)]
+        cfg = TrainConfig(backbone=a.backbone, weights=a.weights, image_size=a.image_size,
+                          coreset_ratio=a.coreset_ratio, target_frr=a.target_frr, review_margin=a.review_margin,
+                          threshold_method=a.threshold, reweight=a.reweight, seed=a.seed)
+        report, close = _progress_bar()
+        try:
+            rep = train_category(a.category, goods, a.models, cfg, defects, progress=report)
+        finally:
+            close()
+    except (TrainingError, BackboneError, ModelError) as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    for line in rep.skipped:
+        print(f"skipped: {line}", file=sys.stderr)
+    print(json.dumps({"folder": str(rep.folder), "model": rep.info.to_dict(), "skipped": rep.skipped,
+                      "seconds": rep.seconds}, indent=2))
+    return 0
+
+
+def _load_inspector(a: argparse.Namespace):
+    from engine.backbones import BackboneError
+    from engine.inspector import Inspector
+    from engine.store import ModelError
+
+    try:
+        insp = Inspector.load(a.models, a.category)
+    except (ModelError, BackboneError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+    if getattr(a, "threshold", None) is not None:
+        insp = insp.with_threshold(a.threshold)
+    return insp
+
+
+def cmd_inspect(a: argparse.Namespace) -> int:
+    insp = _load_inspector(a)
+    if insp is None:
+        return EXIT_MODEL
+    bad = 0
+    for path in a.images:
+        res = insp.inspect_path(path)
+        print(json.dumps(res.to_json_dict()), flush=True)
+        if not res.ok:
+            bad += 1
+            print(f"error: {res.error}", file=sys.stderr)
+    return EXIT_BAD_INPUT if bad else 0
+
+
+def cmd_evaluate(a: argparse.Namespace) -> int:
+    from engine.evaluation import evaluate_folder
+
+    insp = _load_inspector(a)
+    if insp is None:
+        return EXIT_MODEL
+    try:
+        report, close = _progress_bar()
+        try:
+            out = evaluate_folder(insp, a.data, a.out, progress=lambda d, n: report("evaluate", d, n))
+        finally:
+            close()
+    except FileNotFoundError as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    print(json.dumps(out, indent=2))
+    return 0
+
+
+def cmd_demo(a: argparse.Namespace) -> int:
+    """Build the demo category, then judge its test images: the whole job with no data of yours."""
+    from engine.demo import ensure_demo_model
+    from engine.inspector import Inspector
+    from engine.training import list_images
+
+    report, close = _progress_bar()
+    try:
+        data = ensure_demo_model(a.models, Path(a.models) / "_demo_data", progress=report)
+    finally:
+        close()
+    insp = Inspector.load(a.models, "demo-washer")
+    for path in list_images(data / "test"):
+        print(json.dumps(insp.inspect_path(path).to_json_dict()))
+    return 0
+
+
+def cmd_gui(a: argparse.Namespace) -> int:
+    from station.app import run_gui
+
+    return run_gui(a)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="station", description="Offline PatchCore inspection station.")
+    p.add_argument("--models", default=os.environ.get("STATION_MODELS", "models"),
+                   help="folder of category models (default: ./models)")
+    sub = p.add_subparsers(dest="command")
+
+    t = sub.add_parser("train", help="learn a category from good images")
+    t.add_argument("--category", required=True)
+    t.add_argument("--good", required=True, help="folder of good images (searched recursively)")
+    t.add_argument("--defects", action="append", help="folder of defect images (optional, repeatable)")
+    t.add_argument("--backbone", default="efficientnet_lite0", help="timm model name (default: embedded Lite0)")
+    t.add_argument("--weights", help="local weights file for a non-embedded backbone")
+    t.add_argument("--image-size", type=int, default=256, help="backbone input side, pixels")
+    t.add_argument("--coreset-ratio", type=float, default=0.01)
+    t.add_argument("--target-frr", type=float, default=0.01, help="false-reject rate the threshold aims for")
+    t.add_argument("--review-margin", type=float, default=0.05, help="REVIEW half-band on the 0..1 score")
+    t.add_argument("--threshold", choices=("frr", "f1"), default="frr")
+    t.add_argument("--reweight", action="store_true", help="PatchCore image-score re-weighting (eq. 7)")
+    t.add_argument("--seed", type=int, default=0)
+    t.set_defaults(func=cmd_train)
+
+    i = sub.add_parser("inspect", help="judge images; one JSON object per image")
+    i.add_argument("--category", required=True)
+    i.add_argument("--threshold", type=float, help="override the model's threshold for this run")
+    i.add_argument("images", nargs="+")
+    i.set_defaults(func=cmd_inspect)
+
+    e = sub.add_parser("evaluate", help="metrics on an MVTec-layout folder")
+    e.add_argument("--category", required=True)
+    e.add_argument("--data", required=True)
+    e.add_argument("--out", help="folder for roc.png and score_histogram.png")
+    e.set_defaults(func=cmd_evaluate, threshold=None)
+
+    d = sub.add_parser("demo", help="build the demo category and judge its test images")
+    d.set_defaults(func=cmd_demo)
+
+    g = sub.add_parser("gui", help="open the station window (default)")
+    g.add_argument("--demo", action="store_true", help="open on the generated demo category")
+    g.add_argument("--data-dir", help="folder for history and settings (default: per-user data folder)")
+    g.add_argument("--station-name", default=None)
+    g.add_argument("--operator", default=None)
+    g.set_defaults(func=cmd_gui)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
