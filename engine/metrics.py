@@ -59,15 +59,23 @@ def aupro(masks: list[np.ndarray], maps: list[np.ndarray], fpr_limit: float = 0.
     if not regions or normal.size == 0:
         return None
     normal.sort()
-    fprs = np.linspace(0.0, fpr_limit, steps + 1)
-    # threshold giving each FPR: the (1 - fpr) quantile of normal pixels
-    pos = np.clip(((1.0 - fprs) * normal.size).astype(np.int64), 0, normal.size - 1)
-    thresholds = normal[pos]
-    real_fpr = 1.0 - np.searchsorted(normal, thresholds, side="left") / normal.size
+    # Thresholds: quantiles of normal pixels (resolution in FPR) and the score range (ties).
+    q = normal[np.clip(((1.0 - np.linspace(0.0, fpr_limit, steps + 1)) * normal.size).astype(np.int64), 0, normal.size - 1)]
+    lo = min(normal[0], min(r[0] for r in regions))
+    hi = max(normal[-1], max(r[-1] for r in regions))
+    thresholds = np.unique(np.concatenate([q, np.linspace(lo, hi, steps + 1), [np.inf]]))
+    fpr = 1.0 - np.searchsorted(normal, thresholds, side="left") / normal.size
     pro = np.zeros_like(thresholds, dtype=np.float64)
     for r in regions:
         pro += 1.0 - np.searchsorted(r, thresholds, side="left") / r.size
     pro /= len(regions)
-    order = np.argsort(real_fpr)
-    x, y = np.clip(real_fpr[order], 0, fpr_limit), pro[order]
+    order = np.lexsort((pro, fpr))
+    fpr, pro = fpr[order], pro[order]
+    inside = fpr <= fpr_limit
+    x, y = fpr[inside], pro[inside]
+    if (~inside).any():  # close the curve exactly at the limit
+        j = int(np.argmax(~inside))
+        x0, y0, x1, y1 = fpr[j - 1], pro[j - 1], fpr[j], pro[j]
+        x = np.append(x, fpr_limit)
+        y = np.append(y, y0 + (y1 - y0) * (fpr_limit - x0) / max(x1 - x0, 1e-12))
     return float(np.trapezoid(y, x) / fpr_limit)

@@ -1,0 +1,121 @@
+"""Training, judging, saving and loading a category built from generated images."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from engine.backbones import BackboneError, load_backbone
+from engine.demo import make_part
+from engine.evaluation import evaluate_folder
+from engine.inspector import Inspector
+from engine.store import ModelError, list_models
+from engine.training import TrainConfig, TrainingError, list_images, train_category
+from engine.types import Verdict
+
+
+def test_detects_generated_defects(trained_models, demo_data):
+    insp = Inspector.load(trained_models, "washer")
+    goods = insp.inspect_paths(list_images(demo_data / "test" / "good"))
+    bads = insp.inspect_paths(p for k in ("scratch", "stain", "chip") for p in list_images(demo_data / "test" / k))
+    assert all(r.ok for r in goods + bads)
+    assert min(r.score for r in bads) > max(r.score for r in goods)
+    assert all(r.verdict is Verdict.FAIL for r in bads)
+    r = bads[0]
+    assert r.anomaly_map.shape == (128, 128) and r.anomaly_map.dtype == np.float32
+    assert r.threshold == insp.decision.threshold and r.model_id == insp.info.model_id
+    assert r.timing.total_ms > 0
+
+
+def test_map_points_at_the_defect(trained_models):
+    insp = Inspector.load(trained_models, "washer")
+    rng = np.random.default_rng(123)
+    img, mask = make_part(rng, 128, "stain")
+    res = insp.inspect_array(img, source="frame")
+    y, x = np.unravel_index(np.argmax(res.anomaly_map), res.anomaly_map.shape)
+    ys, xs = np.nonzero(mask)
+    assert np.hypot(y - ys.mean(), x - xs.mean()) < 20
+
+
+def test_save_load_gives_identical_scores(trained_models, demo_data, tmp_path):
+    shutil.copytree(trained_models / "washer", tmp_path / "washer")
+    a = Inspector.load(trained_models, "washer")
+    b = Inspector.load(tmp_path, "washer")
+    imgs = list_images(demo_data / "test")[:4]
+    assert [a.inspect_path(p).score for p in imgs] == [b.inspect_path(p).score for p in imgs]
+    assert a.info == b.info
+
+
+def test_bad_images_do_not_stop_the_batch(trained_models, demo_data, tmp_path):
+    (tmp_path / "zero.png").write_bytes(b"")
+    (tmp_path / "doc.png").write_text("hello")
+    good = list_images(demo_data / "test" / "good")[0]
+    res = Inspector.load(trained_models, "washer").inspect_paths([tmp_path / "zero.png", tmp_path / "doc.png", good])
+    assert [r.verdict for r in res[:2]] == [Verdict.ERROR, Verdict.ERROR]
+    assert "empty" in res[0].error and "not an image" in res[1].error
+    assert res[2].ok
+
+
+def test_large_and_odd_shapes_are_judged(trained_models):
+    insp = Inspector.load(trained_models, "washer")
+    for shape in [(2000, 2600, 3), (600, 90, 3), (64, 64)]:
+        frame = np.random.default_rng(0).integers(0, 255, shape, dtype=np.uint8)
+        res = insp.inspect_array(frame)
+        assert res.ok and res.anomaly_map.shape == shape[:2]
+
+
+def test_corrupt_and_incompatible_folders_are_named(trained_models, tmp_path):
+    shutil.copytree(trained_models / "washer", tmp_path / "a")
+    (tmp_path / "a" / "memory_bank.faiss").write_bytes(b"garbage")
+    with pytest.raises(ModelError, match="damaged"):
+        Inspector.load(tmp_path, "a")
+    shutil.copytree(trained_models / "washer", tmp_path / "b")
+    m = json.loads((tmp_path / "b" / "manifest.json").read_text())
+    m["schema_version"] = 99
+    (tmp_path / "b" / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(ModelError, match="schema version 99"):
+        Inspector.load(tmp_path, "b")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "manifest.json").write_text("{not json")
+    with pytest.raises(ModelError, match="not valid JSON"):
+        Inspector.load(tmp_path, "c")
+    with pytest.raises(ModelError, match="no model for category"):
+        Inspector.load(tmp_path, "nothing")
+    names = {n: err for n, _, err in list_models(tmp_path)}
+    assert names["c"] and names["b"]
+
+
+def test_missing_weights_says_where(tmp_path):
+    with pytest.raises(BackboneError, match=r"_backbones.wide_resnet50_2\.pth"):
+        load_backbone("wide_resnet50_2", models_dir=tmp_path)
+
+
+def test_other_backbone_from_local_weights(tmp_path):
+    import timm
+    import torch
+
+    torch.save(timm.create_model("resnet18", pretrained=False).state_dict(), tmp_path / "r18.pth")
+    bb = load_backbone("resnet18", weights=tmp_path / "r18.pth")
+    assert bb.channels == (128, 256) and bb.strides == (8, 16)
+
+
+def test_training_with_defects_reports_f1_threshold_and_skips_bad(demo_data, tmp_path):
+    goods = list_images(demo_data / "train" / "good")[:8]
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG broken")
+    defects = list_images(demo_data / "test" / "scratch")
+    rep = train_category("w2", [*goods, tmp_path / "broken.png"], tmp_path / "m",
+                         TrainConfig(image_size=96, coreset_ratio=0.1, reweight=True), defect_images=defects)
+    assert rep.info.f1_threshold is not None
+    assert len(rep.skipped) == 1 and "broken.png" in rep.skipped[0]
+    with pytest.raises(TrainingError, match="at least 2"):
+        train_category("w3", goods[:1], tmp_path / "m")
+
+
+def test_evaluate_reports_metrics_and_plots(trained_models, demo_data, tmp_path):
+    out = evaluate_folder(Inspector.load(trained_models, "washer"), demo_data, tmp_path / "plots")
+    assert out["image_auroc"] == 1.0 and out["pixel_auroc"] > 0.9 and out["aupro"] > 0.5
+    assert set(out["per_type"]) == {"good", "scratch", "stain", "chip"}
+    assert all((tmp_path / "plots" / n).stat().st_size > 1000 for n in ("roc.png", "score_histogram.png"))

@@ -1,0 +1,67 @@
+"""PatchCore maths: coreset, scores, re-weighting, calibration and metrics on known inputs."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from engine.calibration import f1_optimal_threshold, make_decision, threshold_for_frr
+from engine.metrics import aupro, confusion, pixel_auroc
+from engine.patchcore import greedy_coreset
+from engine.patchcore.coreset import Cancelled
+from engine.types import Verdict
+
+
+def test_coreset_covers_every_cluster():
+    rng = np.random.default_rng(0)
+    centres = rng.normal(0, 50, (8, 32))
+    pts = np.concatenate([c + rng.normal(0, 0.5, (500, 32)) for c in centres]).astype(np.float32)
+    idx = greedy_coreset(pts, 8, projection_dim=16)
+    assert len(set(idx.tolist())) == 8
+    assert sorted({int(i) // 500 for i in idx}) == list(range(8))
+
+
+def test_coreset_200k_takes_seconds_and_cancels():
+    x = np.random.default_rng(1).normal(size=(200_000, 152)).astype(np.float32)
+    t = time.perf_counter()
+    greedy_coreset(x, 200)
+    assert time.perf_counter() - t < 20  # generous: about 1 s here; a cdist loop takes minutes
+    with pytest.raises(Cancelled):
+        greedy_coreset(x, 500, should_cancel=lambda: True)
+
+
+def test_threshold_for_frr_quantile_and_gaussian():
+    goods = np.arange(1000, dtype=float)
+    t = threshold_for_frr(goods, 0.01)
+    assert t.method == "frr-quantile" and 985 < t.value < 992
+    few = np.array([1.0, 1.1, 0.9, 1.05, 0.95])
+    g = threshold_for_frr(few, 0.01)
+    assert g.method == "frr-gaussian" and g.value > few.max()
+
+
+def test_f1_threshold_separates():
+    thr, f1 = f1_optimal_threshold(np.array([1.0, 2.0, 3.0]), np.array([5.0, 6.0]))
+    assert f1 == 1.0 and 3.0 < thr < 5.0
+
+
+def test_decision_normalises_and_bands():
+    d = make_decision(10.0, np.array([6.0, 6.0, 6.0]), review_margin=0.05)
+    assert d.normalise(10.0) == pytest.approx(0.5)
+    assert d.normalise(6.0) == pytest.approx(0.0)
+    assert d.verdict(6.0) is Verdict.PASS
+    assert d.verdict(10.0) is Verdict.REVIEW
+    assert d.verdict(14.0) is Verdict.FAIL
+    assert d.verdict(9.0) is Verdict.PASS  # 0.375 < 0.45
+
+
+def test_metrics_on_known_maps():
+    mask = np.zeros((10, 10), bool)
+    mask[2:4, 2:4] = True
+    perfect = mask.astype(float)
+    assert pixel_auroc([mask], [perfect]) == 1.0
+    assert aupro([mask], [perfect]) == pytest.approx(1.0, abs=0.02)
+    assert aupro([mask], [1.0 - perfect]) < 0.05
+    c = confusion(np.array([0, 0, 1, 1]), np.array([0.1, 0.9, 0.8, 0.2]), 0.5)
+    assert (c["tp"], c["fp"], c["fn"], c["tn"]) == (1, 1, 1, 1)

@@ -1,0 +1,47 @@
+"""The design's import rules: engine free of Qt and the GUI packages, widgets free of ML."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _imports(package: str) -> set[tuple[str, str]]:
+    found = set()
+    for py in (ROOT / package).rglob("*.py"):
+        for node in ast.walk(ast.parse(py.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {(str(py.relative_to(ROOT)), a.name.split(".")[0]) for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found.add((str(py.relative_to(ROOT)), node.module.split(".")[0]))
+    return found
+
+
+def test_engine_never_imports_qt_station_or_ui():
+    bad = {(f, m) for f, m in _imports("engine") if m in {"PySide6", "PyQt5", "PyQt6", "station", "ui"}}
+    assert not bad
+
+
+def test_ui_never_imports_ml_libraries():
+    bad = {(f, m) for f, m in _imports("ui") if m in {"torch", "torchvision", "timm", "faiss", "shap", "sklearn"}}
+    assert not bad
+
+
+def test_engine_types_does_not_pull_in_torch():
+    code = "import sys, engine.types; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_import_linter_contracts_hold():
+    lint = Path(sys.executable).with_name("lint-imports")
+    if not lint.exists():
+        import pytest
+
+        pytest.skip("import-linter not installed")
+    out = subprocess.run([str(lint)], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stdout + out.stderr

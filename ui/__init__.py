@@ -1,0 +1,1 @@
+"""Qt widgets of the station: they show data and emit signals; no torch, no ML maths."""
