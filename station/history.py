@@ -1,0 +1,187 @@
+"""Local SQLite history of every inspection, failed ones included.
+
+WAL mode, ``PRAGMA user_version`` as schema version, forward migrations. Anomaly maps are
+kept as float16 ``.npy`` files beside the database so a past inspection is shown again exactly
+as judged, without recomputing. Each thread opens its own ``HistoryStore``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from engine.types import InspectionResult
+
+MIGRATIONS = [
+    """
+    CREATE TABLE inspections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ts TEXT NOT NULL,
+        station TEXT, operator TEXT, category TEXT, model_id TEXT,
+        source TEXT, source_kind TEXT, image_path TEXT, image_sha256 TEXT,
+        score REAL, normalised_score REAL, threshold REAL,
+        verdict TEXT NOT NULL, error TEXT, map_path TEXT, thumbnail BLOB,
+        total_ms REAL, timing_json TEXT
+    );
+    CREATE INDEX idx_inspections_ts ON inspections(ts);
+    CREATE INDEX idx_inspections_verdict ON inspections(verdict);
+    CREATE INDEX idx_inspections_category ON inspections(category);
+    CREATE TABLE watched_files (
+        path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, inspection_id INTEGER, ts TEXT
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+THUMB_SIDE = 96
+_SELECT = ("SELECT id, ts, category, model_id, source, verdict, score, normalised_score, threshold, error, "
+           "image_path, map_path, thumbnail FROM inspections")
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    ts: str
+    category: str
+    model_id: str
+    source: str
+    verdict: str
+    score: float | None
+    normalised_score: float | None
+    threshold: float | None
+    error: str | None
+    image_path: str | None
+    map_path: str | None
+    thumbnail: bytes | None
+
+
+def file_sha256(path: str | Path) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class HistoryStore:
+    """One connection to ``<data_dir>/history.sqlite``; maps and frames go in sub-folders."""
+
+    def __init__(self, data_dir: str | Path, station: str = "", operator: str = "") -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        (self.data_dir / "maps").mkdir(exist_ok=True)
+        (self.data_dir / "frames").mkdir(exist_ok=True)
+        self.station, self.operator = station, operator
+        self.db = sqlite3.connect(self.data_dir / "history.sqlite", timeout=10, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"history database has schema {version}, newer than this program ({SCHEMA_VERSION})")
+        for v in range(version, SCHEMA_VERSION):
+            with self.db:
+                self.db.executescript(MIGRATIONS[v])
+                self.db.execute(f"PRAGMA user_version={v + 1}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def record(self, result: InspectionResult, source_kind: str = "file", frame: np.ndarray | None = None) -> int:
+        """Store one result (ERROR results too); returns its row id."""
+        image_path, sha = None, None
+        if source_kind == "camera" and frame is not None:
+            name = f"{datetime.now():%Y%m%d-%H%M%S-%f}.png"
+            image_path = str(self.data_dir / "frames" / name)
+            cv2.imwrite(image_path, cv2.cvtColor(frame, cv2.COLOR_RGB2BGR))
+            sha = hashlib.sha256(frame.tobytes()).hexdigest()
+        elif Path(result.source).is_file():
+            image_path = str(Path(result.source).resolve())
+            sha = file_sha256(image_path)
+        thumb = None
+        img = result.image if result.image is not None else frame
+        if img is not None:
+            s = THUMB_SIDE / max(img.shape[:2])
+            small = cv2.resize(img, (max(1, int(img.shape[1] * s)), max(1, int(img.shape[0] * s))), interpolation=cv2.INTER_AREA)
+            ok, buf = cv2.imencode(".jpg", cv2.cvtColor(small, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 80])
+            thumb = buf.tobytes() if ok else None
+        with self.db:
+            cur = self.db.execute(
+                """INSERT INTO inspections (ts, station, operator, category, model_id, source, source_kind,
+                   image_path, image_sha256, score, normalised_score, threshold, verdict, error, thumbnail,
+                   total_ms, timing_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                (datetime.now(timezone.utc).isoformat(timespec="milliseconds"), self.station, self.operator,
+                 result.category, result.model_id, result.source, source_kind, image_path, sha, result.score,
+                 result.normalised_score, result.threshold, result.verdict.value, result.error, thumb,
+                 result.timing.total_ms, json.dumps(asdict(result.timing))))
+            row_id = int(cur.lastrowid)
+            if result.anomaly_map is not None:
+                map_path = self.data_dir / "maps" / f"{row_id}.npy"
+                np.save(map_path, result.anomaly_map.astype(np.float16))
+                self.db.execute("UPDATE inspections SET map_path=? WHERE id=?", (str(map_path), row_id))
+        return row_id
+
+    def latest(self, limit: int = 200, verdict: str | None = None, category: str | None = None) -> list[HistoryRow]:
+        where, args = [], []
+        if verdict:
+            where.append("verdict=?")
+            args.append(verdict)
+        if category:
+            where.append("category=?")
+            args.append(category)
+        sql = _SELECT
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self.db.execute(sql + " ORDER BY id DESC LIMIT ?", (*args, limit)).fetchall()
+        return [HistoryRow(*r) for r in rows]
+
+    def get(self, row_id: int) -> HistoryRow | None:
+        r = self.db.execute(f"{_SELECT} WHERE id=?", (row_id,)).fetchone()
+        return HistoryRow(*r) if r else None
+
+    def counts(self, since_iso: str | None = None) -> dict[str, int]:
+        sql, args = "SELECT verdict, COUNT(*) FROM inspections", ()
+        if since_iso:
+            sql, args = sql + " WHERE ts >= ?", (since_iso,)
+        out = {"PASS": 0, "FAIL": 0, "REVIEW": 0, "ERROR": 0}
+        out.update(dict(self.db.execute(sql + " GROUP BY verdict", args).fetchall()))
+        return out
+
+    def categories(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT category FROM inspections WHERE category != '' ORDER BY 1")]
+
+    # watched folder bookkeeping: a file is judged once, also across restarts
+    def already_seen(self, path: str | Path, size: int, mtime_ns: int) -> bool:
+        r = self.db.execute("SELECT size, mtime_ns FROM watched_files WHERE path=?", (str(path),)).fetchone()
+        return r is not None and tuple(r) == (size, mtime_ns)
+
+    def mark_seen(self, path: str | Path, size: int, mtime_ns: int, inspection_id: int | None) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO watched_files VALUES (?,?,?,?,?)",
+                            (str(path), size, mtime_ns, inspection_id, datetime.now(timezone.utc).isoformat()))
+
+
+def load_map(row: HistoryRow) -> np.ndarray | None:
+    if not row.map_path or not Path(row.map_path).is_file():
+        return None
+    return np.load(row.map_path, allow_pickle=False).astype(np.float32)
+
+
+def shift_start(now: datetime | None = None, starts: tuple[int, ...] = (6, 14, 22)) -> str:
+    """UTC ISO time when the current shift began (shifts start at ``starts`` hours, local time)."""
+    t = (now or datetime.now()).astimezone()
+    past = [t.replace(hour=h, minute=0, second=0, microsecond=0) for h in starts]
+    past += [p - timedelta(days=1) for p in past]
+    return max(p for p in past if p <= t).astimezone(timezone.utc).isoformat(timespec="milliseconds")

@@ -1,0 +1,447 @@
+"""The station window: feed, verdict, category, history. Composes small widgets from ``ui``
+and talks to the engine only through the worker thread's queued signals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from time import monotonic
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
+                               QMessageBox, QProgressBar, QPushButton, QSlider, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from engine.imaging import ImageLoadError, is_image_path, load_image
+from engine.store import list_models
+from station.history import HistoryStore, load_map, shift_start
+from station.render import heat_rgba
+from station.sources import CameraSource, FolderWatcher, OpenCVProvider
+from station.worker import InspectionWorker, WorkerThread
+from ui.category_bar import CategoryBar, TrainDialog, model_facts
+from ui.history_panel import HistoryPanel
+from ui.image_view import ImageView
+from ui.verdict_panel import VerdictPanel
+
+
+class MainWindow(QMainWindow):
+    requestLoad = Signal(str)
+    requestInspect = Signal(str, str)
+    requestFrame = Signal(object, str)
+    requestTrain = Signal(str, object, object)
+
+    def __init__(self, models_dir: Path, data_dir: Path, settings: QSettings, station: str = "",
+                 operator: str = "", camera_factory=OpenCVProvider) -> None:
+        super().__init__()
+        self.models_dir, self.data_dir, self.settings = Path(models_dir), Path(data_dir), settings
+        self.camera_factory = camera_factory
+        self.setWindowTitle(self.tr("Inspection station"))
+        self.setAcceptDrops(True)
+        self.model_info = None
+        self.pending = 0
+        self.burst_total = 0
+        self.confirm_quit = True
+        self.hold_ms = int(settings.value("display/hold_ms", 600))
+        self._last_display = 0.0
+        self._held = None
+        self.camera: CameraSource | None = None
+        self.reader = HistoryStore(self.data_dir, station, operator)
+        self._build()
+        self._start_worker(station, operator)
+        self.watcher = FolderWatcher(self.reader.already_seen, parent=self)
+        self.watcher.imageReady.connect(lambda p: self.submit_paths([p], "watch"))
+        self.watcher.status.connect(self.set_source_status)
+        self._hold_timer = QTimer(self, singleShot=True, timeout=self._show_held)
+        self.auto_timer = QTimer(self, interval=int(settings.value("camera/auto_interval_ms", 1000)),
+                                 timeout=self._auto_trigger)
+        self._shortcuts()
+        self.refresh_categories(settings.value("category/last", None))
+        self.refresh_history()
+        geo = settings.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1280, 760)
+        folder = settings.value("source/folder", "")
+        if settings.value("source/kind", "") == "watch" and folder:
+            self.watcher.start(folder)
+
+    # ---- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.category_bar = CategoryBar()
+        self.category_bar.categoryChosen.connect(self.choose_category)
+        self.category_bar.newCategoryRequested.connect(self.open_train_dialog)
+        self.open_button = QPushButton(self.tr("Open images… (Ctrl+O)"))
+        self.watch_button = QPushButton(self.tr("Watch folder… (Ctrl+W)"))
+        self.camera_button = QPushButton(self.tr("Camera (Ctrl+K)"))
+        self.camera_button.setCheckable(True)
+        self.trigger_button = QPushButton(self.tr("Trigger (Space)"))
+        self.trigger_button.setEnabled(False)
+        self.auto_box = QCheckBox(self.tr("Auto"))
+        self.source_status = QLabel(self.tr("Source: files (drop images here)"))
+        self.open_button.clicked.connect(self.open_files)
+        self.watch_button.clicked.connect(self.choose_watch_folder)
+        self.camera_button.toggled.connect(self.toggle_camera)
+        self.trigger_button.clicked.connect(self.trigger)
+        self.auto_box.toggled.connect(lambda on: self.auto_timer.start() if on else self.auto_timer.stop())
+        feed = QHBoxLayout()
+        for w in (self.open_button, self.watch_button, self.camera_button, self.trigger_button, self.auto_box):
+            feed.addWidget(w)
+        feed.addWidget(self.source_status, 1)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#5a2a82; color:white; padding:6px; font-weight:bold;")
+        self.banner.hide()
+        self._banner_timer = QTimer(self, singleShot=True, timeout=self.banner.hide)
+
+        self.view = ImageView()
+        self.overlay_box = QCheckBox(self.tr("Anomaly map (M)"))
+        self.overlay_box.setChecked(True)
+        self.overlay_box.toggled.connect(self.view.set_overlay_visible)
+        self.opacity = QSlider(Qt.Horizontal)
+        self.opacity.setRange(0, 100)
+        self.opacity.setValue(int(self.settings.value("display/opacity", 50)))
+        self.opacity.setMaximumWidth(160)
+        self.opacity.valueChanged.connect(self.view.set_overlay_opacity)
+        self.view.set_overlay_opacity(self.opacity.value())
+        fit = QPushButton(self.tr("Fit (F)"))
+        fit.clicked.connect(self.view.fit)
+        tools = QHBoxLayout()
+        tools.addWidget(self.overlay_box)
+        tools.addWidget(QLabel(self.tr("Opacity")))
+        tools.addWidget(self.opacity)
+        tools.addStretch(1)
+        tools.addWidget(fit)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.view, 1)
+        ll.addLayout(tools)
+
+        self.verdict = VerdictPanel()
+        self.history = HistoryPanel()
+        self.history.rowSelected.connect(self.show_history_row)
+        self.history.filtersChanged.connect(lambda *_: self.refresh_history())
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.verdict)
+        rl.addWidget(self.history, 1)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.splitter = split
+
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.addWidget(self.category_bar)
+        lay.addLayout(feed)
+        lay.addWidget(self.banner)
+        lay.addWidget(split, 1)
+        self.setCentralWidget(central)
+        self.queue_label = QLabel(self.tr("Idle"))
+        self.queue_bar = QProgressBar()
+        self.queue_bar.setMaximumWidth(220)
+        self.queue_bar.hide()
+        self.statusBar().addWidget(self.queue_label, 1)
+        self.statusBar().addPermanentWidget(self.queue_bar)
+        self.train_dialog: TrainDialog | None = None
+        self.after_training: list = []  # callables run once the next trained model is selected
+
+    def _shortcuts(self) -> None:
+        for keys, slot in [("Ctrl+O", self.open_files), ("Ctrl+W", self.choose_watch_folder),
+                           ("Ctrl+K", self.camera_button.toggle), ("Space", self.trigger), ("F5", self.trigger),
+                           ("M", self.overlay_box.toggle), ("F", self.view.fit), ("Ctrl+N", self.open_train_dialog),
+                           ("Ctrl+Q", self.close)]:
+            QShortcut(QKeySequence(keys), self, activated=slot)
+
+    def _start_worker(self, station: str, operator: str) -> None:
+        self.worker = InspectionWorker(self.models_dir, self.data_dir, station, operator)
+        self.thread = WorkerThread(self.worker, self)
+        self.requestLoad.connect(self.worker.load_category)
+        self.requestInspect.connect(self.worker.inspect_path)
+        self.requestFrame.connect(self.worker.inspect_frame)
+        self.requestTrain.connect(self.worker.train)
+        self.worker.modelLoaded.connect(self.on_model_loaded)
+        self.worker.modelFailed.connect(self.on_model_failed)
+        self.worker.inspected.connect(self.on_inspected)
+        self.worker.progress.connect(self.on_progress)
+        self.worker.trainingFinished.connect(self.on_training_finished)
+        self.worker.trainingFailed.connect(self.on_training_failed)
+        self.thread.start()
+
+    # ---- categories and models ------------------------------------------------------------
+    def refresh_categories(self, select: str | None = None) -> None:
+        models = list_models(self.models_dir)
+        self.category_bar.set_models(models, select)
+        usable = [n for n, info, _ in models if info is not None]
+        target = select if select in usable else (usable[0] if usable else None)
+        if target:
+            self.category_bar.select(target)
+            self.choose_category(target)
+        elif not models:
+            self.verdict.set_state("NO MODEL", self.tr("No trained category yet: click “New category…”."))
+
+    def choose_category(self, name: str) -> None:
+        if not name:
+            return
+        self.model_info = None
+        self.verdict.set_state("NO MODEL", self.tr("Loading {0}…").format(name))
+        self.settings.setValue("category/last", name)
+        self.requestLoad.emit(name)
+
+    def on_model_loaded(self, info) -> None:
+        self.model_info = info
+        self.category_bar.show_facts(info.category)
+        self.verdict.set_model(info.category, info.model_id, model_facts(info))
+        self.verdict.set_state("READY", self.tr("Feed a part: open, drop, watch a folder or trigger the camera."))
+
+    def on_model_failed(self, category: str, message: str) -> None:
+        self.verdict.set_state("NO MODEL", message)
+        self.show_message(self.tr("Model '{0}' could not be loaded: {1}").format(category, message))
+
+    # ---- feeding ----------------------------------------------------------------------------
+    def submit_paths(self, paths: list[str], kind: str = "file") -> None:
+        for p in paths:
+            self.pending += 1
+            self.burst_total += 1
+            self.requestInspect.emit(str(p), kind)
+        self._update_queue()
+
+    def open_files(self) -> None:
+        start = self.settings.value("source/last_dir", str(Path.home()))
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Images to inspect"), start,
+                                                self.tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"))
+        if files:
+            self.settings.setValue("source/last_dir", str(Path(files[0]).parent))
+            self.settings.setValue("source/kind", "file")
+            self.submit_paths(files)
+
+    def choose_watch_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder the line camera writes to"),
+                                                  self.settings.value("source/folder", ""))
+        if folder:
+            self.watch_folder(folder)
+
+    def watch_folder(self, folder: str) -> None:
+        self.settings.setValue("source/folder", folder)
+        self.settings.setValue("source/kind", "watch")
+        self.watcher.start(folder)
+
+    def toggle_camera(self, on: bool) -> None:
+        if on:
+            address = str(self.settings.value("camera/address", "0"))
+            self.camera = CameraSource(self.camera_factory(address), name=self.tr("camera {0}").format(address), parent=self)
+            self.camera.frameReady.connect(self.on_preview)
+            self.camera.status.connect(self.set_source_status)
+            self.camera.start()
+            self.settings.setValue("source/kind", "camera")
+        elif self.camera is not None:
+            self.auto_box.setChecked(False)
+            self.camera.stop()
+            self.camera = None
+            self.set_source_status(self.tr("Camera stopped"), True)
+        self.trigger_button.setEnabled(on)
+
+    def trigger(self) -> None:
+        if self.camera is None or self.camera.latest is None:
+            self.show_message(self.tr("No camera frame to inspect: start the camera first."))
+            return
+        self.pending += 1
+        self.burst_total += 1
+        self.requestFrame.emit(self.camera.latest.copy(), self.camera.name)
+        self._update_queue()
+
+    def _auto_trigger(self) -> None:
+        if self.pending == 0 and self.camera is not None and self.camera.latest is not None:
+            self.trigger()
+
+    def on_preview(self, frame) -> None:
+        if monotonic() - self._last_display > self.hold_ms / 1000.0 * 3 and self.pending == 0:
+            self.view.show_image(frame)
+
+    def set_source_status(self, text: str, ok: bool) -> None:
+        self.source_status.setText(text)
+        self.source_status.setStyleSheet("" if ok else "color:#b3141b; font-weight:bold;")
+        if not ok:
+            self.show_message(text)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = []
+        for url in event.mimeData().urls():
+            p = Path(url.toLocalFile())
+            paths += sorted(str(f) for f in p.rglob("*") if is_image_path(f)) if p.is_dir() else [str(p)]
+        self.submit_paths(paths)
+
+    # ---- results -----------------------------------------------------------------------------
+    def on_inspected(self, result, row_id: int, kind: str) -> None:
+        self.pending = max(0, self.pending - 1)
+        if self.pending == 0:
+            self.burst_total = 0
+        self._update_queue()
+        row = self.reader.get(row_id) if row_id >= 0 else None
+        if row is not None and self._passes_filter(row):
+            self.history.prepend(row)
+        self.refresh_counters()
+        if not result.ok:
+            self.show_message(result.error)
+        # hold each shown verdict for hold_ms; in a burst the latest (worst first) is shown next
+        wait = self.hold_ms / 1000.0 - (monotonic() - self._last_display)
+        if wait > 0:
+            if self._held is None or _rank(result) >= _rank(self._held):
+                self._held = result
+            if not self._hold_timer.isActive():
+                self._hold_timer.start(int(wait * 1000) + 1)
+        else:
+            self.display(result)
+
+    def _show_held(self) -> None:
+        if self._held is not None:
+            held, self._held = self._held, None
+            self.display(held)
+
+    def display(self, result) -> None:
+        self._last_display = monotonic()
+        heat = heat_rgba(result.anomaly_map, result.threshold) if result.anomaly_map is not None else None
+        self.view.show_image(result.image, heat)
+        self.verdict.show_verdict(result.verdict.value, result.score, result.normalised_score,
+                                  result.threshold, _short(result.source), result.error)
+
+    def show_history_row(self, row_id: int) -> None:
+        row = self.reader.get(row_id)
+        if row is None:
+            return
+        image = None
+        if row.image_path:
+            try:
+                image = load_image(row.image_path)
+            except ImageLoadError:
+                image = None
+        amap = load_map(row)
+        heat = heat_rgba(amap, row.threshold) if amap is not None and row.threshold else None
+        if image is not None and heat is not None and heat.shape[:2] != image.shape[:2]:
+            heat = None
+        self.view.show_image(image, heat)
+        self.verdict.show_verdict(row.verdict, row.score, row.normalised_score, row.threshold,
+                                  self.tr("history #{0}, {1}").format(row.id, _short(row.source)), row.error)
+
+    def _passes_filter(self, row) -> bool:
+        v, c = self.history.verdict_filter.currentData(), self.history.category_filter.currentData()
+        return (not v or row.verdict == v) and (not c or row.category == c)
+
+    def refresh_history(self) -> None:
+        self.history.set_categories(self.reader.categories())
+        v, c = self.history.verdict_filter.currentData(), self.history.category_filter.currentData()
+        self.history.set_rows(self.reader.latest(200, v or None, c or None))
+        self.refresh_counters()
+
+    def refresh_counters(self) -> None:
+        self.verdict.counters.set_counts(self.reader.counts(shift_start()))
+
+    def _update_queue(self) -> None:
+        if self.pending:
+            done = self.burst_total - self.pending
+            self.queue_label.setText(self.tr("Inspecting: {0} of {1} done, {2} waiting").format(done, self.burst_total, self.pending))
+            self.queue_bar.setMaximum(self.burst_total)
+            self.queue_bar.setValue(done)
+            self.queue_bar.show()
+            if self.verdict.state in ("READY",):
+                self.verdict.set_state("INSPECTING", "")
+        else:
+            self.queue_label.setText(self.tr("Idle"))
+            self.queue_bar.hide()
+
+    def show_message(self, text: str, seconds: int = 10) -> None:
+        """Non-modal message; the window keeps working."""
+        self.banner.setText(text)
+        self.banner.show()
+        self._banner_timer.start(seconds * 1000)
+
+    def on_progress(self, stage: str, done: int, total: int) -> None:
+        if self.train_dialog is not None and self.train_dialog.running:
+            self.train_dialog.set_progress(stage, done, total)
+        elif total == 0:
+            self.show_message(stage)
+
+    # ---- training ----------------------------------------------------------------------------
+    def open_train_dialog(self) -> None:
+        if self.train_dialog is None:
+            self.train_dialog = TrainDialog(self)
+            self.train_dialog.startRequested.connect(self.start_training)
+            self.train_dialog.cancelRequested.connect(self.worker.cancel_training)
+        self.train_dialog.show()
+        self.train_dialog.raise_()
+
+    def start_training(self, category: str, folder: str) -> None:
+        from engine.store import ModelError, check_category_name
+        from engine.training import TrainConfig, TrainingError, list_images
+
+        try:
+            check_category_name(category)
+            paths = list_images(folder)
+        except (ModelError, TrainingError) as exc:
+            self.train_dialog.finish(str(exc))
+            return
+        if len(paths) < 2:
+            self.train_dialog.finish(self.tr("{0} holds {1} images; at least 2 good images are needed").format(folder, len(paths)))
+            return
+        self.train_dialog.set_running(True)
+        self.verdict.set_state("TRAINING", self.tr("Training {0} on {1} good images…").format(category, len(paths)))
+        self.requestTrain.emit(category, paths, TrainConfig())
+
+    def on_training_finished(self, report) -> None:
+        if self.train_dialog is not None:
+            self.train_dialog.finish(self.tr("Done: {0} trained in {1:.0f} s").format(report.info.category, report.seconds["total"]))
+        self.refresh_categories(report.info.category)
+        jobs, self.after_training = self.after_training, []
+        for job in jobs:
+            job()
+
+    def on_training_failed(self, message: str) -> None:
+        if self.train_dialog is not None:
+            self.train_dialog.finish(message)
+        self.show_message(message)
+        if self.model_info is None:
+            self.verdict.set_state("NO MODEL", message)
+        else:
+            self.on_model_loaded(self.model_info)
+
+    # ---- leaving -----------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.confirm_quit and QMessageBox.question(self, self.tr("Leave the station?"),
+                                                      self.tr("Stop inspecting and close the station?")) != QMessageBox.Yes:
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("display/opacity", self.opacity.value())
+        self.settings.sync()
+        self.watcher.stop()
+        self.auto_timer.stop()
+        if self.camera is not None:
+            self.camera.stop()
+            self.camera = None
+        self.worker.cancel_training()
+        if self.thread.isRunning():
+            self.thread.quit()
+            self.thread.wait(30000)
+        self.worker.shutdown()
+        self.reader.close()
+
+
+def _rank(result) -> int:
+    return {"PASS": 0, "REVIEW": 1, "FAIL": 2, "ERROR": 3}[result.verdict.value]
+
+
+def _short(source: str) -> str:
+    """Last folder and file name of a source path (camera names pass through)."""
+    return "/".join(Path(source).parts[-2:])

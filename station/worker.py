@@ -1,0 +1,134 @@
+"""The worker: one QObject living in a QThread that owns the engine and the history writer.
+
+The window talks to it only through queued signals, so jobs run in the order they were
+asked for and the event loop never waits on the engine. Training can be cancelled from the
+UI thread through a thread-safe flag.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import traceback
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from engine.types import error_result
+
+log = logging.getLogger(__name__)
+
+
+class InspectionWorker(QObject):
+    """Slots run in the worker thread; results come back as signals."""
+
+    modelLoaded = Signal(object)  # ModelInfo
+    modelFailed = Signal(str, str)  # category, message
+    inspected = Signal(object, int, str)  # InspectionResult (image kept), history row id, source kind
+    progress = Signal(str, int, int)  # stage, done, total
+    trainingFinished = Signal(object)  # TrainReport
+    trainingFailed = Signal(str)
+    categoriesChanged = Signal()
+
+    def __init__(self, models_dir: str | os.PathLike[str], data_dir: str | os.PathLike[str],
+                 station: str = "", operator: str = "") -> None:
+        super().__init__()
+        self.models_dir = Path(models_dir)
+        self.data_dir = Path(data_dir)
+        self.station, self.operator = station, operator
+        self._inspector = None
+        self._history = None
+        self._cancel = threading.Event()
+
+    @property
+    def history(self):
+        if self._history is None:  # created in the worker thread, used only there
+            from station.history import HistoryStore
+
+            self._history = HistoryStore(self.data_dir, self.station, self.operator)
+        return self._history
+
+    @Slot(str)
+    def load_category(self, category: str) -> None:
+        from engine.inspector import Inspector
+
+        try:
+            self._inspector = Inspector.load(self.models_dir, category)
+        except Exception as exc:  # a model that fails to load means no model, never PASS
+            self._inspector = None
+            self.modelFailed.emit(category, str(exc))
+            return
+        self.modelLoaded.emit(self._inspector.info)
+
+    def _record(self, result, kind: str, frame: np.ndarray | None = None) -> int:
+        try:
+            return self.history.record(result, kind, frame)
+        except Exception as exc:
+            log.exception("history write failed")
+            self.progress.emit(f"history write failed: {exc}", 0, 0)
+            return -1
+
+    @Slot(str, str)
+    def inspect_path(self, path: str, kind: str = "file") -> None:
+        if self._inspector is None:
+            result = error_result(path, f"{Path(path).name}: no model loaded, choose a category first")
+        else:
+            result = self._inspector.inspect_path(path, keep_image=True)
+        row = self._record(result, kind)
+        if kind == "watch":
+            try:
+                st = os.stat(path)
+                self.history.mark_seen(path, st.st_size, st.st_mtime_ns, row)
+            except OSError:
+                pass
+        self.inspected.emit(result, row, kind)
+
+    @Slot(object, str)
+    def inspect_frame(self, frame: np.ndarray, source: str) -> None:
+        if self._inspector is None:
+            result = error_result(source, "no model loaded, choose a category first")
+        else:
+            result = self._inspector.inspect_array(frame, source, keep_image=True)
+        row = self._record(result, "camera", frame if result.ok else None)
+        self.inspected.emit(result, row, "camera")
+
+    @Slot(str, object, object)
+    def train(self, category: str, good_paths: list, config) -> None:
+        from engine.training import TrainingCancelled, train_category
+
+        self._cancel.clear()
+        try:
+            report = train_category(category, good_paths, self.models_dir, config,
+                                    progress=lambda s, d, n: self.progress.emit(s, d, n),
+                                    should_cancel=self._cancel.is_set)
+        except TrainingCancelled:
+            self.trainingFailed.emit("training cancelled; no model was saved")
+            return
+        except Exception as exc:
+            log.debug(traceback.format_exc())
+            self.trainingFailed.emit(str(exc))
+            return
+        self.categoriesChanged.emit()
+        self.trainingFinished.emit(report)
+
+    def cancel_training(self) -> None:
+        """Thread-safe: asks a running training to stop at its next check."""
+        self._cancel.set()
+
+    @Slot()
+    def shutdown(self) -> None:
+        if self._history is not None:
+            self._history.close()
+            self._history = None
+
+
+class WorkerThread(QThread):
+    """Owns an InspectionWorker moved into it."""
+
+    def __init__(self, worker: InspectionWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspection-worker")
+        self.worker = worker
+        worker.moveToThread(self)
