@@ -1,0 +1,164 @@
+"""The station window, offscreen, each test with its own data folder and settings."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, trained_models, tmp_path):
+    from station.app import make_window
+
+    w = make_window(trained_models, tmp_path / "data", station="bench-1", operator="tester",
+                    camera_factory=lambda address: FakeCamera())
+    w.confirm_quit = False
+    w.hold_ms = 0
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.model_info is not None, timeout=20000)
+    yield w
+    w.shutdown()
+
+
+class FakeCamera:
+    """Stand-in device: delivers generated frames, then stops delivering after ``frames``."""
+
+    def __init__(self, frames: int = 10_000) -> None:
+        from engine.demo import make_part
+
+        self.frame = make_part(np.random.default_rng(5), 128, "scratch")[0]
+        self.left = frames
+        self.opens = 0
+
+    def open(self) -> bool:
+        self.opens += 1
+        return True
+
+    def read(self):
+        time.sleep(0.01)
+        if self.left <= 0:
+            return False, None
+        self.left -= 1
+        return True, self.frame
+
+    def release(self) -> None:
+        pass
+
+
+def _images(demo_data, kind):
+    return sorted(str(p) for p in (demo_data / "test" / kind).iterdir())
+
+
+def test_judge_shows_verdict_history_and_sqlite_row(window, qtbot, demo_data):
+    assert window.category_bar.current() == "washer"
+    with qtbot.waitSignal(window.worker.inspected, timeout=20000):
+        window.submit_paths(_images(demo_data, "stain")[:1])
+    assert window.verdict.state == "FAIL"
+    assert window.history.list.count() == 1
+    row_id = window.history.row_ids()[0]
+    db = sqlite3.connect(window.data_dir / "history.sqlite")
+    verdict, category, station, operator, sha = db.execute(
+        "SELECT verdict, category, station, operator, image_sha256 FROM inspections WHERE id=?", (row_id,)).fetchone()
+    assert (verdict, category, station, operator) == ("FAIL", "washer", "bench-1", "tester") and len(sha) == 64
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    window.show_history_row(row_id)  # shown again from the stored map
+    assert "history #" in window.verdict.detail.text()
+    assert window.verdict.counters.values["FAIL"].text() == "1"
+
+
+def test_bad_file_is_an_error_and_next_file_is_judged(window, qtbot, demo_data, tmp_path):
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"not a png")
+    good = _images(demo_data, "good")[0]
+    with qtbot.waitSignals([window.worker.inspected, window.worker.inspected], timeout=20000):
+        window.submit_paths([str(bad), good])
+    rows = window.reader.latest(2)
+    assert [r.verdict for r in rows] == ["PASS", "ERROR"]
+    assert "not an image" in rows[1].error
+    assert window.banner.isVisible() and "broken.png" in window.banner.text()
+    assert window.verdict.counters.values["ERROR"].text() == "1"
+
+
+def test_watched_folder_judges_a_new_file_once(window, qtbot, demo_data, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    window.watch_folder(str(inbox))
+    shutil.copy(_images(demo_data, "chip")[0], inbox / "part1.png")
+    qtbot.waitUntil(lambda: len(window.reader.latest(5)) == 1, timeout=20000)
+    assert window.reader.latest(1)[0].source.endswith("part1.png")
+    qtbot.wait(1500)  # more polls: judged once only
+    assert len(window.reader.latest(5)) == 1
+    # a restarted watcher (new window, same data folder) does not judge it again
+    from station.sources import FolderWatcher
+
+    emitted = []
+    fresh = FolderWatcher(window.reader.already_seen, interval_ms=50)
+    fresh.imageReady.connect(emitted.append)
+    fresh.start(inbox)
+    qtbot.wait(400)
+    fresh.stop()
+    assert emitted == []
+
+
+def test_burst_keeps_the_event_loop_responsive(window, qtbot, demo_data):
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    files = [p for k in ("good", "scratch", "stain", "chip") for p in _images(demo_data, k)] * 3
+    clock, stalls = QElapsedTimer(), []
+    clock.start()
+    tick = QTimer(interval=10)
+
+    def on_tick():
+        stalls.append(clock.restart())
+
+    tick.timeout.connect(on_tick)
+    tick.start()
+    window.submit_paths(files)
+    assert window.queue_bar.isVisible()
+    qtbot.waitUntil(lambda: window.pending == 0, timeout=60000)
+    tick.stop()
+    sources = [r.source for r in reversed(window.reader.latest(len(files)))]
+    assert sources == files  # judged in order
+    assert max(stalls) < 100, f"longest stall {max(stalls)} ms"
+
+
+def test_camera_trigger_and_reconnect(window, qtbot):
+    window.camera_button.setChecked(True)
+    qtbot.waitUntil(lambda: window.camera is not None and window.camera.latest is not None, timeout=5000)
+    with qtbot.waitSignal(window.worker.inspected, timeout=20000):
+        window.trigger()
+    row = window.reader.latest(1)[0]
+    assert row.verdict == "FAIL" and row.image_path and row.image_path.endswith(".png")
+    # the device stops delivering: a banner says so and the source reconnects by itself
+    cam = window.camera
+    said = []
+    cam.status.connect(lambda text, ok: said.append((text, ok)))
+    cam.lost_after_s, cam.retry_s = 0.2, 0.2
+    cam.provider.left = 0
+    qtbot.waitUntil(lambda: any("reconnecting" in t and not ok for t, ok in said), timeout=5000)
+    assert "reconnecting" in window.banner.text()
+    qtbot.waitUntil(lambda: cam.provider.opens >= 2 and said[-1][1], timeout=5000)
+    assert "connected" in window.source_status.text()
+    window.camera_button.setChecked(False)
+
+
+def test_settings_remember_category_and_geometry(window, tmp_path, trained_models):
+    from station.app import make_window
+
+    window.resize(900, 600)
+    window.shutdown_done = True
+    window.settings.setValue("window/geometry", window.saveGeometry())
+    window.settings.sync()
+    again = make_window(trained_models, window.data_dir)
+    try:
+        assert again.settings.value("category/last") == "washer"
+        assert again.category_bar.current() == "washer"
+    finally:
+        again.shutdown()
