@@ -364,10 +364,15 @@ class MainWindow(QMainWindow):
         self._banner_timer.start(seconds * 1000)
 
     def on_progress(self, stage: str, done: int, total: int) -> None:
+        if total == 0:  # a message from the worker, not a step
+            self.show_message(stage)
+            return
         if self.train_dialog is not None and self.train_dialog.running:
             self.train_dialog.set_progress(stage, done, total)
-        elif total == 0:
-            self.show_message(stage)
+        self.queue_label.setText(self.tr("Training, {0}: {1} of {2}").format(stage, done, total))
+        self.queue_bar.setMaximum(total)
+        self.queue_bar.setValue(done)
+        self.queue_bar.setVisible(done < total or stage != "saving")
 
     # ---- training ----------------------------------------------------------------------------
     def open_train_dialog(self) -> None:
@@ -396,6 +401,7 @@ class MainWindow(QMainWindow):
         self.requestTrain.emit(category, paths, TrainConfig())
 
     def on_training_finished(self, report) -> None:
+        self._update_queue()
         if self.train_dialog is not None:
             self.train_dialog.finish(self.tr("Done: {0} trained in {1:.0f} s").format(report.info.category, report.seconds["total"]))
         self.refresh_categories(report.info.category)
@@ -404,6 +410,7 @@ class MainWindow(QMainWindow):
             job()
 
     def on_training_failed(self, message: str) -> None:
+        self._update_queue()
         if self.train_dialog is not None:
             self.train_dialog.finish(message)
         self.show_message(message)
