@@ -25,7 +25,8 @@ def main() -> int:
     ap.add_argument("--out", default="bench-out")
     ap.add_argument("--category", help="model name (default: the folder's name)")
     ap.add_argument("--coreset-ratio", type=float, default=0.01)
-    ap.add_argument("--image-size", type=int, default=256)
+    ap.add_argument("--image-size", type=int, default=None, help="backbone input side (default: engine's)")
+    ap.add_argument("--projection-dim", type=int, default=None, help="coreset projection (default: engine's)")
     ap.add_argument("--speed-images", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=3)
     a = ap.parse_args()
@@ -42,7 +43,9 @@ def main() -> int:
     models = out / "models"
     goods = list_images(data / "train" / "good")
     t = time.perf_counter()
-    rep = train_category(category, goods, models, TrainConfig(coreset_ratio=a.coreset_ratio, image_size=a.image_size))
+    rep = train_category(category, goods, models, TrainConfig(coreset_ratio=a.coreset_ratio,
+                                                         **({"projection_dim": a.projection_dim} if a.projection_dim else {}),
+                                                         **({"image_size": a.image_size} if a.image_size else {})))
     train_s = time.perf_counter() - t
     insp = Inspector.load(models, category)
     result = evaluate_folder(insp, data, out)

@@ -97,5 +97,5 @@ def ensure_demo_model(models_dir: str | os.PathLike[str], data_root: str | os.Pa
         read_manifest(Path(models_dir) / category)
     except ModelError:
         train_category(category, list_images(data / "train" / "good"), models_dir,
-                       TrainConfig(coreset_ratio=0.05), progress=progress)
+                       TrainConfig(image_size=256, coreset_ratio=0.05), progress=progress)
     return data

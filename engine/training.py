@@ -45,11 +45,11 @@ class TrainConfig:
     backbone: str = DEFAULT_BACKBONE
     weights: str | None = None
     layers: tuple[int, ...] = DEFAULT_LAYERS
-    image_size: int = 256
+    image_size: int = 384
     """Side of the square with the backbone input's area; the aspect follows the images."""
     coreset_ratio: float = 0.01
     max_patches: int = 300_000
-    projection_dim: int = 128
+    projection_dim: int = 64
     holdout_fraction: float = 0.15
     target_frr: float = DEFAULT_TARGET_FRR
     review_margin: float = DEFAULT_REVIEW_MARGIN

@@ -47,7 +47,7 @@ def start_demo(window: MainWindow) -> None:
         read_manifest(window.models_dir / DEMO_CATEGORY)
     except ModelError:
         window.verdict.set_state("TRAINING", window.tr("Building the demo category from generated images…"))
-        window.requestTrain.emit(DEMO_CATEGORY, list_images(data / "train" / "good"), TrainConfig(coreset_ratio=0.05))
+        window.request_training(DEMO_CATEGORY, list_images(data / "train" / "good"), TrainConfig(image_size=256, coreset_ratio=0.05))
         window.after_training.append(lambda: window.submit_paths(samples))
         return
     window.refresh_categories(DEMO_CATEGORY)

@@ -147,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--defects", action="append", help="folder of defect images (optional, repeatable)")
     t.add_argument("--backbone", default="efficientnet_lite0", help="timm model name (default: embedded Lite0)")
     t.add_argument("--weights", help="local weights file for a non-embedded backbone")
-    t.add_argument("--image-size", type=int, default=256, help="backbone input side, pixels")
+    t.add_argument("--image-size", type=int, default=384, help="side of the backbone input's area, pixels")
     t.add_argument("--coreset-ratio", type=float, default=0.01)
     t.add_argument("--target-frr", type=float, default=0.01, help="false-reject rate the threshold aims for")
     t.add_argument("--review-margin", type=float, default=0.05, help="REVIEW half-band on the 0..1 score")

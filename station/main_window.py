@@ -398,7 +398,12 @@ class MainWindow(QMainWindow):
             return
         self.train_dialog.set_running(True)
         self.verdict.set_state("TRAINING", self.tr("Training {0} on {1} good images…").format(category, len(paths)))
-        self.requestTrain.emit(category, paths, TrainConfig())
+        self.request_training(category, paths, TrainConfig())
+
+    def request_training(self, category: str, paths: list, config) -> None:
+        """Queue a training in the worker (the only way the window starts one)."""
+        self.worker.reset_cancel()
+        self.requestTrain.emit(category, paths, config)
 
     def on_training_finished(self, report) -> None:
         self._update_queue()

@@ -98,7 +98,6 @@ class InspectionWorker(QObject):
     def train(self, category: str, good_paths: list, config) -> None:
         from engine.training import TrainingCancelled, train_category
 
-        self._cancel.clear()
         try:
             report = train_category(category, good_paths, self.models_dir, config,
                                     progress=lambda s, d, n: self.progress.emit(s, d, n),
@@ -114,8 +113,12 @@ class InspectionWorker(QObject):
         self.trainingFinished.emit(report)
 
     def cancel_training(self) -> None:
-        """Thread-safe: asks a running training to stop at its next check."""
+        """Thread-safe: asks a running (or queued) training to stop at its next check."""
         self._cancel.set()
+
+    def reset_cancel(self) -> None:
+        """Called by the window when it queues a training, so an old cancel does not stop it."""
+        self._cancel.clear()
 
     @Slot()
     def shutdown(self) -> None:
