@@ -35,7 +35,7 @@ class VerdictPanel(QFrame):
         self.detail.setAlignment(Qt.AlignCenter)
         self.detail.setWordWrap(True)
         fd = self.detail.font()
-        fd.setPointSize(13)
+        fd.setPointSize(12)
         self.detail.setFont(fd)
         self.model_line = QLabel("")
         self.model_line.setAlignment(Qt.AlignCenter)
@@ -63,7 +63,7 @@ class VerdictPanel(QFrame):
         if verdict == "ERROR":
             self.set_state("ERROR", error or self.tr("inspection failed"))
             return
-        self.set_state(verdict, self.tr("score {0:.2f}  vs  threshold {1:.2f}   (normalised {2:.2f}; 0.50 = threshold)\n{3}")
+        self.set_state(verdict, self.tr("score {0:.2f} vs threshold {1:.2f}  ·  normalised {2:.2f} (0.50 = threshold)\n{3}")
                        .format(score, threshold, normalised, source))
 
     def set_model(self, category: str, model_id: str, facts: str = "") -> None:
