@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -65,7 +65,7 @@ class StoredModel:
 def save_model(
     models_dir: str | os.PathLike[str],
     manifest: dict[str, Any],
-    write_index: "callable",
+    write_index: Callable[[Path], None],
     good_scores: np.ndarray,
     defect_scores: np.ndarray | None = None,
 ) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Sequence
@@ -226,6 +226,3 @@ def train_category(
     secs = {"features": t1 - t0, "coreset": t2 - t1, "calibration": t3 - t2, "total": time.perf_counter() - t_start}
     return TrainReport(info=info, folder=folder, skipped=skipped, seconds={k: round(v, 3) for k, v in secs.items()})
 
-
-def config_dict(config: TrainConfig) -> dict:
-    return asdict(config)

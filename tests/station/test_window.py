@@ -153,7 +153,6 @@ def test_settings_remember_category_and_geometry(window, tmp_path, trained_model
     from station.app import make_window
 
     window.resize(900, 600)
-    window.shutdown_done = True
     window.settings.setValue("window/geometry", window.saveGeometry())
     window.settings.sync()
     again = make_window(trained_models, window.data_dir)
