@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.burst_total = 0
         self.confirm_quit = True
         self.hold_ms = int(settings.value("display/hold_ms", 600))
+        self.ack_fail = str(settings.value("display/acknowledge_fail", "true")).lower() == "true"
         self._last_display = 0.0
         self._held = None
         self.camera: CameraSource | None = None
@@ -154,7 +155,8 @@ class MainWindow(QMainWindow):
         for keys, slot in [("Ctrl+O", self.open_files), ("Ctrl+W", self.choose_watch_folder),
                            ("Ctrl+K", self.camera_button.toggle), ("Space", self.trigger), ("F5", self.trigger),
                            ("M", self.overlay_box.toggle), ("F", self.view.fit), ("Ctrl+N", self.open_train_dialog),
-                           ("Ctrl+Q", self.close)]:
+                           ("Ctrl+Q", self.close),
+                           ("Return", self.verdict.acknowledge), ("Enter", self.verdict.acknowledge)]:
             QShortcut(QKeySequence(keys), self, activated=slot)
 
     def _start_worker(self, station: str, operator: str) -> None:
@@ -291,6 +293,8 @@ class MainWindow(QMainWindow):
         self.refresh_counters()
         if not result.ok:
             self.show_message(result.error)
+        if self.ack_fail and result.verdict.value == "FAIL":
+            self.verdict.demand_acknowledgement()
         # hold each shown verdict for hold_ms; in a burst the latest (worst first) is shown next
         wait = self.hold_ms / 1000.0 - (monotonic() - self._last_display)
         if wait > 0:

@@ -3,8 +3,8 @@ category and model, plus the shift's counters. Shows data only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 # state -> (background, foreground); every state also shows its word
 STYLES = {
@@ -20,6 +20,8 @@ STYLES = {
 
 
 class VerdictPanel(QFrame):
+    acknowledged = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verdictPanel")
@@ -44,6 +46,12 @@ class VerdictPanel(QFrame):
         lay.addWidget(self.word)
         lay.addWidget(self.detail)
         lay.addWidget(self.model_line)
+        self.ack_button = QPushButton()
+        self.ack_button.setStyleSheet("background:#b3141b; color:white; font-weight:bold; padding:8px;")
+        self.ack_button.clicked.connect(self.acknowledge)
+        self.ack_button.hide()
+        self.unacknowledged = 0
+        lay.addWidget(self.ack_button)
         self.counters = CountersBox()
         lay.addWidget(self.counters)
         self.set_state("NO MODEL", self.tr("Choose a product category to start."))
@@ -65,6 +73,18 @@ class VerdictPanel(QFrame):
             return
         self.set_state(verdict, self.tr("score {0:.2f} vs threshold {1:.2f}  ·  normalised {2:.2f} (0.50 = threshold)\n{3}")
                        .format(score, threshold, normalised, source))
+
+    def demand_acknowledgement(self) -> None:
+        """A FAIL the operator must confirm; the button stays until they do."""
+        self.unacknowledged += 1
+        self.ack_button.setText(self.tr("Acknowledge {0} FAIL (Enter)").format(self.unacknowledged))
+        self.ack_button.show()
+
+    def acknowledge(self) -> None:
+        if self.unacknowledged:
+            self.unacknowledged = 0
+            self.ack_button.hide()
+            self.acknowledged.emit()
 
     def set_model(self, category: str, model_id: str, facts: str = "") -> None:
         self.model_line.setText(self.tr("Category: <b>{0}</b> &nbsp; Model: {1}<br>{2}").format(category, model_id, facts))

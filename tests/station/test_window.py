@@ -8,6 +8,7 @@ import time
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 pytestmark = pytest.mark.gui
 
@@ -71,6 +72,9 @@ def test_judge_shows_verdict_history_and_sqlite_row(window, qtbot, demo_data):
     window.show_history_row(row_id)  # shown again from the stored map
     assert "history #" in window.verdict.detail.text()
     assert window.verdict.counters.values["FAIL"].text() == "1"
+    assert window.verdict.ack_button.isVisible() and "Acknowledge 1 FAIL" in window.verdict.ack_button.text()
+    qtbot.keyClick(window, Qt.Key_Return)
+    assert not window.verdict.ack_button.isVisible()
 
 
 def test_bad_file_is_an_error_and_next_file_is_judged(window, qtbot, demo_data, tmp_path):
