@@ -73,7 +73,9 @@ class Inspector:
         info = model_info(m)
         good = stored.good_scores
         decision = make_decision(info.threshold, good, info.review_margin)
-        return cls(build_patchcore(stored, backbone), decision, info, stored)
+        model = build_patchcore(stored, backbone)
+        model.embedder.compile_onnx(model.config.input_size)
+        return cls(model, decision, info, stored)
 
     def with_threshold(self, threshold: float, review_margin: float | None = None) -> "Inspector":
         """The same model with another threshold (not saved)."""
@@ -86,10 +88,7 @@ class Inspector:
         small = PatchEmbedder.preprocess(image, self.model.config.input_size)
         x = self.model.embedder.to_tensor([small])
         t1 = time.perf_counter()
-        import torch
-
-        with torch.inference_mode():
-            emb = self.model.embedder(x).permute(0, 2, 3, 1).contiguous().numpy()
+        emb = self.model.embedder.features(x)
         t2 = time.perf_counter()
         patch, scores = self.model.score_embeddings(emb)
         t3 = time.perf_counter()

@@ -119,3 +119,15 @@ def test_evaluate_reports_metrics_and_plots(trained_models, demo_data, tmp_path)
     assert out["image_auroc"] == 1.0 and out["pixel_auroc"] > 0.9 and out["aupro"] > 0.5
     assert set(out["per_type"]) == {"good", "scratch", "stain", "chip"}
     assert all((tmp_path / "plots" / n).stat().st_size > 1000 for n in ("roc.png", "score_histogram.png"))
+
+
+def test_onnx_runtime_matches_eager_pytorch(trained_models, demo_data, monkeypatch):
+    fast = Inspector.load(trained_models, "washer")
+    assert fast.model.embedder.runtime == "onnxruntime"
+    monkeypatch.setenv("STATION_RUNTIME", "torch")
+    eager = Inspector.load(trained_models, "washer")
+    assert eager.model.embedder.runtime == "torch"
+    for p in list_images(demo_data / "test")[:3]:
+        a, b = fast.inspect_path(p), eager.inspect_path(p)
+        assert abs(a.score - b.score) < 1e-3 * b.score
+        assert np.allclose(a.anomaly_map, b.anomaly_map, rtol=1e-3, atol=1e-3)
