@@ -61,6 +61,8 @@ class PatchEmbedder(nn.Module):
             self.eval()  # the exporter restores the mode it found; keep BN frozen regardless
             opts = ort.SessionOptions()
             opts.intra_op_num_threads = torch.get_num_threads()
+            # idle ORT threads must not spin: FAISS and numpy need the cores right after
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
             self._sessions[tuple(size)] = ort.InferenceSession(buf.getvalue(), opts, providers=["CPUExecutionProvider"])
             return True
         except Exception as exc:  # any failure leaves the eager path, which is always correct
