@@ -13,6 +13,9 @@ import cv2
 import numpy as np
 
 DEFECT_KINDS = ("scratch", "stain", "chip")
+DEMO_CATEGORY = "demo-washer"
+DEMO_TRAIN_OPTIONS = {"image_size": 256, "coreset_ratio": 0.05}
+"""TrainConfig fields for the demo: its generated images are 256 px."""
 
 
 def make_part(rng: np.random.Generator, size: int = 256, defect: str | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -84,18 +87,24 @@ def write_demo_dataset(root: str | os.PathLike[str], n_train: int = 40, n_test_g
     return root
 
 
+def ensure_demo_images(data_root: str | os.PathLike[str]) -> Path:
+    """Write the demo image set under ``data_root`` unless it is there already."""
+    data = Path(data_root)
+    if not (data / "train" / "good").is_dir() or not (data / "test").is_dir():
+        write_demo_dataset(data)
+    return data
+
+
 def ensure_demo_model(models_dir: str | os.PathLike[str], data_root: str | os.PathLike[str],
-                      category: str = "demo-washer", progress=None) -> Path:
+                      category: str = DEMO_CATEGORY, progress=None) -> Path:
     """Build the demo images and model once; later calls reuse them. Returns the data folder."""
     from engine.store import ModelError, read_manifest
     from engine.training import TrainConfig, list_images, train_category
 
-    data = Path(data_root)
-    if not (data / "train" / "good").is_dir():
-        write_demo_dataset(data)
+    data = ensure_demo_images(data_root)
     try:
         read_manifest(Path(models_dir) / category)
     except ModelError:
         train_category(category, list_images(data / "train" / "good"), models_dir,
-                       TrainConfig(image_size=256, coreset_ratio=0.05), progress=progress)
+                       TrainConfig(**DEMO_TRAIN_OPTIONS), progress=progress)
     return data

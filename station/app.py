@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 from station.main_window import MainWindow
 
 APP_NAME = "InspectionStation"
-DEMO_CATEGORY = "demo-washer"
 
 
 def default_data_dir() -> Path:
@@ -34,20 +33,18 @@ def make_window(models_dir: str | os.PathLike[str], data_dir: str | os.PathLike[
 
 def start_demo(window: MainWindow) -> None:
     """Open on the generated demo category, training it in the worker the first time."""
-    from engine.demo import write_demo_dataset
+    from engine.demo import DEMO_CATEGORY, DEMO_TRAIN_OPTIONS, ensure_demo_images
     from engine.store import ModelError, read_manifest
     from engine.training import TrainConfig, list_images
 
-    data = window.data_dir / "demo_images"
-    if not (data / "test").is_dir():
-        write_demo_dataset(data)
+    data = ensure_demo_images(window.data_dir / "demo_images")
     window.settings.setValue("source/last_dir", str(data / "test"))
     samples = [str(sorted((data / "test" / k).iterdir())[0]) for k in ("good", "scratch", "stain")]
     try:
         read_manifest(window.models_dir / DEMO_CATEGORY)
     except ModelError:
         window.verdict.set_state("TRAINING", window.tr("Building the demo category from generated images…"))
-        window.request_training(DEMO_CATEGORY, list_images(data / "train" / "good"), TrainConfig(image_size=256, coreset_ratio=0.05))
+        window.request_training(DEMO_CATEGORY, list_images(data / "train" / "good"), TrainConfig(**DEMO_TRAIN_OPTIONS))
         window.after_training.append(lambda: window.submit_paths(samples))
         return
     window.refresh_categories(DEMO_CATEGORY)

@@ -114,7 +114,7 @@ def cmd_evaluate(a: argparse.Namespace) -> int:
 
 def cmd_demo(a: argparse.Namespace) -> int:
     """Build the demo category, then judge its test images: the whole job with no data of yours."""
-    from engine.demo import ensure_demo_model
+    from engine.demo import DEMO_CATEGORY, ensure_demo_model
     from engine.inspector import Inspector
     from engine.training import list_images
 
@@ -123,7 +123,7 @@ def cmd_demo(a: argparse.Namespace) -> int:
         data = ensure_demo_model(a.models, Path(a.models) / "_demo_data", progress=report)
     finally:
         close()
-    insp = Inspector.load(a.models, "demo-washer")
+    insp = Inspector.load(a.models, DEMO_CATEGORY)
     for path in list_images(data / "test"):
         print(json.dumps(insp.inspect_path(path).to_json_dict()))
     return 0

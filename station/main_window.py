@@ -205,12 +205,16 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Model '{0}' could not be loaded: {1}").format(category, message))
 
     # ---- feeding ----------------------------------------------------------------------------
-    def submit_paths(self, paths: list[str], kind: str = "file") -> None:
-        for p in paths:
-            self.pending += 1
-            self.burst_total += 1
-            self.requestInspect.emit(str(p), kind)
+    def _enqueue(self, n: int) -> None:
+        """Count ``n`` jobs about to be sent to the worker, for the queue display."""
+        self.pending += n
+        self.burst_total += n
         self._update_queue()
+
+    def submit_paths(self, paths: list[str], kind: str = "file") -> None:
+        self._enqueue(len(paths))
+        for p in paths:
+            self.requestInspect.emit(str(p), kind)
 
     def open_files(self) -> None:
         start = self.settings.value("source/last_dir", str(Path.home()))
@@ -251,10 +255,8 @@ class MainWindow(QMainWindow):
         if self.camera is None or self.camera.latest is None:
             self.show_message(self.tr("No camera frame to inspect: start the camera first."))
             return
-        self.pending += 1
-        self.burst_total += 1
+        self._enqueue(1)
         self.requestFrame.emit(self.camera.latest.copy(), self.camera.name)
-        self._update_queue()
 
     def _auto_trigger(self) -> None:
         if self.pending == 0 and self.camera is not None and self.camera.latest is not None:
