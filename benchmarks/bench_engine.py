@@ -61,7 +61,8 @@ def main() -> int:
     result.update({
         "train_images": rep.info.train_images, "calibration_images": rep.info.calibration_images,
         "train_seconds": round(train_s, 2), "train_stage_seconds": rep.seconds,
-        "memory_bank_size": rep.info.memory_bank_size, "input_size": list(rep.info.input_size),
+        "memory_bank_size": rep.info.memory_bank_size, "self_test": rep.info.self_test,
+        "part_mask": rep.info.part_mask, "input_size": list(rep.info.input_size),
         "judge_ms_median": round(float(np.median(totals)), 2),
         "judge_ms_p90": round(float(np.percentile(totals, 90)), 2),
         "features_ms_median": round(float(np.median(feats)), 2),

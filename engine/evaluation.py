@@ -55,6 +55,7 @@ def evaluate_folder(
              for p in sorted(d.iterdir()) if p.is_file() and is_image_path(p)]
     labels, scores, kinds, times = [], [], [], []
     masks, maps, errors = [], [], []
+    hits: list[bool] = []
     verdicts: Counter[str] = Counter()
     for k, (kind, path) in enumerate(items):
         res = inspector.inspect_path(path)
@@ -70,6 +71,8 @@ def evaluate_folder(
         if mask is not None and (kind == "good" or mask.any()):
             if mask.shape != res.anomaly_map.shape:
                 mask = cv2.resize(mask.astype(np.uint8), res.anomaly_map.shape[::-1], interpolation=cv2.INTER_NEAREST) > 0
+            if kind != "good":
+                hits.append(bool(mask.ravel()[int(np.argmax(res.anomaly_map))]))
             masks.append(_shrink(mask, True))
             maps.append(_shrink(res.anomaly_map, False))
         if progress:
@@ -83,6 +86,7 @@ def evaluate_folder(
         "pixel_auroc": pixel_auroc(masks, maps) if masks else None,
         "aupro": aupro(masks, maps) if masks else None,
         "pixel_images": len(masks), "threshold": thr,
+        "pointing_game": float(np.mean(hits)) if hits else None,
         "at_threshold": confusion(y, s, thr) if y.size else None,
         "verdicts": dict(verdicts), "median_ms_per_image": float(np.median(times)) if times else None,
     }

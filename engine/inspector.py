@@ -34,14 +34,16 @@ def cached_backbone(name: str, weights: str | os.PathLike[str] | None, layers: t
 def build_patchcore(stored: StoredModel, backbone: Backbone) -> PatchCore:
     m = stored.manifest
     bb, pc = m["backbone"], m["patchcore"]
-    embedder = PatchEmbedder(backbone, max_dim=int(bb["feature_dim"]))
+    centred = bool(pc.get("centred", False))  # models from before engine 0.2 keep their alignment
+    embedder = PatchEmbedder(backbone, max_dim=int(bb["feature_dim"]), centred=centred)
     if embedder.dim != int(bb["feature_dim"]):
         raise ModelError(f"{m['category']}: backbone gives {embedder.dim} features, model expects {bb['feature_dim']}")
     index = NearestNeighbourIndex.load(stored.index_path)
     if index.dim != embedder.dim or index.size != int(pc["memory_bank_size"]):
         raise ModelError(f"{m['category']}: memory bank shape ({index.size}, {index.dim}) does not match the manifest")
     cfg = PatchCoreConfig(input_size=tuple(m["input_size"]), reweight=bool(pc["reweight"]),
-                          num_neighbours=int(pc["num_neighbours"]), blur_sigma=float(pc["blur_sigma"]))
+                          num_neighbours=int(pc["num_neighbours"]), blur_sigma=float(pc["blur_sigma"]), centred=centred,
+                          grid_offset=tuple(pc.get("grid_offset_px", (0.0, 0.0))))
     return PatchCore(embedder, index, cfg)
 
 

@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -26,6 +26,10 @@ MANIFEST = "manifest.json"
 INDEX_FILE = "memory_bank.faiss"
 GOOD_SCORES_FILE = "calibration_good_scores.npy"
 DEFECT_SCORES_FILE = "calibration_defect_scores.npy"
+PART_MASK_FILE = "part_mask.png"
+SYNTH_SCORES_FILE = "selftest_synthetic_scores.npy"
+TRADEOFF_FILE = "selftest_tradeoff.png"
+GALLERY_FILE = "selftest_gallery.png"
 CATEGORY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _REQUIRED = ("schema_version", "category", "model_id", "created", "engine_version", "backbone",
              "input_size", "patchcore", "training", "threshold", "files")
@@ -61,6 +65,8 @@ class StoredModel:
     index_path: Path
     good_scores: np.ndarray
     defect_scores: np.ndarray | None
+    files: dict[str, Path] = field(default_factory=dict)
+    """Every checked data file by its manifest key (``part_mask``, ``classifier``, ...)."""
 
 
 def save_model(
@@ -69,8 +75,13 @@ def save_model(
     write_index: Callable[[Path], None],
     good_scores: np.ndarray,
     defect_scores: np.ndarray | None = None,
+    extra_files: dict[str, tuple[str, Callable[[Path], None]]] | None = None,
 ) -> Path:
-    """Write ``models_dir/<category>/`` atomically. ``write_index(path)`` writes the FAISS file."""
+    """Write ``models_dir/<category>/`` atomically. ``write_index(path)`` writes the FAISS file.
+
+    ``extra_files`` maps a manifest key to (file name, writer(path)): the part mask, synthetic
+    scores, the defect classifier's weights. Each is checksummed like the rest.
+    """
     category = check_category_name(manifest["category"])
     root = Path(models_dir)
     root.mkdir(parents=True, exist_ok=True)
@@ -82,6 +93,9 @@ def save_model(
         if defect_scores is not None and len(defect_scores):
             np.save(tmp / DEFECT_SCORES_FILE, np.asarray(defect_scores, dtype=np.float64))
             files["defect_scores"] = DEFECT_SCORES_FILE
+        for key, (name, writer) in (extra_files or {}).items():
+            writer(tmp / name)
+            files[key] = name
         manifest = dict(manifest, schema_version=SCHEMA_VERSION,
                         files={k: {"name": v, "sha256": sha256_file(tmp / v)} for k, v in files.items()})
         with open(tmp / MANIFEST, "w", encoding="utf-8") as fh:
@@ -144,7 +158,7 @@ def load_model(folder: str | os.PathLike[str]) -> StoredModel:
         raise ModelError(f"{folder.name}: manifest lists no memory bank or calibration scores")
     good = np.load(paths["good_scores"], allow_pickle=False)
     defect = np.load(paths["defect_scores"], allow_pickle=False) if "defect_scores" in paths else None
-    return StoredModel(folder, m, paths["index"], good, defect)
+    return StoredModel(folder, m, paths["index"], good, defect, paths)
 
 
 def model_info(m: dict[str, Any]) -> ModelInfo:
@@ -160,6 +174,8 @@ def model_info(m: dict[str, Any]) -> ModelInfo:
         f1_threshold=thr.get("f1_optimal"), review_margin=float(thr["review_margin"]),
         created=m["created"], engine_version=m["engine_version"],
         good_score_quantiles=dict(thr.get("good_score_quantiles", {})),
+        part_mask=dict(m.get("part_mask") or {}), self_test=dict(m.get("self_test") or {}),
+        classifier=m.get("classifier"),
     )
 
 

@@ -26,11 +26,14 @@ from engine.inspector import cached_backbone
 from engine.patchcore import NearestNeighbourIndex, PatchCore, PatchEmbedder, greedy_coreset
 from engine.patchcore.coreset import Cancelled
 from engine.patchcore.model import PatchCoreConfig
-from engine.store import check_category_name, model_info, read_manifest, save_model
+from engine.selftest import SelfTestCollector, plot_tradeoff, threshold_for_miss_cap
+from engine.store import (GALLERY_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE, check_category_name,
+                          model_info, read_manifest, save_model)
+from engine.synth import gallery_png, learn_part_mask
 from engine.types import ModelInfo
 
 Progress = Callable[[str, int, int], None]
-"""progress(stage, done, total); stages: features, coreset, calibration, saving."""
+"""progress(stage, done, total); stages: features, coreset, calibration, self-test, classifier, saving."""
 
 
 class TrainingError(RuntimeError):
@@ -59,6 +62,14 @@ class TrainConfig:
     blur_sigma: float = 4.0
     batch_size: int = 8
     seed: int = 0
+    selftest_per_image: int = 2
+    """Synthetic defects painted on each held-out good image for the self-test (0: no self-test)."""
+    max_synthetic_miss: float | None = None
+    """Threshold policy: when set, lower the threshold until at most this share of the synthetic
+    defects pass (never raise it above the false-reject threshold)."""
+    train_classifier: bool = False
+    """Also fine-tune the per-category defect classifier (for Grad-CAM++); about a minute."""
+    classifier_epochs: int = 4
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,17 @@ def choose_input_size(paths: Sequence[Path], side: int) -> tuple[int, int]:
     h = max(64, int(round(side * math.sqrt(a) / 32)) * 32)
     w = max(64, int(round(side / math.sqrt(a) / 32)) * 32)
     return h, w
+
+
+def _shrink_for_mask(image: np.ndarray, side: int = 256) -> np.ndarray:
+    """A small copy for learning the part mask (the mask is learned at 256 px)."""
+    s = side / max(image.shape[:2])
+    if s >= 1:
+        return image
+    import cv2
+
+    return cv2.resize(image, (max(1, round(image.shape[1] * s)), max(1, round(image.shape[0] * s))),
+                      interpolation=cv2.INTER_AREA)
 
 
 def _load_all(paths: Sequence[Path], skipped: list[str]) -> list[tuple[Path, np.ndarray]]:
@@ -134,6 +156,10 @@ def train_category(
     d = embedder.dim
     max_patches = int(min(config.max_patches, 1_000_000_000 // (4 * d)))
     per_image = None
+    mask_every = max(1, len(train_paths) // 64)
+    mask_images: list[np.ndarray] = []
+    mask_shapes: list[tuple[int, int]] = []
+    resized_goods: list[np.ndarray] = []
     chunks: list[np.ndarray] = []
     n_used = 0
     grid = None
@@ -143,7 +169,14 @@ def train_category(
             raise TrainingCancelled()
         batch = _load_all(train_paths[start:start + config.batch_size], skipped)
         if batch:
-            emb = embedder.embed([PatchEmbedder.preprocess(im, input_size) for _, im in batch])
+            small = [PatchEmbedder.preprocess(im, input_size) for _, im in batch]
+            emb = embedder.embed(small)
+            for k, (_, im) in enumerate(batch):
+                if (start + k) % mask_every == 0 and len(mask_images) < 64:
+                    mask_images.append(_shrink_for_mask(im))
+                    mask_shapes.append(im.shape[:2])
+            if config.train_classifier:
+                resized_goods.extend(small)
             grid = emb.shape[1:3]
             flat = emb.reshape(len(batch), -1, d)
             if per_image is None:
@@ -166,37 +199,78 @@ def train_category(
     bank = candidates[np.sort(idx)]
     del candidates
     index = NearestNeighbourIndex.fit(bank)
-    pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma)
+    pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
+                             grid_offset=embedder.measure_grid_offset())
     model = PatchCore(embedder, index, pc_cfg)
     t2 = time.perf_counter()
 
-    # 3. Scores of held-out goods (and known defects) -> threshold.
-    def score(paths_: Sequence[Path], stage: str) -> np.ndarray:
+    # 3. Part mask, then scores of held-out goods, synthetic defects painted on them (the
+    #    self-test) and known defects -> threshold.
+    part = learn_part_mask(mask_images, mask_shapes)
+    collector = SelfTestCollector(part, config.selftest_per_image, config.seed)
+    held_resized: list[np.ndarray] = []
+
+    def judge(im: np.ndarray) -> tuple[float, np.ndarray]:
+        patch, scores = model.score_images([im])
+        return float(scores[0]), model.anomaly_map(patch[0], im.shape[:2])
+
+    def score(paths_: Sequence[Path], stage: str, held_out: bool = False) -> np.ndarray:
         out = []
-        for k, (_, im) in enumerate(_load_all(paths_, skipped)):
+        for k, (p, im) in enumerate(_load_all(paths_, skipped)):
             if cancelled():
                 raise TrainingCancelled()
-            out.append(float(model.score_images([im])[1][0]))
+            s, amap = judge(im)
+            out.append(s)
+            if held_out and config.selftest_per_image > 0:
+                collector.add(p.name, im, judge, amap)
+            if held_out and config.train_classifier:
+                held_resized.append(PatchEmbedder.preprocess(im, input_size))
             report(stage, k + 1, len(paths_))
         return np.asarray(out, dtype=np.float64)
 
-    good_scores = score(hold_paths, "calibration")
+    good_scores = score(hold_paths, "calibration", held_out=True)
     if good_scores.size == 0:
         raise TrainingError("no held-out good image could be read for calibration")
     defect_scores = score([Path(p) for p in defect_images], "calibration") if defect_images else None
+    synth_scores = np.asarray(collector.scores, np.float64)
     thr = threshold_for_frr(good_scores, config.target_frr)
     f1_thr = None
     if defect_scores is not None and defect_scores.size:
         f1_thr, _ = f1_optimal_threshold(good_scores, defect_scores)
     method, value = thr.method, thr.value
+    cap_thr = None
+    if config.max_synthetic_miss is not None:
+        if synth_scores.size == 0:
+            raise TrainingError("the miss-rate cap needs the self-test (synthetic defects per image > 0)")
+        cap_thr = threshold_for_miss_cap(synth_scores, config.max_synthetic_miss)
+        if cap_thr < value:
+            method, value = f"{thr.method}+miss-cap", cap_thr
     if config.threshold_method == "f1":
         if f1_thr is None:
             raise TrainingError("threshold method 'f1' needs defect images (--defects DIR)")
         method, value = "f1", f1_thr
     decision = make_decision(value, good_scores, config.review_margin)
+    self_test = collector.summary(decision.threshold, good_scores)
+    if synth_scores.size:
+        self_test["at_frr_threshold"] = {"threshold": thr.value,
+                                         "miss_rate": round(float((synth_scores < thr.value).mean()), 4)}
     t3 = time.perf_counter()
 
-    # 4. Manifest and atomic save.
+    # 4. The defect classifier (optional): last stages fine-tuned on goods vs synthetic defects.
+    classifier_facts = None
+    classifier = None
+    if config.train_classifier:
+        from engine.classifier import ClassifierConfig, fit_category_classifier
+
+        classifier, clf_sha, classifier_facts = fit_category_classifier(
+            resized_goods, held_resized, part, config.seed, ClassifierConfig(epochs=config.classifier_epochs, seed=config.seed),
+            config.weights, models_dir, progress=lambda d_, n_: report("classifier", d_, n_), should_cancel=cancelled)
+        classifier_facts.update({"backbone": config.backbone, "weights_sha256": clf_sha,
+                                 "input_size": list(input_size), "trunk_stages_frozen": 5})
+        del resized_goods
+    t4 = time.perf_counter()
+
+    # 5. Manifest and atomic save.
     report("saving", 0, 1)
     created = datetime.now(timezone.utc)
     manifest = {
@@ -211,18 +285,39 @@ def train_category(
         "patchcore": {"coreset_ratio": config.coreset_ratio, "memory_bank_size": int(bank.shape[0]),
                       "candidate_patches": int(n_used * (per_image or 0)), "projection_dim": config.projection_dim,
                       "feature_grid": list(grid), "reweight": config.reweight, "num_neighbours": pc_cfg.num_neighbours,
-                      "blur_sigma": config.blur_sigma, "patch_size": embedder.patch_size},
+                      "blur_sigma": config.blur_sigma, "patch_size": embedder.patch_size,
+                      "centred": embedder.centred, "grid_offset_px": list(pc_cfg.grid_offset)},
+        "part_mask": part.facts(),
+        "self_test": self_test,
+        "classifier": classifier_facts,
         "training": {"train_images": n_used, "calibration_images": int(good_scores.size),
+                     "good_images": [str(Path(p).resolve()) for p in paths],
                      "defect_images": int(defect_scores.size) if defect_scores is not None else 0,
                      "skipped_images": len(skipped), "seed": config.seed,
                      "seconds": round(time.perf_counter() - t_start, 2)},
         "threshold": {"value": decision.threshold, "method": method, "target_frr": config.target_frr,
                       "frr_threshold": thr.value, "f1_optimal": f1_thr, "review_margin": decision.review_margin,
-                      "scale": decision.scale, "good_score_quantiles": score_quantiles(good_scores)},
+                      "scale": decision.scale, "good_score_quantiles": score_quantiles(good_scores),
+                      "max_synthetic_miss": config.max_synthetic_miss, "miss_cap_threshold": cap_thr},
     }
-    folder = save_model(models_dir, manifest, index.save, good_scores, defect_scores)
+    extra = {"part_mask": (PART_MASK_FILE, part.save_png)}
+    if synth_scores.size:
+        extra["synthetic_scores"] = (SYNTH_SCORES_FILE, lambda p: np.save(p, synth_scores))
+        marks = {"model threshold": decision.threshold}
+        if method != thr.method:
+            marks[f"FRR target {config.target_frr:.0%}"] = thr.value
+        extra["tradeoff_plot"] = (TRADEOFF_FILE, lambda p: plot_tradeoff(good_scores, synth_scores, marks, p,
+                                                                           f"{category}: self-test"))
+    if collector.gallery:
+        extra["synthetic_gallery"] = (GALLERY_FILE, lambda p: gallery_png(collector.gallery[:7], p, cols=7, title=category))
+    if classifier is not None:
+        from engine.classifier import CLASSIFIER_FILE, save_classifier
+
+        extra["classifier"] = (CLASSIFIER_FILE, lambda p: save_classifier(classifier, p))
+    folder = save_model(models_dir, manifest, index.save, good_scores, defect_scores, extra)
     report("saving", 1, 1)
     info = model_info(read_manifest(folder))
-    secs = {"features": t1 - t0, "coreset": t2 - t1, "calibration": t3 - t2, "total": time.perf_counter() - t_start}
+    secs = {"features": t1 - t0, "coreset": t2 - t1, "calibration": t3 - t2, "classifier": t4 - t3,
+            "total": time.perf_counter() - t_start}
     return TrainReport(info=info, folder=folder, skipped=skipped, seconds={k: round(v, 3) for k, v in secs.items()})
 

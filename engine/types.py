@@ -78,6 +78,13 @@ class ModelInfo:
     created: str
     engine_version: str
     good_score_quantiles: dict[str, float] = field(default_factory=dict)
+    part_mask: dict[str, Any] = field(default_factory=dict)
+    """How the part mask was decided (method, reason, area share); the pixels are in part_mask.png."""
+    self_test: dict[str, Any] = field(default_factory=dict)
+    """The model on its own synthetic defects: detection and miss rate at the threshold, image
+    and pixel AUROC, per kind."""
+    classifier: dict[str, Any] | None = None
+    """Facts of the fine-tuned defect classifier, or None when it was not trained."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

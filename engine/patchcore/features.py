@@ -19,6 +19,23 @@ from engine.backbones import IMAGENET_MEAN, IMAGENET_STD, Backbone
 log = logging.getLogger(__name__)
 
 
+def upsample_centred(m: torch.Tensor, size: tuple[int, int]) -> torch.Tensor:
+    """Bilinear upsampling by an integer factor r that keeps cell centres where they are.
+
+    With symmetric padding, cell j of a stride-s map is centred on input pixel s*j (not on
+    s*j + s/2), so fine cell i lies at coarse coordinate i / r exactly. ``align_corners=True``
+    over r*(n-1)+1 cells gives that mapping; the last r-1 cells repeat the edge. (Plain
+    ``align_corners=False`` would shift the coarse map by (r-1)/2 fine cells, 4 px for 16 -> 8.)
+    """
+    h, w = m.shape[-2:]
+    th, tw = int(size[0]), int(size[1])
+    if th % h or tw % w:
+        return F.interpolate(m, size=(th, tw), mode="bilinear", align_corners=False)
+    ry, rx = th // h, tw // w
+    up = F.interpolate(m, size=(ry * (h - 1) + 1, rx * (w - 1) + 1), mode="bilinear", align_corners=True)
+    return F.pad(up, (0, rx - 1, 0, ry - 1), mode="replicate")
+
+
 class PatchEmbedder(nn.Module):
     """RGB images -> patch embeddings (B, D, h, w) on the grid of the finest chosen layer.
 
@@ -27,11 +44,14 @@ class PatchEmbedder(nn.Module):
         max_dim: when the concatenated channels exceed it, average-pool the channel axis down to
             ``max_dim`` (the paper's adaptive pooling, for wide backbones).
         patch_size: neighbourhood aggregated around each feature (the paper's p = 3).
+        centred: upsample coarser maps so each cell stays over the pixel it describes (see
+            ``upsample_centred``); False reproduces models trained before engine 0.2.
     """
 
-    def __init__(self, backbone: Backbone, max_dim: int = 1024, patch_size: int = 3) -> None:
+    def __init__(self, backbone: Backbone, max_dim: int = 1024, patch_size: int = 3, centred: bool = True) -> None:
         super().__init__()
         self.backbone = backbone
+        self.centred = centred
         self.net = backbone.module
         self.patch_size = patch_size
         total = int(sum(backbone.channels))
@@ -104,7 +124,8 @@ class PatchEmbedder(nn.Module):
         for m in maps:
             m = F.avg_pool2d(m, kernel_size=p, stride=1, padding=p // 2, count_include_pad=False)
             if m.shape[-2:] != target:
-                m = F.interpolate(m, size=target, mode="bilinear", align_corners=False)
+                m = upsample_centred(m, target) if self.centred else F.interpolate(
+                    m, size=target, mode="bilinear", align_corners=False)
             out.append(m)
         feats = torch.cat(out, dim=1)
         if feats.shape[1] > self.dim:
@@ -112,6 +133,34 @@ class PatchEmbedder(nn.Module):
             flat = feats.permute(0, 2, 3, 1).reshape(-1, 1, c)
             feats = F.adaptive_avg_pool1d(flat, self.dim).reshape(b, h, w, self.dim).permute(0, 3, 1, 2)
         return feats
+
+    def measure_grid_offset(self, probes: int = 16, side: int = 256, seed: int = 0) -> tuple[float, float]:
+        """Where an embedding cell really looks: (dy, dx) input pixels such that cell (i, j) of
+        the stride-s grid responds to the pixel (s*i - dy, s*j - dx).
+
+        Measured with small bright squares on grey: the response-weighted centroid of the
+        embedding change, against where the square was. Learned kernels are not symmetric
+        (EfficientNet-Lite0: about 4 px at stride 8), so this is measured, not derived.
+        """
+        rng = np.random.default_rng(seed)
+        base = np.full((side, side, 3), 128, np.uint8)
+        f0 = self.embed([base])[0]
+        stride = side / f0.shape[0]
+        offs = []
+        margin = side // 6
+        for _ in range(probes):
+            py, px = (int(v) for v in rng.integers(margin, side - margin, 2))
+            im = base.copy()
+            im[py - 1:py + 2, px - 1:px + 2] = 250
+            d = np.linalg.norm(self.embed([im])[0] - f0, axis=2).astype(np.float64) ** 2
+            if d.sum() <= 0:
+                continue
+            ys, xs = np.mgrid[0:d.shape[0], 0:d.shape[1]]
+            offs.append(((d * ys).sum() / d.sum() * stride - py, (d * xs).sum() / d.sum() * stride - px))
+        if not offs:
+            return 0.0, 0.0
+        dy, dx = np.median(np.asarray(offs), axis=0)
+        return round(float(dy), 2), round(float(dx), 2)
 
     def embed(self, images: list[np.ndarray]) -> np.ndarray:
         """Resized uint8 RGB images -> float32 embeddings (B, h, w, D)."""

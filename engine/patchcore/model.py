@@ -21,6 +21,11 @@ class PatchCoreConfig:
     """b in eq. 7: neighbours of the matched bank patch used for re-weighting."""
     blur_sigma: float = 4.0
     """Gaussian smoothing of the map, in input-size pixels."""
+    centred: bool = True
+    """Place patch scores on the pixels their cells look at (engine >= 0.2); False keeps the
+    plain resize older models were calibrated with."""
+    grid_offset: tuple[float, float] = (0.0, 0.0)
+    """(dy, dx) input pixels: cell (i, j) looks at (s*i - dy, s*j - dx); measured at training."""
 
 
 class PatchCore:
@@ -68,7 +73,15 @@ class PatchCore:
     def anomaly_map(self, patch_scores: np.ndarray, out_size: tuple[int, int]) -> np.ndarray:
         """Patch scores (h, w) -> map (H, W) = ``out_size``: bilinear to input size, Gaussian blur, resize."""
         ih, iw = self.config.input_size
-        m = cv2.resize(patch_scores.astype(np.float32), (iw, ih), interpolation=cv2.INTER_LINEAR)
+        ps = patch_scores.astype(np.float32)
+        if self.config.centred:
+            # cell (i, j) of a stride-s grid looks at input pixel (s*i - dy, s*j - dx)
+            sy, sx = ih / ps.shape[0], iw / ps.shape[1]
+            dy, dx = self.config.grid_offset
+            m = cv2.warpAffine(ps, np.float32([[sx, 0, -dx], [0, sy, -dy]]), (iw, ih), flags=cv2.INTER_LINEAR,
+                               borderMode=cv2.BORDER_REPLICATE)
+        else:
+            m = cv2.resize(ps, (iw, ih), interpolation=cv2.INTER_LINEAR)
         if self.config.blur_sigma > 0:
             m = cv2.GaussianBlur(m, (0, 0), sigmaX=self.config.blur_sigma, borderType=cv2.BORDER_REFLECT)
         if (ih, iw) != tuple(out_size):

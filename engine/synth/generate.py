@@ -1,0 +1,158 @@
+"""Sets of synthetic defects: generated from good images, written with their masks and a JSON of
+quality measures, and drawn as a gallery.
+
+Item ``i`` of a set uses seed ``[seed, i]``, kind ``kinds[i % len(kinds)]`` and base image
+``bases[i % len(bases)]`` (the kinds cycle fastest), so a set is the same for the same seed and
+any prefix of a larger set equals the smaller set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import cv2
+import numpy as np
+
+from engine.synth.defects import KINDS, SynthesisError, SyntheticDefect, synthesize
+from engine.synth.measures import measure
+from engine.synth.part_mask import PartMask, allowed_region
+
+SET_JSON = "synth.json"
+
+
+def generate_defects(
+    bases: Sequence[tuple[str, np.ndarray]],
+    part: PartMask,
+    count: int,
+    seed: int = 0,
+    kinds: Sequence[str] = tuple(KINDS),
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[SyntheticDefect]:
+    """``count`` synthetic defects painted on ``bases`` ((name, uint8 RGB image) pairs).
+
+    An item whose kind does not fit its base image is tried on the next base images; the set is
+    shorter than ``count`` only when no base image takes that kind at all.
+    """
+    if not bases:
+        raise SynthesisError("no good images to paint defects on")
+    bad = [k for k in kinds if k not in KINDS]
+    if bad or not kinds:
+        raise SynthesisError(f"unknown defect kinds {bad}; known: {', '.join(KINDS)}")
+    allowed_cache: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+    out: list[SyntheticDefect] = []
+    for i in range(count):
+        if should_cancel is not None and should_cancel():
+            from engine.patchcore.coreset import Cancelled
+
+            raise Cancelled()
+        kind = kinds[i % len(kinds)]
+        for attempt in range(min(len(bases), 5)):
+            name, image = bases[(i // len(kinds) + i + attempt) % len(bases)]
+            shape = image.shape[:2]
+            if shape not in allowed_cache:
+                pm = part.at(shape)
+                allowed_cache[shape] = (pm, allowed_region(pm))
+            pm, allowed = allowed_cache[shape]
+            try:
+                out.append(synthesize(image, pm, kind, [seed, i, attempt], allowed, base=name))
+                break
+            except SynthesisError:
+                continue
+    return out
+
+
+def write_defect_set(
+    out_dir: str | os.PathLike[str],
+    defects: Sequence[SyntheticDefect],
+    originals: dict[str, np.ndarray],
+    part: PartMask,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Write ``NNNN_<kind>.png``, ``NNNN_<kind>_mask.png`` (255 = defect) and ``synth.json``.
+
+    Args:
+        originals: the good image each defect was painted on, by base name (for the measures).
+
+    Returns:
+        The JSON written: one record per image with its kind, parameters, seed and measures,
+        and a summary (maximum leakage, median structural loss and localisation).
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    records = []
+    for i, d in enumerate(defects):
+        stem = f"{i:04d}_{d.kind}"
+        if not cv2.imwrite(str(out / f"{stem}.png"), cv2.cvtColor(d.image, cv2.COLOR_RGB2BGR)):
+            raise OSError(f"cannot write {out / stem}.png")
+        cv2.imwrite(str(out / f"{stem}_mask.png"), d.mask.astype(np.uint8) * 255)
+        q = measure(originals[d.base], d.image, part.at(d.image.shape[:2]), d.mask)
+        records.append({"image": f"{stem}.png", "mask": f"{stem}_mask.png", "kind": d.kind, "base": d.base,
+                        "seed": d.seed, "params": d.params, "measures": q.to_dict()})
+    summary = summarise(records)
+    doc = {"part_mask": part.facts(), "count": len(records), "summary": summary, "images": records, **(extra or {})}
+    tmp = out / f".{SET_JSON}.tmp"
+    tmp.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    os.replace(tmp, out / SET_JSON)
+    return doc
+
+
+def summarise(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Worst leakage, median structural loss / localisation / contrast, count per kind."""
+    if not records:
+        return {}
+    m = [r["measures"] for r in records]
+    kinds: dict[str, int] = {}
+    for r in records:
+        kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+    return {"max_leakage": max(x["leakage"] for x in m), "max_leakage_pixels": max(x["leakage_pixels"] for x in m),
+            "median_structural_loss": float(np.median([x["structural_loss"] for x in m])),
+            "max_structural_loss": float(max(x["structural_loss"] for x in m)),
+            "median_localisation": float(np.median([x["localisation"] for x in m])),
+            "median_contrast": float(np.median([x["contrast"] for x in m])), "per_kind": kinds}
+
+
+def outlined(defect: SyntheticDefect, colour: tuple[int, int, int] = (255, 40, 40)) -> np.ndarray:
+    """The defect image with its mask's outline drawn 1 px wide, uint8 RGB."""
+    img = defect.image.copy()
+    contours, _ = cv2.findContours(defect.mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    cv2.drawContours(img, contours, -1, colour, 1)
+    return img
+
+
+def gallery_png(defects: Sequence[SyntheticDefect], path: str | os.PathLike[str], cols: int = 7,
+                title: str = "", zoom: bool = True) -> None:
+    """A grid of defects (top row: as generated; below: the same with the mask outlined and, when
+    ``zoom``, cropped around the defect) written to ``path`` with matplotlib."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    n = len(defects)
+    cols = max(1, min(cols, n))
+    groups = (n + cols - 1) // cols
+    fig, axes = plt.subplots(groups * 2, cols, figsize=(2.2 * cols, 2.35 * groups * 2), dpi=110, squeeze=False)
+    for ax in axes.ravel():
+        ax.axis("off")
+    for i, d in enumerate(defects):
+        g, c = divmod(i, cols)
+        axes[2 * g, c].imshow(d.image)
+        axes[2 * g, c].set_title(d.kind, fontsize=9)
+        crop = outlined(d)
+        if zoom and d.mask.any():
+            ys, xs = np.nonzero(d.mask)
+            side = int(max(np.ptp(ys), np.ptp(xs), 48) * 1.6)
+            cy, cx = int(ys.mean()), int(xs.mean())
+            y0 = int(np.clip(cy - side // 2, 0, max(0, d.image.shape[0] - side)))
+            x0 = int(np.clip(cx - side // 2, 0, max(0, d.image.shape[1] - side)))
+            crop = crop[y0:y0 + side, x0:x0 + side]
+        axes[2 * g + 1, c].imshow(crop, interpolation="nearest")
+        axes[2 * g + 1, c].set_title(f"mask, {int(d.mask.sum())} px", fontsize=8)
+    if title:
+        fig.suptitle(title, fontsize=11)
+    fig.tight_layout()
+    fig.savefig(os.fspath(path))
+    plt.close(fig)
