@@ -21,6 +21,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from engine.ort import onnx_session, run_session
 from engine.backbones import (DEFAULT_BACKBONE, IMAGENET_MEAN, IMAGENET_STD, BackboneError, _match_keys,
                               _read_state_dict, file_sha256, resolve_weights)
 
@@ -61,6 +62,13 @@ class DefectClassifier(nn.Module):
         x = torch.from_numpy(np.stack(images)).permute(0, 3, 1, 2).float()
         return (x - self.mean) / self.std
 
+    def trunk_runner(self, size: tuple[int, int]) -> Callable[[torch.Tensor], torch.Tensor]:
+        """The frozen trunk for inputs of ``size`` (h, w): ONNX Runtime when it exports, else eager."""
+        session = onnx_session(self.trunk, (1, 3, *size), dynamic_batch=True)
+        if session is None:
+            return self.trunk
+        return lambda x: torch.from_numpy(run_session(session, x))
+
     def head(self, a: torch.Tensor) -> torch.Tensor:
         """Trunk activations (B, 112, h/16, w/16) -> logits (B,)."""
         f = self.top(a)
@@ -75,10 +83,12 @@ class DefectClassifier(nn.Module):
         return {k: v.detach().contiguous() for k, v in self.state_dict().items()
                 if k.startswith(("top.", "fc."))}
 
-    def probability(self, images: Sequence[np.ndarray]) -> np.ndarray:
-        """Defect probability (B,) of same-size uint8 RGB images."""
+    def probability(self, images: Sequence[np.ndarray],
+                    trunk: Callable[[torch.Tensor], torch.Tensor] | None = None) -> np.ndarray:
+        """Defect probability (B,) of same-size uint8 RGB images (``trunk``: see ``trunk_runner``)."""
         with torch.inference_mode():
-            return torch.sigmoid(self(self.to_tensor(images))).numpy().astype(np.float64)
+            a = (trunk or self.trunk)(self.to_tensor(images))
+            return torch.sigmoid(self.head(a)).numpy().astype(np.float64)
 
 
 def build_classifier(name: str = DEFAULT_BACKBONE, weights: str | os.PathLike[str] | None = None,
@@ -126,15 +136,19 @@ def train_classifier(
     steps_total = config.epochs * ((n + bs - 1) // bs) + (n + bs - 1) // bs
     step = 0
     acts = []
+    trunk = clf.trunk_runner(images[0].shape[:2])
     with torch.inference_mode():
         for i in range(0, n, bs):
             if should_cancel is not None and should_cancel():
                 raise Cancelled()
-            acts.append(clf.trunk(clf.to_tensor(images[i:i + bs])))
+            acts.append(trunk(clf.to_tensor(images[i:i + bs])))
             step += 1
             if progress:
                 progress(step, steps_total)
-    cached = torch.cat(acts).clone()
+    # channels_last: about 25 % faster for the depthwise convolutions of the trained stages
+    cached = torch.cat(acts).contiguous(memory_format=torch.channels_last)
+    del trunk
+    clf.to(memory_format=torch.channels_last)
     del acts
     torch.manual_seed(config.seed)
     opt = torch.optim.AdamW([{"params": clf.top.parameters(), "lr": config.lr_stages},
@@ -155,11 +169,12 @@ def train_classifier(
             opt.zero_grad()
             loss.backward()
             opt.step()
-            losses.append(float(loss))
+            losses.append(float(loss.detach()))
             step += 1
             if progress:
                 progress(step, steps_total)
     clf.eval()
+    clf.to(memory_format=torch.contiguous_format)
     return {"good_images": len(goods), "defect_images": len(defects), "epochs": config.epochs,
             "final_loss": round(float(np.mean(losses[-max(1, (n + bs - 1) // bs):])), 4),
             "seconds": round(time.perf_counter() - t0, 2)}
@@ -212,8 +227,10 @@ def fit_category_classifier(
     if held_out:
         named_h = [(f"held{i}", im) for i, im in enumerate(held_out)]
         bad = [d.image for d in generate_defects(named_h, part, len(named_h), seed=seed + 202)]
-        p_good = np.concatenate([clf.probability(held_out[i:i + 16]) for i in range(0, len(held_out), 16)])
-        p_bad = np.concatenate([clf.probability(bad[i:i + 16]) for i in range(0, len(bad), 16)]) if bad else np.empty(0)
+        trunk = clf.trunk_runner(held_out[0].shape[:2])
+        p_good = np.concatenate([clf.probability(held_out[i:i + 16], trunk) for i in range(0, len(held_out), 16)])
+        p_bad = (np.concatenate([clf.probability(bad[i:i + 16], trunk) for i in range(0, len(bad), 16)])
+                 if bad else np.empty(0))
         y = np.r_[np.zeros(p_good.size), np.ones(p_bad.size)]
         p = np.r_[p_good, p_bad]
         a = auroc(y, p)

@@ -117,6 +117,39 @@ def save_model(
         raise
 
 
+def update_model_files(folder: str | os.PathLike[str], files: dict[str, tuple[str, Callable[[Path], None]]],
+                       changes: dict[str, Any]) -> dict[str, Any]:
+    """Replace data files of a saved model and merge ``changes`` into its manifest, crash-safe.
+
+    Each new file is written under a fresh name, then the manifest is replaced atomically to
+    point at it, then the old file is removed: at every moment the folder is a valid model
+    (the old one or the new one). Returns the new manifest.
+    """
+    import time
+
+    folder = Path(folder)
+    m = read_manifest(folder)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    old_names = []
+    for key, (name, writer) in files.items():
+        stem, dot, ext = name.rpartition(".")
+        new_name = f"{stem}-{stamp}.{ext}" if dot else f"{name}-{stamp}"
+        writer(folder / new_name)
+        if key in m["files"] and m["files"][key]["name"] != new_name:
+            old_names.append(m["files"][key]["name"])
+        m["files"][key] = {"name": new_name, "sha256": sha256_file(folder / new_name)}
+    m.update(changes)
+    tmp = folder / f".{MANIFEST}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(m, fh, indent=2, sort_keys=True)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, folder / MANIFEST)
+    for name in old_names:
+        (folder / name).unlink(missing_ok=True)
+    return m
+
+
 def read_manifest(folder: str | os.PathLike[str]) -> dict[str, Any]:
     """Parse and check ``manifest.json`` (no data files read)."""
     folder = Path(folder)

@@ -44,8 +44,8 @@ def start_demo(window: MainWindow) -> None:
         read_manifest(window.models_dir / DEMO_CATEGORY)
     except ModelError:
         window.verdict.set_state("TRAINING", window.tr("Building the demo category from generated images…"))
-        window.request_training(DEMO_CATEGORY, list_images(data / "train" / "good"), TrainConfig(**DEMO_TRAIN_OPTIONS))
-        window.after_training.append(lambda: window.submit_paths(samples))
+        window.categories.request(DEMO_CATEGORY, list_images(data / "train" / "good"), TrainConfig(**DEMO_TRAIN_OPTIONS))
+        window.categories.after_training.append(lambda: window.submit_paths(samples))
         return
     window.refresh_categories(DEMO_CATEGORY)
     window.submit_paths(samples)

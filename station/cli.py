@@ -50,7 +50,9 @@ def cmd_train(a: argparse.Namespace) -> int:
         defects = [p for d in (a.defects or []) for p in list_images(d)]
         cfg = TrainConfig(backbone=a.backbone, weights=a.weights, image_size=a.image_size,
                           coreset_ratio=a.coreset_ratio, target_frr=a.target_frr, review_margin=a.review_margin,
-                          threshold_method=a.threshold, reweight=a.reweight, seed=a.seed)
+                          threshold_method=a.threshold, reweight=a.reweight, seed=a.seed,
+                          max_synthetic_miss=a.max_synthetic_miss, train_classifier=a.classifier,
+                          selftest_per_image=a.selftest_per_image)
         report, close = _progress_bar()
         try:
             rep = train_category(a.category, goods, a.models, cfg, defects, progress=report)
@@ -129,6 +131,37 @@ def cmd_demo(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synth(a: argparse.Namespace) -> int:
+    """Write N synthetic defects of a category: images, exact masks and synth.json."""
+    from engine.store import ModelError
+    from engine.synth import KINDS, SynthesisError
+    from engine.synth.category import CategorySynthError, write_category_set
+
+    kinds = tuple(a.kinds.split(",")) if a.kinds else tuple(KINDS)
+    try:
+        doc = write_category_set(a.models, a.category, a.count, a.out, a.good, kinds, a.seed)
+    except (ModelError, CategorySynthError, SynthesisError) as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    summary = doc["summary"]
+    print(json.dumps({"out": str(Path(a.out).resolve()), "images": doc["count"], "summary": summary}, indent=2))
+    return 0 if doc["count"] == a.count else EXIT_BAD_INPUT
+
+
+def cmd_mask(a: argparse.Namespace) -> int:
+    """Show, learn again, or set by hand the part mask of a category."""
+    from engine.store import ModelError
+    from engine.synth import PartMaskError
+    from engine.synth.category import CategorySynthError, set_category_mask
+
+    try:
+        facts = set_category_mask(a.models, a.category, rect=a.rect, polygon=a.polygon, full_frame=a.full_frame,
+                                  learn=a.learn, good=a.good, preview=a.preview)
+    except (ModelError, PartMaskError, CategorySynthError, ValueError) as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    print(json.dumps(facts, indent=2))
+    return 0
+
+
 def cmd_gui(a: argparse.Namespace) -> int:
     from station.app import run_gui
 
@@ -154,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--threshold", choices=("frr", "f1"), default="frr")
     t.add_argument("--reweight", action="store_true", help="PatchCore image-score re-weighting (eq. 7)")
     t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--classifier", action="store_true",
+                   help="also fine-tune the defect classifier (for Grad-CAM++; about a minute)")
+    t.add_argument("--max-synthetic-miss", type=float, default=None, metavar="RATE",
+                   help="threshold policy: lower the threshold until at most RATE of the synthetic defects pass")
+    t.add_argument("--selftest-per-image", type=int, default=2,
+                   help="synthetic defects painted on each held-out good image for the self-test (0: none)")
     t.set_defaults(func=cmd_train)
 
     i = sub.add_parser("inspect", help="judge images; one JSON object per image")
@@ -168,6 +207,26 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", help="folder for roc.png and score_histogram.png")
     e.set_defaults(func=cmd_evaluate, threshold=None)
 
+    sy = sub.add_parser("synth", help="write synthetic defects of a category: images, masks, synth.json")
+    sy.add_argument("--category", required=True)
+    sy.add_argument("--count", type=int, default=16)
+    sy.add_argument("--out", required=True, help="folder for the images, masks and synth.json")
+    sy.add_argument("--good", help="folder of good images to paint on (default: the model's training images)")
+    sy.add_argument("--kinds", help="comma-separated defect kinds (default: all, in turn)")
+    sy.add_argument("--seed", type=int, default=0)
+    sy.set_defaults(func=cmd_synth)
+
+    mk = sub.add_parser("mask", help="show or correct a category's part mask")
+    mk.add_argument("--category", required=True)
+    how = mk.add_mutually_exclusive_group()
+    how.add_argument("--rect", help="X,Y,W,H in pixels of the mask image (see its size in the output)")
+    how.add_argument("--polygon", help="X1,Y1,X2,Y2,... vertices in pixels of the mask image")
+    how.add_argument("--full-frame", action="store_true", help="the whole frame is surface")
+    how.add_argument("--learn", action="store_true", help="learn it again from the good images")
+    mk.add_argument("--good", help="folder of good images for --learn (default: the model's training images)")
+    mk.add_argument("--preview", help="write a PNG of the mask over a good image here")
+    mk.set_defaults(func=cmd_mask)
+
     d = sub.add_parser("demo", help="build the demo category and judge its test images")
     d.set_defaults(func=cmd_demo)
 
@@ -180,8 +239,16 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _accept_models_anywhere(parser: argparse.ArgumentParser) -> None:
+    """``--models`` after the sub-command too (``station train ... --models DIR``)."""
+    for action in parser._subparsers._group_actions:  # noqa: SLF001 - argparse keeps them here
+        for sub in action.choices.values():
+            sub.add_argument("--models", default=argparse.SUPPRESS, help="folder of category models")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    _accept_models_anywhere(parser)
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMai
 
 from engine.imaging import ImageLoadError, is_image_path, load_image
 from engine.store import list_models
+from station.category_controller import CategoryController
 from station.history import HistoryStore, load_map, shift_start
 from station.render import heat_rgba
 from station.sources import CameraSource, FolderWatcher, OpenCVProvider
 from station.worker import InspectionWorker, WorkerThread
-from ui.category_bar import CategoryBar, TrainDialog, model_facts
+from ui.category_bar import CategoryBar, model_facts
 from ui.history_panel import HistoryPanel
 from ui.image_view import ImageView
 from ui.verdict_panel import VerdictPanel
@@ -28,7 +29,6 @@ class MainWindow(QMainWindow):
     requestLoad = Signal(str)
     requestInspect = Signal(str, str)
     requestFrame = Signal(object, str)
-    requestTrain = Signal(str, object, object)
 
     def __init__(self, models_dir: Path, data_dir: Path, settings: QSettings, station: str = "",
                  operator: str = "", camera_factory=OpenCVProvider) -> None:
@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.category_bar = CategoryBar()
         self.category_bar.categoryChosen.connect(self.choose_category)
-        self.category_bar.newCategoryRequested.connect(self.open_train_dialog)
+        self.category_bar.newCategoryRequested.connect(lambda: self.categories.open_dialog())
+        self.category_bar.factsRequested.connect(lambda name: self.categories.show_facts(name))
         self.open_button = QPushButton(self.tr("Open images… (Ctrl+O)"))
         self.watch_button = QPushButton(self.tr("Watch folder… (Ctrl+W)"))
         self.camera_button = QPushButton(self.tr("Camera (Ctrl+K)"))
@@ -148,13 +149,11 @@ class MainWindow(QMainWindow):
         self.queue_bar.hide()
         self.statusBar().addWidget(self.queue_label, 1)
         self.statusBar().addPermanentWidget(self.queue_bar)
-        self.train_dialog: TrainDialog | None = None
-        self.after_training: list = []  # callables run once the next trained model is selected
 
     def _shortcuts(self) -> None:
         for keys, slot in [("Ctrl+O", self.open_files), ("Ctrl+W", self.choose_watch_folder),
                            ("Ctrl+K", self.camera_button.toggle), ("Space", self.trigger), ("F5", self.trigger),
-                           ("M", self.overlay_box.toggle), ("F", self.view.fit), ("Ctrl+N", self.open_train_dialog),
+                           ("M", self.overlay_box.toggle), ("F", self.view.fit), ("Ctrl+N", self.categories.open_dialog),
                            ("Ctrl+Q", self.close),
                            ("Return", self.verdict.acknowledge), ("Enter", self.verdict.acknowledge)]:
             QShortcut(QKeySequence(keys), self, activated=slot)
@@ -165,7 +164,7 @@ class MainWindow(QMainWindow):
         self.requestLoad.connect(self.worker.load_category)
         self.requestInspect.connect(self.worker.inspect_path)
         self.requestFrame.connect(self.worker.inspect_frame)
-        self.requestTrain.connect(self.worker.train)
+        self.categories = CategoryController(self, self.worker)
         self.worker.modelLoaded.connect(self.on_model_loaded)
         self.worker.modelFailed.connect(self.on_model_failed)
         self.worker.inspected.connect(self.on_inspected)
@@ -373,57 +372,18 @@ class MainWindow(QMainWindow):
         if total == 0:  # a message from the worker, not a step
             self.show_message(stage)
             return
-        if self.train_dialog is not None and self.train_dialog.running:
-            self.train_dialog.set_progress(stage, done, total)
+        self.categories.on_progress(stage, done, total)
         self.queue_label.setText(self.tr("Training, {0}: {1} of {2}").format(stage, done, total))
         self.queue_bar.setMaximum(total)
         self.queue_bar.setValue(done)
         self.queue_bar.setVisible(done < total or stage != "saving")
 
-    # ---- training ----------------------------------------------------------------------------
-    def open_train_dialog(self) -> None:
-        if self.train_dialog is None:
-            self.train_dialog = TrainDialog(self)
-            self.train_dialog.startRequested.connect(self.start_training)
-            self.train_dialog.cancelRequested.connect(self.worker.cancel_training)
-        self.train_dialog.show()
-        self.train_dialog.raise_()
-
-    def start_training(self, category: str, folder: str) -> None:
-        from engine.store import ModelError, check_category_name
-        from engine.training import TrainConfig, TrainingError, list_images
-
-        try:
-            check_category_name(category)
-            paths = list_images(folder)
-        except (ModelError, TrainingError) as exc:
-            self.train_dialog.finish(str(exc))
-            return
-        if len(paths) < 2:
-            self.train_dialog.finish(self.tr("{0} holds {1} images; at least 2 good images are needed").format(folder, len(paths)))
-            return
-        self.train_dialog.set_running(True)
-        self.verdict.set_state("TRAINING", self.tr("Training {0} on {1} good images…").format(category, len(paths)))
-        self.request_training(category, paths, TrainConfig())
-
-    def request_training(self, category: str, paths: list, config) -> None:
-        """Queue a training in the worker (the only way the window starts one)."""
-        self.worker.reset_cancel()
-        self.requestTrain.emit(category, paths, config)
-
+    # ---- training (the flow itself is CategoryController's) ---------------------------------------
     def on_training_finished(self, report) -> None:
         self._update_queue()
-        if self.train_dialog is not None:
-            self.train_dialog.finish(self.tr("Done: {0} trained in {1:.0f} s").format(report.info.category, report.seconds["total"]))
-        self.refresh_categories(report.info.category)
-        jobs, self.after_training = self.after_training, []
-        for job in jobs:
-            job()
 
     def on_training_failed(self, message: str) -> None:
         self._update_queue()
-        if self.train_dialog is not None:
-            self.train_dialog.finish(message)
         self.show_message(message)
         if self.model_info is None:
             self.verdict.set_state("NO MODEL", message)

@@ -31,6 +31,7 @@ class InspectionWorker(QObject):
     trainingFinished = Signal(object)  # TrainReport
     trainingFailed = Signal(str)
     categoriesChanged = Signal()
+    synthPreview = Signal(str, object, str)  # folder, [(uint8 RGB crop, kind)], message
 
     def __init__(self, models_dir: str | os.PathLike[str], data_dir: str | os.PathLike[str],
                  station: str = "", operator: str = "") -> None:
@@ -111,6 +112,19 @@ class InspectionWorker(QObject):
             return
         self.categoriesChanged.emit()
         self.trainingFinished.emit(report)
+
+    @Slot(str)
+    def preview_synth(self, folder: str) -> None:
+        """Synthetic defects on a folder's good images, for the New category dialog."""
+        from engine.synth import PartMaskError, SynthesisError
+        from engine.synth.category import CategorySynthError, preview_defects
+
+        try:
+            items, part = preview_defects(folder)
+        except (CategorySynthError, SynthesisError, PartMaskError, OSError) as exc:
+            self.synthPreview.emit(folder, [], str(exc))
+            return
+        self.synthPreview.emit(folder, items, part.reason)
 
     def cancel_training(self) -> None:
         """Thread-safe: asks a running (or queued) training to stop at its next check."""

@@ -3,11 +3,6 @@ upsampled to the finest map and concatenated."""
 
 from __future__ import annotations
 
-import io
-import logging
-import os
-import warnings
-
 import cv2
 import numpy as np
 import torch
@@ -15,8 +10,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from engine.backbones import IMAGENET_MEAN, IMAGENET_STD, Backbone
-
-log = logging.getLogger(__name__)
+from engine.ort import onnx_session, run_session
 
 
 def upsample_centred(m: torch.Tensor, size: tuple[int, int]) -> torch.Tensor:
@@ -62,32 +56,17 @@ class PatchEmbedder(nn.Module):
         self._sessions: dict[tuple[int, int], object] = {}
 
     def compile_onnx(self, size: tuple[int, int]) -> bool:
-        """Export ``forward`` for one input size (h, w) to ONNX and run it with ONNX Runtime.
+        """Run ``forward`` for one input size (h, w) with ONNX Runtime (see ``engine.ort``).
 
-        Same outputs as eager PyTorch (about 2e-5), several times faster on CPU. Returns False
-        (eager stays in use) when onnxruntime is missing, ``STATION_RUNTIME=torch`` is set, or
-        the export fails.
+        Returns False (eager stays in use) when onnxruntime is missing, ``STATION_RUNTIME=torch``
+        is set, or the export fails.
         """
-        if os.environ.get("STATION_RUNTIME", "onnx").lower() == "torch":
+        session = onnx_session(self, (1, 3, *size))
+        self.eval()  # keep BN frozen whatever the exporter did
+        if session is None:
             return False
-        try:
-            import onnxruntime as ort
-
-            buf = io.BytesIO()
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                torch.onnx.export(self, (torch.zeros(1, 3, *size),), buf, input_names=["x"],
-                                  output_names=["features"], opset_version=17, dynamo=False)
-            self.eval()  # the exporter restores the mode it found; keep BN frozen regardless
-            opts = ort.SessionOptions()
-            opts.intra_op_num_threads = torch.get_num_threads()
-            # idle ORT threads must not spin: FAISS and numpy need the cores right after
-            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            self._sessions[tuple(size)] = ort.InferenceSession(buf.getvalue(), opts, providers=["CPUExecutionProvider"])
-            return True
-        except Exception as exc:  # any failure leaves the eager path, which is always correct
-            log.warning("ONNX Runtime unavailable, using eager PyTorch: %s", exc)
-            return False
+        self._sessions[tuple(size)] = session
+        return True
 
     @property
     def runtime(self) -> str:
@@ -97,7 +76,7 @@ class PatchEmbedder(nn.Module):
         """Normalised batch (B, 3, h, w) -> float32 embeddings (B, h', w', D), fastest runtime."""
         session = self._sessions.get(tuple(x.shape[-2:]))
         if session is not None and x.shape[0] == 1:
-            out = session.run(None, {"x": x.numpy()})[0]
+            out = run_session(session, x)
             return np.ascontiguousarray(out.transpose(0, 2, 3, 1))
         with torch.inference_mode():
             return np.ascontiguousarray(self.forward(x).permute(0, 2, 3, 1).numpy(), dtype=np.float32)

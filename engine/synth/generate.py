@@ -122,6 +122,19 @@ def outlined(defect: SyntheticDefect, colour: tuple[int, int, int] = (255, 40, 4
     return img
 
 
+def zoomed(defect: SyntheticDefect, min_side: int = 48) -> np.ndarray:
+    """The outlined defect cropped to a square around it (1.6 x its extent), uint8 RGB."""
+    img = outlined(defect)
+    if not defect.mask.any():
+        return img
+    ys, xs = np.nonzero(defect.mask)
+    side = min(int(max(np.ptp(ys), np.ptp(xs), min_side) * 1.6), *img.shape[:2])
+    cy, cx = int(ys.mean()), int(xs.mean())
+    y0 = int(np.clip(cy - side // 2, 0, img.shape[0] - side))
+    x0 = int(np.clip(cx - side // 2, 0, img.shape[1] - side))
+    return img[y0:y0 + side, x0:x0 + side]
+
+
 def gallery_png(defects: Sequence[SyntheticDefect], path: str | os.PathLike[str], cols: int = 7,
                 title: str = "", zoom: bool = True) -> None:
     """A grid of defects (top row: as generated; below: the same with the mask outlined and, when
@@ -141,14 +154,7 @@ def gallery_png(defects: Sequence[SyntheticDefect], path: str | os.PathLike[str]
         g, c = divmod(i, cols)
         axes[2 * g, c].imshow(d.image)
         axes[2 * g, c].set_title(d.kind, fontsize=9)
-        crop = outlined(d)
-        if zoom and d.mask.any():
-            ys, xs = np.nonzero(d.mask)
-            side = int(max(np.ptp(ys), np.ptp(xs), 48) * 1.6)
-            cy, cx = int(ys.mean()), int(xs.mean())
-            y0 = int(np.clip(cy - side // 2, 0, max(0, d.image.shape[0] - side)))
-            x0 = int(np.clip(cx - side // 2, 0, max(0, d.image.shape[1] - side)))
-            crop = crop[y0:y0 + side, x0:x0 + side]
+        crop = zoomed(d) if zoom else outlined(d)
         axes[2 * g + 1, c].imshow(crop, interpolation="nearest")
         axes[2 * g + 1, c].set_title(f"mask, {int(d.mask.sum())} px", fontsize=8)
     if title:

@@ -25,3 +25,32 @@ def test_cli_round_trip(demo_data, tmp_path, capsys):
     rep = json.loads(capsys.readouterr().out)
     assert rep["image_auroc"] is not None and (tmp_path / "ev" / "roc.png").exists()
     assert main(["--models", str(models), "inspect", "--category", "nope", str(img)]) == 3
+
+
+def test_cli_synth_and_mask(trained_models, demo_data, tmp_path, capsys):
+    out = tmp_path / "synth"
+    # --models after the sub-command, as people type it
+    assert main(["synth", "--category", "washer", "--count", "16", "--out", str(out), "--models", str(trained_models)]) == 0
+    doc = json.loads((out / "synth.json").read_text())
+    assert doc["count"] == 16 and len(list(out.glob("*_mask.png"))) == 16
+    assert all(r["measures"]["leakage"] == 0 for r in doc["images"])
+    capsys.readouterr()
+    assert main(["synth", "--category", "washer", "--count", "2", "--out", str(out), "--kinds", "rust",
+                 "--models", str(trained_models)]) == 2
+    assert "unknown defect kinds" in capsys.readouterr().err
+    # a hand-made rectangle replaces the mask; the model still loads and the next set obeys it
+    import shutil
+
+    models = tmp_path / "m"
+    shutil.copytree(trained_models / "washer", models / "washer")
+    assert main(["--models", str(models), "mask", "--category", "washer", "--rect", "100,100,80,80",
+                 "--preview", str(tmp_path / "p.png")]) == 0
+    facts = json.loads(capsys.readouterr().out)
+    assert facts["method"] == "rectangle" and (tmp_path / "p.png").stat().st_size > 0
+    from engine.inspector import Inspector
+    from engine.synth.category import category_part_mask
+
+    assert Inspector.load(models, "washer").info.part_mask["method"] == "rectangle"
+    assert category_part_mask(models, "washer").mask[140, 140]
+    assert main(["--models", str(models), "mask", "--category", "washer", "--polygon", "1,2,3"]) == 2
+    assert "X,Y pairs" in capsys.readouterr().err

@@ -168,21 +168,78 @@ def test_settings_remember_category_and_geometry(window, tmp_path, trained_model
 
 
 def test_new_category_trains_in_the_worker_and_can_be_cancelled(window, qtbot, demo_data):
-    window.open_train_dialog()
-    dialog = window.train_dialog
+    window.categories.open_dialog()
+    dialog = window.categories.dialog
     # cancelled at once: no model is saved and the station keeps its current model
     window.worker.cancel_training()
     with qtbot.waitSignal(window.worker.trainingFailed, timeout=30000) as failed:
-        window.start_training("cancelled-one", str(demo_data / "train" / "good"))
+        window.categories.start("cancelled-one", str(demo_data / "train" / "good"))
         window.worker.cancel_training()
     assert "cancelled" in failed.args[0]
     assert not (window.models_dir / "cancelled-one").exists()
     qtbot.waitUntil(lambda: window.verdict.state == "READY", timeout=5000)
-    # a real run: progress reaches the dialog, the new category is listed and selected
-    window.start_training("washer-2", str(demo_data / "train" / "good"))
+    # a real run with the classifier and a miss cap: progress reaches the dialog, the new category
+    # is listed and selected, and the dialog shows the self-test and its trade-off curve
+    dialog.classifier_box.setChecked(True)
+    dialog.policy.setCurrentIndex(dialog.policy.findData(0.10))
+    window.categories.start("washer-2", str(demo_data / "train" / "good"))
     qtbot.waitUntil(lambda: window.model_info is not None and window.model_info.category == "washer-2", timeout=60000)
     assert dialog.bar.value() > 0 and "Done" in dialog.stage.text(), (dialog.stage.text(), window.verdict.detail.text())
     assert window.category_bar.current() == "washer-2" and window.model_info.category == "washer-2"
+    assert window.model_info.classifier is not None and window.model_info.self_test["images"] > 0
+    assert "Self-test" in dialog.result.text() and not dialog.curve.pixmap().isNull()
     # a bad name is refused with a message, nothing starts
-    window.start_training("no/slashes", str(demo_data / "train" / "good"))
+    window.categories.start("no/slashes", str(demo_data / "train" / "good"))
     assert "invalid category name" in dialog.stage.text() and not dialog.running
+
+
+def test_dialog_previews_synthetic_defects_of_the_folder(window, qtbot, demo_data, tmp_path):
+    window.categories.open_dialog()
+    dialog = window.categories.dialog
+    dialog.folder.setText(str(demo_data / "train" / "good"))
+    dialog._folder_changed()  # what Browse or leaving the folder field does
+    # the worker answers through a queued signal: wait for what the technician sees
+    qtbot.waitUntil(lambda: len(dialog.gallery.tiles) == 7, timeout=20000)
+    assert "Otsu" in dialog.gallery.message.text()
+    (tmp_path / "empty").mkdir()
+    dialog.folder.setText(str(tmp_path / "empty"))
+    dialog._folder_changed()
+    qtbot.waitUntil(lambda: "at least 2" in dialog.gallery.message.text(), timeout=20000)
+    assert not dialog.gallery.tiles
+
+
+def test_model_facts_show_mask_self_test_and_curve(window, qtbot):
+    dialog = window.categories.show_facts("washer")
+    qtbot.addWidget(dialog)
+    assert "Self-test" in dialog.selftest.text() and "caught" in dialog.selftest.text()
+    assert not dialog.mask_image.pixmap().isNull() and not dialog.curve.pixmap().isNull()
+    assert "not trained" in dialog.classifier.text()
+    assert window.categories.show_facts("no-such-category") is None
+
+
+def test_technician_draws_the_part_mask(window, qtbot, trained_models, tmp_path):
+    import shutil
+
+    from PySide6.QtCore import QPointF
+
+    from engine.synth.category import category_part_mask
+
+    shutil.copytree(trained_models / "washer", window.models_dir / "washer-m")
+    editor = window.categories.edit_mask("washer-m")
+    qtbot.addWidget(editor)
+    h, w = editor.canvas.image_size[1], editor.canvas.image_size[0]
+    assert not editor.save_button.isEnabled()
+    # polygon: three corners in image pixels, closed with Enter
+    editor.canvas.set_mode("polygon")
+    editor.canvas.points = [QPointF(w * 0.1, h * 0.1), QPointF(w * 0.9, h * 0.1), QPointF(w * 0.5, h * 0.9)]
+    editor.canvas.close_polygon()
+    assert editor.save_button.isEnabled()
+    editor.save_button.click()
+    part = category_part_mask(window.models_dir, "washer-m")
+    mh, mw = part.mask.shape
+    assert part.method == "polygon" and part.mask[int(mh * 0.3), mw // 2] and not part.mask[int(mh * 0.95), mw // 2]
+    assert editor.result() == editor.DialogCode.Accepted
+    # the facts dialog reads the new mask
+    facts = window.categories.show_facts("washer-m")
+    qtbot.addWidget(facts)
+    assert "polygon" in facts.mask_label.text() and "earlier part mask" in facts.selftest.text()

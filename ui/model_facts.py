@@ -1,0 +1,109 @@
+"""The model's facts: threshold and the spread of good scores, the part mask, the self-test on
+synthetic defects with its trade-off curve, and the defect classifier. Shows what it is given."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from ui.image_view import to_pixmap
+
+
+def _pct(v: float | None) -> str:
+    return "–" if v is None else f"{100 * v:.0f} %"
+
+
+def selftest_text(self_test: dict[str, Any], threshold_method: str) -> str:
+    """Rich text of the self-test figures (a dict as the manifest stores it)."""
+    if not self_test or not self_test.get("images"):
+        return "<i>No self-test: this model was trained before synthetic defects existed; retrain it.</i>"
+    kinds = ", ".join(f"{k} {_pct(v['rate'])}" for k, v in sorted(self_test.get("per_kind", {}).items()))
+    at_frr = self_test.get("at_frr_threshold", {})
+    lines = [
+        f"<b>Self-test</b> on {self_test['images']} synthetic defects painted on held-out good images:",
+        f"caught {_pct(self_test.get('detection_rate'))} at the threshold ({threshold_method}); "
+        f"{_pct(self_test.get('miss_rate'))} would pass",
+        f"image AUROC {self_test.get('image_auroc') or 0:.3f}, pixel AUROC {self_test.get('pixel_auroc') or 0:.3f}, "
+        f"map peak inside the defect {_pct(self_test.get('pointing_game'))}",
+        f"per kind: {kinds}",
+    ]
+    if at_frr and "+miss-cap" in threshold_method:
+        lines.append(f"at the false-reject threshold alone, {_pct(at_frr.get('miss_rate'))} would pass")
+    if self_test.get("note"):
+        lines.append(f"<i>{self_test['note']}</i>")
+    return "<br>".join(lines)
+
+
+def classifier_text(classifier: dict[str, Any] | None) -> str:
+    if not classifier:
+        return ("<b>Defect classifier</b>: not trained. Grad-CAM++ needs it: retrain the category with "
+                "“Also train the defect classifier”.")
+    held = classifier.get("held_out", {})
+    return (f"<b>Defect classifier</b>: {classifier.get('backbone')} last two stages fine-tuned, "
+            f"{classifier.get('good_images')} good / {classifier.get('defect_images')} synthetic images, "
+            f"{classifier.get('epochs')} epochs in {classifier.get('seconds', 0):.0f} s; held-out AUROC "
+            f"{held.get('auroc') or 0:.3f}, accuracy {_pct(held.get('accuracy'))}")
+
+
+class ModelFactsDialog(QDialog):
+    """Facts of one model; images come as RGB arrays or PNG paths, already made."""
+
+    editMaskRequested = Signal(str)  # category
+
+    def __init__(self, info, mask_preview: np.ndarray | None, curve_png: str | None, gallery_png: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Model facts: {0}").format(info.category))
+        q = info.good_score_quantiles or {}
+        facts = QLabel(
+            f"<b>{info.category}</b> &nbsp; model {info.model_id}<br>"
+            f"{info.backbone}, input {info.input_size[1]}x{info.input_size[0]} px, memory bank {info.memory_bank_size} "
+            f"patches, {info.train_images} training + {info.calibration_images} held-out good images<br>"
+            f"<b>Threshold</b> {info.threshold:.3f} ({info.threshold_method}, target false-reject rate "
+            f"{info.target_frr:.0%}); good scores median {q.get('median', 0):.2f}, p95 {q.get('p95', 0):.2f}, "
+            f"max {q.get('max', 0):.2f}")
+        facts.setWordWrap(True)
+        pm = info.part_mask or {}
+        self.mask_label = QLabel(f"<b>Part mask</b>: {pm.get('reason', 'none stored')}")
+        self.mask_label.setWordWrap(True)
+        self.mask_image = QLabel()
+        if mask_preview is not None:
+            self.mask_image.setPixmap(to_pixmap(mask_preview).scaled(220, 220, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+        self.curve = QLabel()
+        if curve_png:
+            self.curve.setPixmap(QPixmap(curve_png).scaledToWidth(420, Qt.SmoothTransformation))
+        self.selftest = QLabel(selftest_text(info.self_test, info.threshold_method))
+        self.selftest.setWordWrap(True)
+        self.classifier = QLabel(classifier_text(info.classifier))
+        self.classifier.setWordWrap(True)
+        self.gallery = QLabel()
+        if gallery_png:
+            self.gallery.setPixmap(QPixmap(gallery_png).scaledToWidth(860, Qt.SmoothTransformation))
+        self.edit_mask = QPushButton(self.tr("Correct part mask…"))
+        self.edit_mask.clicked.connect(lambda: self.editMaskRequested.emit(info.category))
+        grid = QGridLayout()
+        grid.addWidget(self.mask_label, 0, 0)
+        grid.addWidget(self.mask_image, 1, 0, Qt.AlignTop)
+        grid.addWidget(self.edit_mask, 2, 0, Qt.AlignLeft)
+        grid.addWidget(self.curve, 0, 1, 3, 1)
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.addWidget(facts)
+        lay.addLayout(grid)
+        lay.addWidget(self.selftest)
+        lay.addWidget(self.gallery)
+        lay.addWidget(self.classifier)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll)
+        outer.addWidget(buttons)
+        self.resize(920, 760)

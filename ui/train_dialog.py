@@ -1,0 +1,124 @@
+"""The New category dialog: name, folder of good images, training options, a gallery preview of
+synthetic defects before training, progress with Cancel, and the self-test's trade-off curve
+after. Emits requests; the training controller does the work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+from ui.synth_gallery import SynthGallery
+
+MISS_CAPS = (None, 0.05, 0.10, 0.20)
+"""Threshold policies offered: false rejects only, or also a cap on synthetic misses."""
+
+
+class TrainDialog(QDialog):
+    """Asks for a name, a folder of good images and options; previews; shows progress; can cancel."""
+
+    startRequested = Signal(str, str)  # category, folder
+    previewRequested = Signal(str)  # folder
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New category"))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. bottle-cap"))
+        self.folder = QLineEdit()
+        self.folder.editingFinished.connect(self._folder_changed)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder)
+        row.addWidget(browse)
+        self.classifier_box = QCheckBox(self.tr("Also train the defect classifier (for Grad-CAM++; about 1–2 min more)"))
+        self.policy = QComboBox()
+        self.policy.addItem(self.tr("From good images only (1 % false rejects)"), None)
+        for cap in MISS_CAPS[1:]:
+            self.policy.addItem(self.tr("Also let at most {0:.0%} of synthetic defects pass").format(cap), cap)
+        form = QFormLayout()
+        form.addRow(self.tr("Category name"), self.name)
+        form.addRow(self.tr("Folder of GOOD images"), row)
+        form.addRow(self.tr("Threshold"), self.policy)
+        form.addRow("", self.classifier_box)
+        self.gallery = SynthGallery(columns=7, side=96)
+        self.curve = QLabel()
+        self.curve.setAlignment(Qt.AlignCenter)
+        self.curve.hide()
+        self.result = QLabel("")
+        self.result.setWordWrap(True)
+        self.stage = QLabel(self.tr("Train from good images only; about 30 s for 200 images."))
+        self.bar = QProgressBar()
+        self.bar.setValue(0)
+        self.buttons = QDialogButtonBox()
+        self.start_button = self.buttons.addButton(self.tr("Train"), QDialogButtonBox.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.Cancel)
+        self.start_button.clicked.connect(lambda: self.startRequested.emit(self.name.text().strip(), self.folder.text().strip()))
+        self.cancel_button.clicked.connect(self._cancel)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(QLabel(self.tr("<b>Synthetic defects</b> the station will paint on the part to test itself:")))
+        lay.addWidget(self.gallery)
+        lay.addWidget(self.curve)
+        lay.addWidget(self.result)
+        lay.addWidget(self.stage)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.buttons)
+        self.running = False
+
+    # ---- what the controller reads --------------------------------------------------------
+    @property
+    def train_classifier(self) -> bool:
+        return self.classifier_box.isChecked()
+
+    @property
+    def max_synthetic_miss(self) -> float | None:
+        return self.policy.currentData()
+
+    # ---- user actions ---------------------------------------------------------------------
+    def _browse(self) -> None:
+        d = QFileDialog.getExistingDirectory(self, self.tr("Folder of good images"))
+        if d:
+            self.folder.setText(d)
+            self._folder_changed()
+
+    def _folder_changed(self) -> None:
+        if self.folder.text().strip() and not self.running:
+            self.gallery.clear(self.tr("Painting a few synthetic defects…"))
+            self.previewRequested.emit(self.folder.text().strip())
+
+    def _cancel(self) -> None:
+        if self.running:
+            self.cancelRequested.emit()
+            self.stage.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+    # ---- what the controller shows --------------------------------------------------------
+    def show_preview(self, items: list, message: str) -> None:
+        self.gallery.show_items(items, message)
+
+    def set_running(self, running: bool) -> None:
+        self.running = running
+        self.start_button.setEnabled(not running)
+        for w in (self.name, self.folder, self.classifier_box, self.policy):
+            w.setEnabled(not running)
+        if running:
+            self.curve.hide()
+            self.result.setText("")
+
+    def set_progress(self, stage: str, done: int, total: int) -> None:
+        self.stage.setText(self.tr("{0}: {1} / {2}").format(stage, done, total))
+        self.bar.setMaximum(max(total, 1))
+        self.bar.setValue(done)
+
+    def finish(self, message: str, curve_png: str | None = None, facts: str = "") -> None:
+        self.set_running(False)
+        self.stage.setText(message)
+        self.result.setText(facts)
+        if curve_png:
+            self.curve.setPixmap(QPixmap(curve_png).scaledToWidth(460, Qt.SmoothTransformation))
+            self.curve.show()
