@@ -145,8 +145,13 @@ def plot_tradeoff(good_scores: Sequence[float], synthetic_scores: Sequence[float
     for label, thr in marks.items():
         frr, miss = float((g >= thr).mean()) * 100, float((s < thr).mean()) * 100
         ax.plot([frr], [miss], "o", ms=8, color=next(colours), label=f"{label}: FRR {frr:.0f} %, miss {miss:.0f} %")
+    ticks = [0, 1, 2, 5, 10, 20, 50, 100]
+    ax.set_xscale("symlog", linthresh=1.0)  # symmetric log: the low rates that matter get the room
+    ax.set_yscale("symlog", linthresh=1.0)
+    ax.set_xticks(ticks, [str(t) for t in ticks])
+    ax.set_yticks(ticks, [str(t) for t in ticks])
     ax.set(xlabel="false rejects on held-out good images (%)", ylabel="synthetic defects passed (%)",
-           xlim=(-2, 102), ylim=(-2, 102), title=title or "False rejects against misses")
+           xlim=(-0.2, 105), ylim=(-0.2, 105), title=title or "False rejects against misses")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=7, loc="upper right")
     fig.tight_layout()

@@ -3,7 +3,9 @@
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
 
 Builds the demo category in a temporary folder, then shows PASS, FAIL, REVIEW, training and
-error, each as the operator would see it at 1366x768.
+error, each as the operator would see it at 1366x768; then the New category dialog (synthetic
+defect preview, then the self-test curve after training with the classifier), the model's facts
+and the part-mask editor.
 """
 
 from __future__ import annotations
@@ -80,6 +82,38 @@ def main() -> int:
     broken = tmp / "line_camera_0042.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n truncated by the line camera")
     judge(broken, "error.png")
+
+    # the New category dialog: synthetic-defect preview before training, self-test curve after
+    w.categories.open_dialog()
+    dlg = w.categories.dialog
+    dlg.name.setText("washer-b")
+    dlg.folder.setText(str(w.data_dir / "demo_images" / "train" / "good"))
+    dlg._folder_changed()
+    pump(app, lambda: len(dlg.gallery.tiles) == 7, 30)
+    dlg.classifier_box.setChecked(True)
+    dlg.policy.setCurrentIndex(dlg.policy.findData(0.05))
+    dlg.resize(900, 640)
+    dlg.grab().save(str(out / "new_category.png"))
+    dlg.start_button.click()
+    pump(app, lambda: "Done" in dlg.stage.text(), 240)
+    dlg.resize(900, 900)
+    pump(app, seconds=0.3)
+    dlg.grab().save(str(out / "new_category_done.png"))
+    dlg.close()
+    facts = w.categories.show_facts("washer-b")
+    pump(app, seconds=0.3)
+    facts.grab().save(str(out / "model_facts.png"))
+    facts.close()
+    editor = w.categories.edit_mask("washer-b")
+    from PySide6.QtCore import QPointF
+
+    ih, iw = editor.canvas.image_size[1], editor.canvas.image_size[0]
+    editor.polygon_button.setChecked(True)
+    editor.canvas.points = [QPointF(iw * x, ih * y) for x, y in ((0.12, 0.2), (0.85, 0.1), (0.9, 0.85), (0.2, 0.9))]
+    editor.canvas.close_polygon()
+    pump(app, seconds=0.3)
+    editor.grab().save(str(out / "mask_editor.png"))
+    editor.close()
     w.shutdown()
     print("\n".join(str(p) for p in sorted(out.glob("*.png"))))
     return 0

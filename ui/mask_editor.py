@@ -117,6 +117,7 @@ class MaskEditorDialog(QDialog):
         self.setWindowTitle(self.tr("Part mask: {0}").format(category))
         self.canvas = MaskCanvas(image)
         rect, poly = QRadioButton(self.tr("Rectangle (drag)")), QRadioButton(self.tr("Polygon (click corners, double-click to close)"))
+        self.rect_button, self.polygon_button = rect, poly
         rect.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(rect)

@@ -64,6 +64,7 @@ class TrainDialog(QDialog):
         lay.addWidget(self.gallery)
         lay.addWidget(self.curve)
         lay.addWidget(self.result)
+        lay.addStretch(1)
         lay.addWidget(self.stage)
         lay.addWidget(self.bar)
         lay.addWidget(self.buttons)

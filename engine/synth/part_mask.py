@@ -3,7 +3,7 @@
 Method: every good image in grey, resized to one working size; their per-pixel median is the
 category's typical view. Otsu splits the median in two; the class that touches the frame's
 border less is the part. The mask is then closed, opened, reduced to its large components and
-its holes filled (a bottle's dark mouth belongs to the bottle). A product whose whole frame is
+its small holes filled (highlights on the part); a large hole (a washer's bore) stays out. A product whose whole frame is
 surface (tiles, fabric, strips) gets a full-frame mask, decided from the data:
 
 - the good images differ in size or aspect (no common frame to align: crops of a surface), or
@@ -116,7 +116,10 @@ def _otsu_separability(gray: np.ndarray) -> tuple[float, float]:
 
 
 def _clean(mask: np.ndarray) -> np.ndarray:
-    """Close gaps, drop specks, keep components over 2 % of the largest, fill holes."""
+    """Close gaps, drop specks, keep components over 2 % of the largest, fill small holes.
+
+    A hole under 5 % of the part is a highlight or a speck on it and is filled; a larger one is a
+    real opening (a washer's bore) and stays out of the part."""
     side = max(mask.shape)
     k = max(3, side // 64) | 1
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
@@ -128,12 +131,15 @@ def _clean(mask: np.ndarray) -> np.ndarray:
     areas = stats[1:, cv2.CC_STAT_AREA]
     keep = np.flatnonzero(areas >= 0.02 * areas.max()) + 1
     m = np.isin(lab, keep).astype(np.uint8)
-    # fill holes: flood the background from the border; what it cannot reach is inside the part
+    # holes: flood the background from the border; what it cannot reach is inside the part
     padded = np.pad(m, 1)
     flood = padded.copy()
     cv2.floodFill(flood, np.zeros((flood.shape[0] + 2, flood.shape[1] + 2), np.uint8), (0, 0), 1)
-    holes = (flood == 0)[1:-1, 1:-1]
-    return (m > 0) | holes
+    holes = (flood == 0)[1:-1, 1:-1].astype(np.uint8)
+    part = m > 0
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(holes, connectivity=4)
+    small = np.flatnonzero(stats[1:, cv2.CC_STAT_AREA] < 0.05 * part.sum()) + 1
+    return part | np.isin(lab, small)
 
 
 def learn_part_mask(images: Sequence[np.ndarray], shapes: Sequence[tuple[int, int]] | None = None) -> PartMask:

@@ -28,7 +28,7 @@ def test_part_mask_finds_the_washer_not_the_tray(washer_mask):
     m = washer_mask.at((128, 128))
     assert not washer_mask.full_frame and washer_mask.method == "otsu-median"
     assert m[64, 64 + 35] and m[64 - 35, 64]  # on the ring
-    assert m[64, 64]  # the hole is filled: it belongs to the part's outline
+    assert not m[64, 64]  # the bore shows the tray: not part of the washer
     assert not m[:8, :8].any() and not m[-8:, -8:].any()  # tray corners
     assert 0.35 < washer_mask.area_fraction < 0.65  # ring of radius 0.4 * side: pi * 0.4^2 = 0.50
 
