@@ -27,7 +27,7 @@ from engine.backbones import (DEFAULT_BACKBONE, IMAGENET_MEAN, IMAGENET_STD, Bac
 
 CLASSIFIER_FILE = "classifier.safetensors"
 TRUNK_STAGES = 5
-"""Stages 0..4 stay frozen; stages 5 and 6 (the last two) are fine-tuned."""
+"""Default: stages 0..4 stay frozen; stages 5 and 6 (the last two) are fine-tuned."""
 
 
 @dataclass(frozen=True)
@@ -38,24 +38,33 @@ class ClassifierConfig:
     lr_stages: float = 3e-4
     weight_decay: float = 1e-4
     seed: int = 0
+    trunk_stages: int = TRUNK_STAGES
+    """Stages kept frozen (5: the last two stages train, 4: the last three)."""
 
 
 class DefectClassifier(nn.Module):
     """uint8 RGB -> defect logit. ``trunk`` is frozen; ``top`` and ``fc`` are the trained part.
 
-    Layers for CAMs (by name): ``top.0`` (stage 5, stride 32), ``top.1`` (stage 6), ``top.2``
-    (the 1x1 head convolution + BN, 1280 channels).
+    Layers for CAMs (by name): ``top.0`` ... ``top.{n-1}`` the trained stages in order (with 5
+    frozen: stage 5 and stage 6, stride 32), then ``top.{n}`` the 1x1 head convolution + BN
+    (1280 channels, the last convolution).
     """
 
-    def __init__(self, full: nn.Module) -> None:
+    def __init__(self, full: nn.Module, trunk_stages: int = TRUNK_STAGES) -> None:
         super().__init__()
-        self.trunk = nn.Sequential(full.conv_stem, full.bn1, *full.blocks[:TRUNK_STAGES])
-        self.top = nn.Sequential(*full.blocks[TRUNK_STAGES:], nn.Sequential(full.conv_head, full.bn2))
+        self.trunk_stages = trunk_stages
+        self.trunk = nn.Sequential(full.conv_stem, full.bn1, *full.blocks[:trunk_stages])
+        self.top = nn.Sequential(*full.blocks[trunk_stages:], nn.Sequential(full.conv_head, full.bn2))
         self.fc = nn.Linear(full.num_features, 1)
         self.register_buffer("mean", torch.tensor(IMAGENET_MEAN).view(1, 3, 1, 1) * 255.0)
         self.register_buffer("std", torch.tensor(IMAGENET_STD).view(1, 3, 1, 1) * 255.0)
         self.trunk.requires_grad_(False)
         self.eval()
+
+    @property
+    def cam_layers(self) -> tuple[str, ...]:
+        """Names of the layers a CAM can use, shallowest first; the last is the head convolution."""
+        return tuple(f"top.{i}" for i in range(len(self.top)))
 
     def to_tensor(self, images: Sequence[np.ndarray]) -> torch.Tensor:
         """Same-size uint8 RGB images (B of (h, w, 3)) -> normalised (B, 3, h, w)."""
@@ -92,7 +101,8 @@ class DefectClassifier(nn.Module):
 
 
 def build_classifier(name: str = DEFAULT_BACKBONE, weights: str | os.PathLike[str] | None = None,
-                     models_dir: str | os.PathLike[str] | None = None) -> tuple[DefectClassifier, str]:
+                     models_dir: str | os.PathLike[str] | None = None,
+                     trunk_stages: int = TRUNK_STAGES) -> tuple[DefectClassifier, str]:
     """A classifier on ImageNet weights (its head untrained) and the weights file's SHA-256."""
     import timm
 
@@ -101,7 +111,7 @@ def build_classifier(name: str = DEFAULT_BACKBONE, weights: str | os.PathLike[st
     path, _ = resolve_weights(name, weights, models_dir)
     full = timm.create_model(name, pretrained=False)
     full.load_state_dict(_match_keys(_read_state_dict(path), full.state_dict(), path))
-    return DefectClassifier(full), file_sha256(path)
+    return DefectClassifier(full, trunk_stages), file_sha256(path)
 
 
 def _freeze_bn(module: nn.Module) -> None:
@@ -176,6 +186,7 @@ def train_classifier(
     clf.eval()
     clf.to(memory_format=torch.contiguous_format)
     return {"good_images": len(goods), "defect_images": len(defects), "epochs": config.epochs,
+            "trunk_stages_frozen": clf.trunk_stages,
             "final_loss": round(float(np.mean(losses[-max(1, (n + bs - 1) // bs):])), 4),
             "seconds": round(time.perf_counter() - t0, 2)}
 
@@ -183,16 +194,19 @@ def train_classifier(
 def save_classifier(clf: DefectClassifier, path: str | os.PathLike[str]) -> None:
     from safetensors.torch import save_file
 
-    save_file(clf.trained_state(), os.fspath(path), metadata={"format": "pt", "trunk_stages": str(TRUNK_STAGES)})
+    save_file(clf.trained_state(), os.fspath(path), metadata={"format": "pt", "trunk_stages": str(clf.trunk_stages)})
 
 
 def load_classifier(path: str | os.PathLike[str], weights_sha256: str, name: str = DEFAULT_BACKBONE,
                     weights: str | os.PathLike[str] | None = None,
                     models_dir: str | os.PathLike[str] | None = None) -> DefectClassifier:
     """Rebuild the classifier: ImageNet trunk (checked by SHA-256) + the saved trained part."""
+    from safetensors import safe_open
     from safetensors.torch import load_file
 
-    clf, sha = build_classifier(name, weights, models_dir)
+    with safe_open(os.fspath(path), framework="pt") as fh:
+        trunk_stages = int((fh.metadata() or {}).get("trunk_stages", TRUNK_STAGES))
+    clf, sha = build_classifier(name, weights, models_dir, trunk_stages)
     if sha != weights_sha256:
         raise BackboneError(f"defect classifier was trained on {name} weights {weights_sha256[:12]}, "
                             f"but the weights found here are {sha[:12]}")
@@ -222,7 +236,7 @@ def fit_category_classifier(
 
     named = [(f"train{i}", im) for i, im in enumerate(goods)]
     defects = [d.image for d in generate_defects(named, part, len(named), seed=seed + 101, should_cancel=should_cancel)]
-    clf, sha = build_classifier(DEFAULT_BACKBONE, weights, models_dir)
+    clf, sha = build_classifier(DEFAULT_BACKBONE, weights, models_dir, config.trunk_stages)
     facts = train_classifier(clf, goods, defects, config, progress, should_cancel)
     if held_out:
         named_h = [(f"held{i}", im) for i, im in enumerate(held_out)]

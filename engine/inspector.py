@@ -13,6 +13,7 @@ import numpy as np
 
 from engine.backbones import Backbone, BackboneError, load_backbone
 from engine.calibration import make_decision
+from engine.explain.retrieval import global_embedding
 from engine.imaging import ImageLoadError, as_rgb_array, load_image
 from engine.patchcore import NearestNeighbourIndex, PatchCore, PatchEmbedder
 from engine.patchcore.model import PatchCoreConfig
@@ -95,6 +96,7 @@ class Inspector:
         patch, scores = self.model.score_embeddings(emb)
         t3 = time.perf_counter()
         amap = self.model.anomaly_map(patch[0], image.shape[:2])
+        vec = global_embedding(emb[0])
         t4 = time.perf_counter()
         raw = float(scores[0])
         ms = lambda a, b: (b - a) * 1000.0  # noqa: E731
@@ -105,7 +107,7 @@ class Inspector:
             normalised_score=self.decision.normalise(raw), threshold=self.decision.threshold,
             category=self.info.category, model_id=self.info.model_id, anomaly_map=amap,
             patch_scores=patch[0], image=image if keep_image else None,
-            image_size=(int(image.shape[0]), int(image.shape[1])), timing=timing,
+            image_size=(int(image.shape[0]), int(image.shape[1])), timing=timing, embedding=vec,
         )
 
     def _guarded(self, source: str, get_image, keep_image: bool) -> InspectionResult:

@@ -36,14 +36,24 @@ class SelfTestCollector:
     maps: list[np.ndarray] = field(default_factory=list)
     good_maps: list[np.ndarray] = field(default_factory=list)
     hits: list[bool] = field(default_factory=list)
+    good_lab: np.ndarray | None = None
+    """The category's mean part colour (CIE Lab), for the colour measure."""
+    measures: list[dict[str, float]] = field(default_factory=list)
+    good_measures: list[dict[str, float]] = field(default_factory=list)
+    good_scores_seen: list[float] = field(default_factory=list)
     gallery: list[SyntheticDefect] = field(default_factory=list)
     _next: int = 0
 
-    def add(self, name: str, image: np.ndarray, judge: Callable[[np.ndarray], tuple[float, np.ndarray]],
-            good_map: np.ndarray | None = None) -> None:
-        """Paint ``per_image`` defects on ``image`` and judge them: ``judge(img) -> (score, map)``."""
-        if good_map is not None:
-            self.good_maps.append(_shrink(good_map, False))
+    def add(self, name: str, image: np.ndarray, judge: Callable[[np.ndarray], tuple[float, np.ndarray, np.ndarray]],
+            good: tuple[float, np.ndarray, np.ndarray] | None = None) -> None:
+        """Paint ``per_image`` defects on ``image`` and judge them: ``judge(img) -> (score, map,
+        patch scores)``; ``good`` is the same for ``image`` itself."""
+        from engine.explain.measures import image_measures
+
+        if good is not None:
+            self.good_maps.append(_shrink(good[1], False))
+            self.good_scores_seen.append(float(good[0]))
+            self.good_measures.append(image_measures(image, good[2], self.part.at(image.shape[:2]), self.good_lab))
         from engine.synth import KINDS
 
         kinds = tuple(KINDS)
@@ -52,14 +62,29 @@ class SelfTestCollector:
         for k, kind in enumerate(picked):
             for d in generate_defects([(name, image)], self.part, 1, seed=self.seed + 7919 * len(self.scores) + k,
                                       kinds=(kind,)):
-                score, amap = judge(d.image)
+                score, amap, patch = judge(d.image)
                 self.scores.append(float(score))
+                self.measures.append(image_measures(d.image, patch, self.part.at(d.image.shape[:2]), self.good_lab))
                 self.kinds.append(d.kind)
                 self.masks.append(_shrink(d.mask, True))
                 self.maps.append(_shrink(amap, False))
                 self.hits.append(bool(d.mask.ravel()[int(np.argmax(amap))]))
                 if len(self.gallery) < 14:
                     self.gallery.append(d)
+
+    def surrogate_pairs(self, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+        """Measures (N, M) and scores (N,) of every held-out good and synthetic defect judged."""
+        from engine.explain.measures import MEASURES, map_measures
+
+        rows, ys = [], []
+        for free, small, score in [*zip(self.good_measures, self.good_maps, self.good_scores_seen),
+                                   *zip(self.measures, self.maps, self.scores)]:
+            part = cv2.resize(self.part.mask.astype(np.uint8), (small.shape[1], small.shape[0]),
+                              interpolation=cv2.INTER_NEAREST) > 0
+            m = {**free, **map_measures(small, part, threshold)}
+            rows.append([m[k] for k in MEASURES])
+            ys.append(score)
+        return np.asarray(rows, np.float64).reshape(-1, len(MEASURES)), np.asarray(ys, np.float64)
 
     def summary(self, threshold: float, good_scores: np.ndarray) -> dict[str, Any]:
         s = np.asarray(self.scores, np.float64)

@@ -29,6 +29,8 @@ from engine.patchcore.model import PatchCoreConfig
 from engine.selftest import SelfTestCollector, plot_tradeoff, threshold_for_miss_cap
 from engine.store import (GALLERY_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE, check_category_name,
                           model_info, read_manifest, save_model)
+from engine.explain.measures import MEASURES, mean_lab
+from engine.explain.surrogate import SURROGATE_FILE, Surrogate
 from engine.synth import gallery_png, learn_part_mask
 from engine.types import ModelInfo
 
@@ -73,6 +75,8 @@ class TrainConfig:
     train_classifier: bool = False
     """Also fine-tune the per-category defect classifier (for Grad-CAM++); about a minute."""
     classifier_epochs: int = 4
+    classifier_trunk_stages: int = 5
+    """Classifier stages kept frozen (5: the last two stages are fine-tuned)."""
 
 
 @dataclass(frozen=True)
@@ -211,22 +215,23 @@ def train_category(
     # 3. Part mask, then scores of held-out goods, synthetic defects painted on them (the
     #    self-test) and known defects -> threshold.
     part = learn_part_mask(mask_images, mask_shapes)
-    collector = SelfTestCollector(part, config.selftest_per_image, config.seed)
+    good_lab = np.mean([mean_lab(im, part.at(im.shape[:2])) for im in mask_images], axis=0)
+    collector = SelfTestCollector(part, config.selftest_per_image, config.seed, good_lab=good_lab)
     held_resized: list[np.ndarray] = []
 
-    def judge(im: np.ndarray) -> tuple[float, np.ndarray]:
+    def judge(im: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
         patch, scores = model.score_images([im])
-        return float(scores[0]), model.anomaly_map(patch[0], im.shape[:2])
+        return float(scores[0]), model.anomaly_map(patch[0], im.shape[:2]), patch[0]
 
     def score(paths_: Sequence[Path], stage: str, held_out: bool = False) -> np.ndarray:
         out = []
         for k, (p, im) in enumerate(_load_all(paths_, skipped)):
             if cancelled():
                 raise TrainingCancelled()
-            s, amap = judge(im)
-            out.append(s)
+            judged = judge(im)
+            out.append(judged[0])
             if held_out and config.selftest_per_image > 0:
-                collector.add(p.name, im, judge, amap)
+                collector.add(p.name, im, judge, judged)
             if held_out and config.train_classifier:
                 held_resized.append(PatchEmbedder.preprocess(im, input_size))
             report(stage, k + 1, len(paths_))
@@ -258,6 +263,13 @@ def train_category(
     if synth_scores.size:
         self_test["at_frr_threshold"] = {"threshold": thr.value,
                                          "miss_rate": round(float((synth_scores < thr.value).mean()), 4)}
+    surrogate = None
+    if synth_scores.size:
+        x, y = collector.surrogate_pairs(decision.threshold)
+        try:
+            surrogate = Surrogate(x, y, seed=config.seed)
+        except ValueError:  # too few pairs: no WHY tab for this model
+            surrogate = None
     t3 = time.perf_counter()
 
     # 4. The defect classifier (optional): last stages fine-tuned on goods vs synthetic defects.
@@ -267,10 +279,11 @@ def train_category(
         from engine.classifier import ClassifierConfig, fit_category_classifier
 
         classifier, clf_sha, classifier_facts = fit_category_classifier(
-            resized_goods, held_resized, part, config.seed, ClassifierConfig(epochs=config.classifier_epochs, seed=config.seed),
+            resized_goods, held_resized, part, config.seed, ClassifierConfig(epochs=config.classifier_epochs, seed=config.seed,
+                                                                      trunk_stages=config.classifier_trunk_stages),
             config.weights, models_dir, progress=lambda d_, n_: report("classifier", d_, n_), should_cancel=cancelled)
         classifier_facts.update({"backbone": config.backbone, "weights_sha256": clf_sha,
-                                 "input_size": list(input_size), "trunk_stages_frozen": 5})
+                                 "input_size": list(input_size)})
         del resized_goods
     t4 = time.perf_counter()
 
@@ -294,6 +307,9 @@ def train_category(
         "part_mask": part.facts(),
         "self_test": self_test,
         "classifier": classifier_facts,
+        "good_colour_lab": [round(float(v), 4) for v in good_lab],
+        "surrogate": None if surrogate is None else {"cv_r2": round(surrogate.cv_r2, 4), "pairs": int(len(surrogate.y)),
+                                                     "measures": list(MEASURES), "model": "GradientBoostingRegressor"},
         "training": {"train_images": n_used, "calibration_images": int(good_scores.size),
                      "good_images": [str(Path(p).resolve()) for p in paths],
                      "defect_images": int(defect_scores.size) if defect_scores is not None else 0,
@@ -312,6 +328,8 @@ def train_category(
             marks[f"FRR target {config.target_frr:.0%}"] = thr.value
         extra["tradeoff_plot"] = (TRADEOFF_FILE, lambda p: plot_tradeoff(good_scores, synth_scores, marks, p,
                                                                            f"{category}: self-test"))
+    if surrogate is not None:
+        extra["surrogate_pairs"] = (SURROGATE_FILE, surrogate.save)
     if collector.gallery:
         extra["synthetic_gallery"] = (GALLERY_FILE, lambda p: gallery_png(collector.gallery[:7], p, cols=7, title=category))
     if classifier is not None:

@@ -115,6 +115,8 @@ class InspectionResult:
     """uint8 (H, W, 3) RGB image as judged (after EXIF rotation), if asked for."""
     image_size: tuple[int, int] | None = None
     """(height, width) of the source image in pixels."""
+    embedding: np.ndarray | None = None
+    """float32 (2D,) unit vector describing the whole image (for finding similar inspections)."""
     timing: Timing = field(default_factory=Timing)
     error: str | None = None
 

@@ -1,0 +1,122 @@
+"""WHICH features: CAMs of the category's defect classifier and of the anomaly score itself.
+
+- ``ClassifierCams``: Grad-CAM++ (and plain Grad-CAM beside it) of the fine-tuned classifier's
+  defect logit; layers ``top.0`` (stage 5), ``top.1`` (stage 6), ``top.2`` (the 1x1 head
+  convolution, the default: the last convolution, as Grad-CAM prescribes), one or several.
+- ``ScoreCam``: LayerCAM (element-wise relu(gradient) x activation) of the PatchCore score
+  through the backbone stages PatchCore reads (``net.blocks.2``, ``net.blocks.4``). The score's
+  nearest memory-bank patches are found by FAISS and held fixed, so the score is
+  differentiable in the features.
+
+Each layer's map is placed on the image where its cells really look (an impulse probe measures
+that offset once per layer and input size; see ``probe_offset``).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import torch
+from torch import nn  # noqa: F401  (type of the models taken)
+
+from engine.explain.cam import METHODS, CamResult, LayerCAM
+
+DEFAULT_CLASSIFIER_LAYER = "top.2"
+CLASSIFIER_LAYERS = ("top.0", "top.1", "top.2")
+SCORE_LAYERS = ("net.blocks.2", "net.blocks.4")
+
+
+def probe_offset(model: nn.Module, layer: str, to_input, size: tuple[int, int], probes: int = 12,
+                 seed: int = 0) -> tuple[float, float]:
+    """(dy, dx) such that cell (i, j) of ``layer`` (stride s) looks at input (s*i - dy, s*j - dx).
+
+    ``to_input(list of uint8 RGB)`` -> the model's input tensor. Bright 5x5 squares on grey; the
+    centroid of the layer's response against where the square was.
+    """
+    module = model.get_submodule(layer)
+    seen: dict[str, torch.Tensor] = {}
+    handle = module.register_forward_hook(lambda _m, _i, out: seen.__setitem__("a", out.detach()))
+    try:
+        h, w = size
+        base = np.full((h, w, 3), 128, np.uint8)
+        rng = np.random.default_rng(seed)
+        with torch.inference_mode():
+            model(to_input([base]))
+            a0 = seen["a"][0]
+            offs = []
+            for _ in range(probes):
+                py, px = int(rng.integers(h // 5, 4 * h // 5)), int(rng.integers(w // 5, 4 * w // 5))
+                im = base.copy()
+                im[py - 2:py + 3, px - 2:px + 3] = 250
+                model(to_input([im]))
+                d = (seen["a"][0] - a0).abs().sum(0).numpy().astype(np.float64) ** 2
+                if d.sum() <= 0:
+                    continue
+                sy, sx = h / d.shape[0], w / d.shape[1]
+                ys, xs = np.mgrid[0:d.shape[0], 0:d.shape[1]]
+                offs.append(((d * ys).sum() / d.sum() * sy - py, (d * xs).sum() / d.sum() * sx - px))
+    finally:
+        handle.remove()
+    if not offs:
+        return 0.0, 0.0
+    dy, dx = np.median(np.asarray(offs), axis=0)
+    return round(float(dy), 2), round(float(dx), 2)
+
+
+class ClassifierCams:
+    """CAMs of a ``DefectClassifier``'s defect logit on images of one input size."""
+
+    def __init__(self, classifier, input_size: tuple[int, int]) -> None:
+        self.clf = classifier
+        self.input_size = tuple(input_size)
+        self._offsets: dict[str, tuple[float, float]] = {}
+
+    def offset(self, layer: str) -> tuple[float, float]:
+        if layer not in self._offsets:
+            self._offsets[layer] = probe_offset(self.clf, layer, self.clf.to_tensor, self.input_size)
+        return self._offsets[layer]
+
+    def explain(self, image: np.ndarray, layers: Sequence[str] = (DEFAULT_CLASSIFIER_LAYER,),
+                methods: Sequence[str] = ("Grad-CAM++", "Grad-CAM")) -> tuple[float, dict[str, CamResult]]:
+        """``image``: uint8 RGB at ``input_size``. Returns (defect probability, CAM per method)."""
+        bad = [m for m in methods if m not in METHODS]
+        if bad:
+            raise ValueError(f"unknown CAM method {bad[0]!r}; known: {', '.join(METHODS)}")
+        unknown = [layer for layer in layers if layer not in self.clf.cam_layers]
+        if unknown:
+            raise ValueError(f"unknown classifier layer {unknown[0]!r}; choose from {', '.join(self.clf.cam_layers)}")
+        x = self.clf.to_tensor([image])
+        offsets = {layer: self.offset(layer) for layer in layers}
+        out = {}
+        for method in methods:
+            with METHODS[method](self.clf, list(layers), offsets) as cam:
+                out[method] = cam(x, lambda logit: logit[0])
+        logit = next(iter(out.values())).target_value
+        return float(1.0 / (1.0 + np.exp(-logit))), out
+
+
+class ScoreCam:
+    """LayerCAM of the PatchCore anomaly score (largest patch distance to the memory bank)."""
+
+    def __init__(self, patchcore) -> None:
+        self.pc = patchcore
+        self.model = patchcore.embedder  # forward(x) -> embedding (1, D, h, w)
+        self._offsets: dict[str, tuple[float, float]] = {}
+
+    def _target(self, feats: torch.Tensor) -> torch.Tensor:
+        d = feats.shape[1]
+        f = feats[0].permute(1, 2, 0).reshape(-1, d)
+        _, idx = self.pc.index.search(f.detach().numpy(), k=1)
+        nearest = torch.from_numpy(self.pc.index.vectors(idx[:, 0]))
+        return ((f - nearest) ** 2).sum(dim=1).clamp_min(1e-12).sqrt().max()
+
+    def explain(self, image: np.ndarray, layers: Sequence[str] = SCORE_LAYERS) -> CamResult:
+        """``image``: uint8 RGB at the model's input size."""
+        size = tuple(self.pc.config.input_size)
+        for layer in layers:
+            if layer not in self._offsets:
+                self._offsets[layer] = probe_offset(self.model, layer, self.pc.embedder.to_tensor, size)
+        x = self.pc.embedder.to_tensor([image])
+        with LayerCAM(self.model, list(layers), self._offsets) as cam:
+            return cam(x, self._target)

@@ -1,0 +1,91 @@
+"""Measures a quality manager understands, computed for one judged image. They feed the SHAP
+surrogate that answers "why this number". The maximum patch distance is not among them: it is
+the score itself, and "the score is high because the score is high" explains nothing.
+
+Maps are taken at most ``MAP_SIDE`` pixels along their longer side, images at ``IMAGE_SIDE``,
+so the measures mean the same at training (self-test) and at inspection.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+MAP_SIDE = 128
+IMAGE_SIDE = 256
+
+MEASURES: dict[str, str] = {
+    "mean_patch_distance": "mean distance of the part's patches to the nearest good patch",
+    "anomalous_area": "share of the part at or above the threshold",
+    "anomalous_regions": "number of separate regions at or above the threshold",
+    "edge_density": "share of edge pixels on the part (Canny)",
+    "low_frequency_energy": "share of the part's brightness variation in coarse structure (texture regularity)",
+    "colour_deviation": "colour distance (CIE Lab, delta E) of the part from the category's good images",
+}
+"""Name -> what it means, in the order of the surrogate's columns."""
+
+
+def shrink(a: np.ndarray, side: int, nearest: bool = False) -> np.ndarray:
+    h, w = a.shape[:2]
+    s = side / max(h, w)
+    if s >= 1:
+        return a
+    size = (max(1, round(w * s)), max(1, round(h * s)))
+    if nearest:
+        return cv2.resize(a.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST) > 0
+    return cv2.resize(a, size, interpolation=cv2.INTER_AREA)
+
+
+def mean_lab(image: np.ndarray, part: np.ndarray) -> np.ndarray:
+    """Mean CIE Lab (L 0..100) of the part's pixels, (3,) float64."""
+    small = shrink(image, IMAGE_SIDE)
+    m = shrink(part, IMAGE_SIDE, nearest=True) if part.shape != small.shape[:2] else part
+    if m.shape != small.shape[:2]:
+        m = cv2.resize(m.astype(np.uint8), (small.shape[1], small.shape[0]), interpolation=cv2.INTER_NEAREST) > 0
+    lab = cv2.cvtColor(small.astype(np.float32) / 255.0, cv2.COLOR_RGB2Lab)
+    sel = lab[m] if m.any() else lab.reshape(-1, 3)
+    return sel.mean(axis=0).astype(np.float64)
+
+
+def image_measures(image: np.ndarray, patch_scores: np.ndarray, part: np.ndarray,
+                   good_lab: np.ndarray | None) -> dict[str, float]:
+    """The measures that need no threshold: patch distances, edges, texture, colour."""
+    grid_part = cv2.resize(part.astype(np.uint8), (patch_scores.shape[1], patch_scores.shape[0]),
+                           interpolation=cv2.INTER_NEAREST) > 0
+    mean_dist = float(patch_scores[grid_part].mean() if grid_part.any() else patch_scores.mean())
+    small = shrink(image, IMAGE_SIDE)
+    m = cv2.resize(part.astype(np.uint8), (small.shape[1], small.shape[0]), interpolation=cv2.INTER_NEAREST) > 0
+    gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
+    edges = cv2.Canny(gray, 50, 150) > 0
+    edge_density = float(edges[m].mean()) if m.any() else float(edges.mean())
+    ys, xs = np.nonzero(m) if m.any() else np.nonzero(np.ones_like(m))
+    crop = gray[ys.min():ys.max() + 1, xs.min():xs.max() + 1].astype(np.float64)
+    crop -= crop.mean()
+    power = np.abs(np.fft.fftshift(np.fft.fft2(crop))) ** 2
+    fy = np.fft.fftshift(np.fft.fftfreq(crop.shape[0]))[:, None]
+    fx = np.fft.fftshift(np.fft.fftfreq(crop.shape[1]))[None, :]
+    low = np.hypot(fy, fx) <= 0.0625  # an eighth of the Nyquist frequency
+    total = float(power.sum())
+    lowfreq = float(power[low].sum() / total) if total > 0 else 1.0
+    colour = float(np.linalg.norm(mean_lab(image, part) - good_lab)) if good_lab is not None else 0.0
+    return {"mean_patch_distance": mean_dist, "edge_density": edge_density, "low_frequency_energy": lowfreq,
+            "colour_deviation": colour}
+
+
+def map_measures(small_map: np.ndarray, small_part: np.ndarray, threshold: float) -> dict[str, float]:
+    """The measures that need the threshold, from a map and part at most MAP_SIDE px."""
+    above = (small_map >= threshold) & small_part
+    n, _, stats, _ = cv2.connectedComponentsWithStats(above.astype(np.uint8), connectivity=8)
+    regions = int((stats[1:, cv2.CC_STAT_AREA] >= 2).sum()) if n > 1 else 0
+    return {"anomalous_area": float(above.sum() / max(int(small_part.sum()), 1)), "anomalous_regions": float(regions)}
+
+
+def all_measures(image: np.ndarray, patch_scores: np.ndarray, anomaly_map: np.ndarray, part: np.ndarray,
+                 threshold: float, good_lab: np.ndarray | None) -> dict[str, float]:
+    """Every measure of one judged image, in ``MEASURES`` order."""
+    out = image_measures(image, patch_scores, part, good_lab)
+    small_map = shrink(anomaly_map.astype(np.float32), MAP_SIDE)
+    small_part = cv2.resize(part.astype(np.uint8), (small_map.shape[1], small_map.shape[0]),
+                            interpolation=cv2.INTER_NEAREST) > 0
+    out.update(map_measures(small_map, small_part, threshold))
+    return {k: out[k] for k in MEASURES}
