@@ -58,8 +58,12 @@ class Inspector:
         self.stored = stored
 
     @classmethod
-    def load(cls, models_dir: str | os.PathLike[str], category: str, weights: str | os.PathLike[str] | None = None) -> "Inspector":
-        """Load ``models_dir/<category>``; raises ModelError or BackboneError with a clear message."""
+    def load(cls, models_dir: str | os.PathLike[str], category: str, weights: str | os.PathLike[str] | None = None,
+             compile_onnx: bool = True) -> "Inspector":
+        """Load ``models_dir/<category>``; raises ModelError or BackboneError with a clear message.
+
+        ``compile_onnx=False`` keeps eager PyTorch only (the explanation worker: it needs
+        gradients, and the ONNX export would hold the GIL for seconds)."""
         check_category_name(category)
         folder = Path(models_dir) / category
         if not folder.exists():
@@ -77,7 +81,8 @@ class Inspector:
         good = stored.good_scores
         decision = make_decision(info.threshold, good, info.review_margin)
         model = build_patchcore(stored, backbone)
-        model.embedder.compile_onnx(model.config.input_size)
+        if compile_onnx:
+            model.embedder.compile_onnx(model.config.input_size)
         return cls(model, decision, info, stored)
 
     def with_threshold(self, threshold: float, review_margin: float | None = None) -> "Inspector":

@@ -30,6 +30,7 @@ PART_MASK_FILE = "part_mask.png"
 SYNTH_SCORES_FILE = "selftest_synthetic_scores.npy"
 TRADEOFF_FILE = "selftest_tradeoff.png"
 GALLERY_FILE = "selftest_gallery.png"
+TRAIN_EMBEDDINGS_FILE = "train_embeddings.npy"
 CATEGORY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _REQUIRED = ("schema_version", "category", "model_id", "created", "engine_version", "backbone",
              "input_size", "patchcore", "training", "threshold", "files")

@@ -27,9 +27,11 @@ from engine.patchcore import NearestNeighbourIndex, PatchCore, PatchEmbedder, gr
 from engine.patchcore.coreset import Cancelled
 from engine.patchcore.model import PatchCoreConfig
 from engine.selftest import SelfTestCollector, plot_tradeoff, threshold_for_miss_cap
-from engine.store import (GALLERY_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE, check_category_name,
+from engine.store import (GALLERY_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE, TRAIN_EMBEDDINGS_FILE,
+                          check_category_name,
                           model_info, read_manifest, save_model)
 from engine.explain.measures import MEASURES, mean_lab
+from engine.explain.retrieval import global_embedding
 from engine.explain.surrogate import SURROGATE_FILE, Surrogate
 from engine.synth import gallery_png, learn_part_mask
 from engine.types import ModelInfo
@@ -168,6 +170,8 @@ def train_category(
     mask_images: list[np.ndarray] = []
     mask_shapes: list[tuple[int, int]] = []
     resized_goods: list[np.ndarray] = []
+    train_vectors: list[np.ndarray] = []
+    embedded: list[str] = []
     chunks: list[np.ndarray] = []
     n_used = 0
     grid = None
@@ -186,6 +190,8 @@ def train_category(
             if config.train_classifier:
                 resized_goods.extend(im for k, im in enumerate(small) if (start + k) % classifier_every == 0)
             grid = emb.shape[1:3]
+            train_vectors.extend(global_embedding(e) for e in emb)
+            embedded.extend(str(Path(p).resolve()) for p, _ in batch)
             flat = emb.reshape(len(batch), -1, d)
             if per_image is None:
                 per_image = max(1, min(flat.shape[1], max_patches // len(train_paths)))
@@ -312,6 +318,7 @@ def train_category(
                                                      "measures": list(MEASURES), "model": "GradientBoostingRegressor"},
         "training": {"train_images": n_used, "calibration_images": int(good_scores.size),
                      "good_images": [str(Path(p).resolve()) for p in paths],
+                     "embedded_images": embedded,
                      "defect_images": int(defect_scores.size) if defect_scores is not None else 0,
                      "skipped_images": len(skipped), "seed": config.seed,
                      "seconds": round(time.perf_counter() - t_start, 2)},
@@ -320,7 +327,9 @@ def train_category(
                       "scale": decision.scale, "good_score_quantiles": score_quantiles(good_scores),
                       "max_synthetic_miss": config.max_synthetic_miss, "miss_cap_threshold": cap_thr},
     }
-    extra = {"part_mask": (PART_MASK_FILE, part.save_png)}
+    vectors = np.stack(train_vectors).astype(np.float32)
+    extra = {"part_mask": (PART_MASK_FILE, part.save_png),
+             "train_embeddings": (TRAIN_EMBEDDINGS_FILE, lambda p: np.save(p, vectors))}
     if synth_scores.size:
         extra["synthetic_scores"] = (SYNTH_SCORES_FILE, lambda p: np.save(p, synth_scores))
         marks = {"model threshold": decision.threshold}

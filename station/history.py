@@ -38,6 +38,18 @@ MIGRATIONS = [
         path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, inspection_id INTEGER, ts TEXT
     );
     """,
+    # 2: explanations of each verdict, and the global embeddings the retrieval index is built from
+    """
+    CREATE TABLE explanations (
+        inspection_id INTEGER PRIMARY KEY, model_id TEXT, ts TEXT, json TEXT NOT NULL,
+        files_json TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE embeddings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, inspection_id INTEGER UNIQUE, category TEXT NOT NULL,
+        model_id TEXT, kind TEXT NOT NULL, source TEXT, image_sha256 TEXT, vector BLOB NOT NULL, ts TEXT
+    );
+    CREATE INDEX idx_embeddings_category ON embeddings(category);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 THUMB_SIDE = 96

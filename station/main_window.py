@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMai
 from engine.imaging import ImageLoadError, is_image_path, load_image
 from engine.store import list_models
 from station.category_controller import CategoryController
+from station.explain_controller import ExplainController
 from station.history import HistoryStore, load_map, shift_start
-from station.render import heat_rgba
 from station.sources import CameraSource, FolderWatcher, OpenCVProvider
 from station.worker import InspectionWorker, WorkerThread
 from ui.category_bar import CategoryBar, model_facts
+from ui.explanation_panel import ExplanationPanel
 from ui.history_panel import HistoryPanel
 from ui.image_view import ImageView
 from ui.verdict_panel import VerdictPanel
@@ -127,8 +128,9 @@ class MainWindow(QMainWindow):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
+        self.explanations = ExplanationPanel(self.history)
         rl.addWidget(self.verdict)
-        rl.addWidget(self.history, 1)
+        rl.addWidget(self.explanations, 1)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
@@ -165,6 +167,8 @@ class MainWindow(QMainWindow):
         self.requestInspect.connect(self.worker.inspect_path)
         self.requestFrame.connect(self.worker.inspect_frame)
         self.categories = CategoryController(self, self.worker)
+        self.explain = ExplainController(self, self.explanations)
+        self.explanations.which.trainClassifierRequested.connect(self.categories.open_dialog)
         self.worker.modelLoaded.connect(self.on_model_loaded)
         self.worker.modelFailed.connect(self.on_model_failed)
         self.worker.inspected.connect(self.on_inspected)
@@ -288,6 +292,7 @@ class MainWindow(QMainWindow):
         if self.pending == 0:
             self.burst_total = 0
         self._update_queue()
+        self.explain.on_inspected(result, row_id)
         row = self.reader.get(row_id) if row_id >= 0 else None
         if row is not None and self._passes_filter(row):
             self.history.prepend(row)
@@ -299,22 +304,21 @@ class MainWindow(QMainWindow):
         # hold each shown verdict for hold_ms; in a burst the latest (worst first) is shown next
         wait = self.hold_ms / 1000.0 - (monotonic() - self._last_display)
         if wait > 0:
-            if self._held is None or _rank(result) >= _rank(self._held):
-                self._held = result
+            if self._held is None or _rank(result) >= _rank(self._held[0]):
+                self._held = (result, row_id)
             if not self._hold_timer.isActive():
                 self._hold_timer.start(int(wait * 1000) + 1)
         else:
-            self.display(result)
+            self.display(result, row_id)
 
     def _show_held(self) -> None:
         if self._held is not None:
-            held, self._held = self._held, None
-            self.display(held)
+            (held, row_id), self._held = self._held, None
+            self.display(held, row_id)
 
-    def display(self, result) -> None:
+    def display(self, result, row_id: int = -1) -> None:
         self._last_display = monotonic()
-        heat = heat_rgba(result.anomaly_map, result.threshold) if result.anomaly_map is not None else None
-        self.view.show_image(result.image, heat)
+        self.explain.on_displayed(row_id if result.ok else -1, result.image, result.anomaly_map, result.threshold)
         self.verdict.show_verdict(result.verdict.value, result.score, result.normalised_score,
                                   result.threshold, _short(result.source), result.error)
 
@@ -329,10 +333,7 @@ class MainWindow(QMainWindow):
             except ImageLoadError:
                 image = None
         amap = load_map(row)
-        heat = heat_rgba(amap, row.threshold) if amap is not None and row.threshold else None
-        if image is not None and heat is not None and heat.shape[:2] != image.shape[:2]:
-            heat = None
-        self.view.show_image(image, heat)
+        self.explain.on_displayed(row.id if row.verdict != "ERROR" else -1, image, amap, row.threshold, stored=True)
         self.verdict.show_verdict(row.verdict, row.score, row.normalised_score, row.threshold,
                                   self.tr("history #{0}, {1}").format(row.id, _short(row.source)), row.error)
 
@@ -413,6 +414,7 @@ class MainWindow(QMainWindow):
             self.thread.quit()
             self.thread.wait(30000)
         self.worker.shutdown()
+        self.explain.shutdown()
         self.reader.close()
 
 

@@ -88,12 +88,20 @@ class ClassifierCams:
             raise ValueError(f"unknown classifier layer {unknown[0]!r}; choose from {', '.join(self.clf.cam_layers)}")
         x = self.clf.to_tensor([image])
         offsets = {layer: self.offset(layer) for layer in layers}
+        # one forward/backward pass serves every method: they differ only in how they weigh it
+        with METHODS[methods[0]](self.clf, list(layers), offsets) as first:
+            logit, tensors = first.gradients(x, lambda out: out[0])
         out = {}
         for method in methods:
-            with METHODS[method](self.clf, list(layers), offsets) as cam:
-                out[method] = cam(x, lambda logit: logit[0])
-        logit = next(iter(out.values())).target_value
+            cam = METHODS[method](self.clf, list(layers), offsets)
+            cam.release()
+            out[method] = cam.from_gradients(logit, tensors, tuple(x.shape[-2:]))
         return float(1.0 / (1.0 + np.exp(-logit))), out
+
+    def warm_up(self, layers: Sequence[str] | None = None) -> None:
+        """Measure the layers' offsets now (about a second) rather than at the first verdict."""
+        for layer in layers or self.clf.cam_layers:
+            self.offset(layer)
 
 
 class ScoreCam:
@@ -111,12 +119,15 @@ class ScoreCam:
         nearest = torch.from_numpy(self.pc.index.vectors(idx[:, 0]))
         return ((f - nearest) ** 2).sum(dim=1).clamp_min(1e-12).sqrt().max()
 
-    def explain(self, image: np.ndarray, layers: Sequence[str] = SCORE_LAYERS) -> CamResult:
-        """``image``: uint8 RGB at the model's input size."""
+    def warm_up(self, layers: Sequence[str] = SCORE_LAYERS) -> None:
         size = tuple(self.pc.config.input_size)
         for layer in layers:
             if layer not in self._offsets:
                 self._offsets[layer] = probe_offset(self.model, layer, self.pc.embedder.to_tensor, size)
+
+    def explain(self, image: np.ndarray, layers: Sequence[str] = SCORE_LAYERS) -> CamResult:
+        """``image``: uint8 RGB at the model's input size."""
+        self.warm_up(layers)
         x = self.pc.embedder.to_tensor([image])
         with LayerCAM(self.model, list(layers), self._offsets) as cam:
             return cam(x, self._target)

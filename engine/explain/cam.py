@@ -97,32 +97,46 @@ class BaseCAM:
         w = self.weights(acts, grads)
         return np.maximum((w[:, None, None] * acts).sum(axis=0), 0.0)
 
-    def __call__(self, x: torch.Tensor, target: Target) -> CamResult:
-        """``x``: (1, 3, H, W) model input; ``target(output)`` -> scalar tensor to explain."""
+    def gradients(self, x: torch.Tensor, target: Target) -> tuple[float, dict[str, tuple[np.ndarray, np.ndarray]]]:
+        """One forward and backward pass: the target's value and each layer's (activations,
+        gradients), float64 (C, h, w)."""
         if not self._handles:
             raise RuntimeError("CAM hooks were released; make a new CAM")
         self._acts = {}
         x = x.detach().clone().requires_grad_(True)  # gradients reach frozen layers too
-        with torch.enable_grad():
-            out = self.model(x)
-            value = target(out)
-            self.model.zero_grad(set_to_none=True)
-            value.backward()
-        h, w = x.shape[-2:]
+        try:
+            with torch.enable_grad():
+                out = self.model(x)
+                value = target(out)
+                self.model.zero_grad(set_to_none=True)
+                value.backward()
+            tensors = {}
+            for name, _ in self.layers:
+                a = self._acts.get(name)
+                if a is None or a.grad is None:
+                    raise RuntimeError(f"layer {name} got no gradient from this target")
+                tensors[name] = (a[0].detach().numpy().astype(np.float64), a.grad[0].detach().numpy().astype(np.float64))
+        finally:
+            self._acts = {}
+        return float(value.detach()), tensors
+
+    def from_gradients(self, value: float, tensors: dict[str, tuple[np.ndarray, np.ndarray]],
+                       size: tuple[int, int]) -> CamResult:
+        """This method's CAM from a pass made by any CAM on the same layers."""
         per_layer, resized = {}, []
-        for name, _ in self.layers:
-            a = self._acts.get(name)
-            if a is None or a.grad is None:
-                raise RuntimeError(f"layer {name} got no gradient from this target")
-            acts, grads = a[0].detach().numpy(), a.grad[0].detach().numpy()
-            m = self.layer_map(acts.astype(np.float64), grads.astype(np.float64)).astype(np.float32)
+        for name, (acts, grads) in tensors.items():
+            m = self.layer_map(acts, grads).astype(np.float32)
             per_layer[name] = m
-            up = place_on_input(m, (h, w), self.offsets.get(name, (0.0, 0.0)))
+            up = place_on_input(m, size, self.offsets.get(name, (0.0, 0.0)))
             top = float(up.max())
             resized.append(up / top if top > 0 else up)
-        self._acts = {}
         cam = np.mean(resized, axis=0).astype(np.float32)
-        return CamResult(cam, per_layer, self.method, tuple(n for n, _ in self.layers), float(value.detach()))
+        return CamResult(cam, per_layer, self.method, tuple(tensors), value)
+
+    def __call__(self, x: torch.Tensor, target: Target) -> CamResult:
+        """``x``: (1, 3, H, W) model input; ``target(output)`` -> scalar tensor to explain."""
+        value, tensors = self.gradients(x, target)
+        return self.from_gradients(value, tensors, tuple(x.shape[-2:]))
 
 
 def place_on_input(m: np.ndarray, size: tuple[int, int], offset: tuple[float, float] = (0.0, 0.0)) -> np.ndarray:

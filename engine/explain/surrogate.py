@@ -89,8 +89,8 @@ class Surrogate:
         return cls(a[:, :-1], a[:, -1], cv_r2)
 
 
-def waterfall_png(expl: ShapExplanation, path: str | os.PathLike[str], max_display: int = 8) -> None:
-    """shap's own waterfall plot of one explanation, written as a PNG."""
+def waterfall_png(expl: ShapExplanation, path, max_display: int = 8) -> None:
+    """shap's own waterfall plot of one explanation, written as a PNG to a path or a binary file."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -109,5 +109,5 @@ def waterfall_png(expl: ShapExplanation, path: str | os.PathLike[str], max_displ
     fig.suptitle(title, fontsize=10)
     fig.set_size_inches(7.5, 4.2)
     fig.tight_layout()
-    fig.savefig(os.fspath(path), dpi=100)
+    fig.savefig(path if hasattr(path, "write") else os.fspath(path), dpi=100, format="png")
     plt.close(fig)

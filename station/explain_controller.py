@@ -1,0 +1,145 @@
+"""The explanation flow: every verdict is sent to the explanation worker; what comes back is
+shown in the four tabs when it belongs to the inspection on screen (and is stored either way);
+choosing an old inspection shows its stored explanation without recomputing."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from engine.explain.measures import MEASURES
+from engine.explain.surrogate import MIN_R2
+from station.explain_worker import ExplanationThread, ExplanationWorker
+from station.render import cam_overlay, draw_outlines, heat_rgba
+from ui.explanation_panel import ExplanationPanel
+
+CAM_LABELS = {"gradcam_pp": "Grad-CAM++ (defect classifier)", "gradcam": "Grad-CAM (defect classifier)",
+              "score_cam": "LayerCAM of the anomaly score"}
+
+
+class ExplainController(QObject):
+    requestExplain = Signal(object, int)
+    requestLoad = Signal(int)
+    requestReexplain = Signal(int, list)
+
+    def __init__(self, window, panel: ExplanationPanel) -> None:
+        super().__init__(window)
+        self.window, self.panel = window, panel
+        self.worker = ExplanationWorker(window.models_dir, window.data_dir)
+        self.thread = ExplanationThread(self.worker, self)
+        self.requestExplain.connect(self.worker.explain)
+        self.requestLoad.connect(self.worker.load)
+        self.requestReexplain.connect(self.worker.reexplain)
+        self.worker.explained.connect(self.on_explained)
+        self.worker.failed.connect(self.on_failed)
+        panel.which.layersRequested.connect(self._layers_requested)
+        panel.similar.openRequested.connect(window.show_history_row)
+        panel.where.colormapChanged.connect(lambda _name: self.redraw_heat())
+        panel.where.opacityChanged.connect(window.view.set_overlay_opacity)
+        self.current_row: int | None = None
+        self.shown: tuple[np.ndarray, np.ndarray | None, float | None] | None = None
+        """(image, anomaly map, threshold) of the inspection on screen."""
+        self.last_payload: dict | None = None
+        self.thread.start()
+
+    # ---- what the window tells ---------------------------------------------------------------
+    def on_inspected(self, result, row_id: int) -> None:
+        """Every judged result is explained and stored, in arrival order."""
+        if result.ok and row_id >= 0:
+            self.requestExplain.emit(result, row_id)
+
+    def on_displayed(self, row_id: int, image, amap, threshold, stored: bool = False) -> None:
+        """The window now shows inspection ``row_id``: its explanation is what the tabs show."""
+        self.current_row = row_id
+        self.shown = (image, amap, threshold)
+        self.redraw_heat()
+        if row_id is None or row_id < 0:
+            self.panel.set_status(self.tr("No explanation: this inspection was not judged."))
+            return
+        self.panel.set_status(self.tr("Inspection #{0}: explaining…").format(row_id) if not stored
+                              else self.tr("Inspection #{0}: stored explanation").format(row_id))
+        if stored:
+            self.requestLoad.emit(row_id)
+
+    def heat(self, amap, threshold) -> np.ndarray | None:
+        """The heat layer in the Where tab's colours, with the regions above threshold outlined."""
+        from engine.explain.regions import find_regions
+
+        if amap is None or not threshold:
+            return None
+        rgba = heat_rgba(amap, threshold, colormap=self.panel.where.colormap.currentText())
+        return draw_outlines(rgba, [r.outline for r in find_regions(amap, threshold).regions])
+
+    def redraw_heat(self) -> None:
+        if self.shown is None:
+            return
+        if self.shown[0] is None:
+            self.window.view.show_image(None)
+            return
+        image, amap, thr = self.shown
+        heat = self.heat(amap, thr)
+        if heat is not None and heat.shape[:2] != image.shape[:2]:
+            heat = None
+        self.window.view.show_image(image, heat)
+
+    # ---- what the worker answers -------------------------------------------------------------
+    def on_explained(self, row_id: int, payload: dict) -> None:
+        if row_id != self.current_row:
+            return  # stored; shown when that inspection is opened
+        self.last_payload = payload
+        facts, files = payload["facts"], payload["files"]
+        p = self.panel
+        p.where.show_regions(facts["regions"])
+        self._show_cams(facts, files)
+        shap = facts.get("shap")
+        note = "; ".join(n for n in facts.get("notes", []) if "surrogate" in n)
+        p.why.show_shap(shap, files.get("waterfall"), MEASURES, MIN_R2, note)
+        p.similar.show_neighbours(payload.get("neighbours", []))
+        ms = facts.get("timing_ms", {}).get("total")
+        p.set_status(self.tr("Inspection #{0}: explained by model {1}{2}").format(
+            row_id, facts.get("model_id", ""), self.tr(" in {0:.0f} ms").format(ms) if ms and not payload.get("stored") else ""))
+
+    def _show_cams(self, facts: dict, files: dict) -> None:
+        image = self.shown[0] if self.shown else None
+        cls = facts.get("classifier") or {}
+        overlays = {}
+        for key in ("gradcam_pp", "gradcam", "score_cam"):
+            cam = files.get(key)
+            if cam is None or image is None:
+                continue
+            import cv2
+
+            small = cv2.resize(image, (cam.shape[1], cam.shape[0]), interpolation=cv2.INTER_AREA)
+            if key == "score_cam":
+                sc = facts.get("score_cam") or {}
+                caption = self.tr("LayerCAM of the anomaly score {0:.2f} at PatchCore's backbone layers {1}").format(
+                    sc.get("target_value", 0.0), ", ".join(sc.get("layers", [])))
+            else:
+                c = cls.get("cams", {}).get("Grad-CAM++" if key == "gradcam_pp" else "Grad-CAM", {})
+                caption = self.tr("{0} of the defect logit of model {1}, layer {2}; defect probability {3:.0%}").format(
+                    c.get("method", key), facts.get("model_id", ""), " + ".join(c.get("layers", [])),
+                    cls.get("defect_probability") or 0.0)
+            overlays[CAM_LABELS[key]] = (cam_overlay(small, cam), caption)
+        layers = cls.get("layers_available", [])
+        options = [(self.tr("layer {0}").format(n), [n]) for n in reversed(layers)]
+        if len(layers) > 1:
+            options.append((self.tr("all layers combined"), list(layers)))
+        current = next(iter(cls.get("cams", {}).values()), {}).get("layers", [])
+        self.panel.which.set_layers(options, list(current))
+        note = "; ".join(n for n in facts.get("notes", []) if "classifier" in n)
+        self.panel.which.show_cams(overlays, note, offer_training=not layers)
+
+    def on_failed(self, row_id: int, message: str) -> None:
+        if row_id == self.current_row:
+            self.panel.set_status(self.tr("Inspection #{0}: {1}").format(row_id, message))
+
+    def _layers_requested(self, layers: list) -> None:
+        if self.current_row is not None and self.current_row >= 0 and layers:
+            self.panel.set_status(self.tr("Inspection #{0}: explaining at {1}…").format(self.current_row, ", ".join(layers)))
+            self.requestReexplain.emit(self.current_row, layers)
+
+    def shutdown(self) -> None:
+        if self.thread.isRunning():
+            self.thread.quit()
+            self.thread.wait(30000)
+        self.worker.shutdown()

@@ -1,0 +1,33 @@
+"""The explanation viewer: WHERE, WHICH features, WHY this number, WHAT it resembles, in tabs
+beside the image, and the history as the last tab. A status line says what is being shown."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ui.cam_tab import CamTab
+from ui.similar_tab import SimilarTab
+from ui.where_tab import WhereTab
+from ui.why_tab import WhyTab
+
+
+class ExplanationPanel(QWidget):
+    def __init__(self, history: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = QLabel(self.tr("Explanations appear here after each verdict."))
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color:#555;")
+        self.where, self.which, self.why, self.similar = WhereTab(), CamTab(), WhyTab(), SimilarTab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.where, self.tr("Where"))
+        self.tabs.addTab(self.which, self.tr("Which features"))
+        self.tabs.addTab(self.why, self.tr("Why this number"))
+        self.tabs.addTab(self.similar, self.tr("Resembles"))
+        self.tabs.addTab(history, self.tr("History"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.status)
+        lay.addWidget(self.tabs, 1)
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
