@@ -114,6 +114,16 @@ def main() -> int:
     pump(app, seconds=0.3)
     editor.grab().save(str(out / "mask_editor.png"))
     editor.close()
+
+    # the explanation tabs, on the category that has a defect classifier
+    pump(app, lambda: w.model_info is not None and w.model_info.category == "washer-b", 30)
+    w.submit_paths([str(sorted((data / "scratch").iterdir())[0])])
+    pump(app, lambda: w.pending == 0, 30)
+    pump(app, lambda: "explained" in w.explanations.status.text(), 60)
+    for i, name in enumerate(("explain_where", "explain_which", "explain_why", "explain_similar")):
+        w.explanations.tabs.setCurrentIndex(i)
+        pump(app, seconds=0.3)
+        w.grab().save(str(out / f"{name}.png"))
     w.shutdown()
     print("\n".join(str(p) for p in sorted(out.glob("*.png"))))
     return 0

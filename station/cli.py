@@ -162,6 +162,50 @@ def cmd_mask(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(a: argparse.Namespace) -> int:
+    """Judge and explain images: a figure (PNG, PDF) and a JSON of every number per image."""
+    import numpy as np
+
+    from engine.explain.explainer import Explainer
+    from engine.explain.report import write_report
+    from engine.explain.retrieval import RetrievalIndex
+    from engine.imaging import ImageLoadError, load_image
+
+    insp = _load_inspector(a)
+    if insp is None:
+        return EXIT_MODEL
+    explainer = Explainer.for_inspector(insp)
+    stored = insp.stored
+    train_paths = stored.manifest.get("training", {}).get("embedded_images", [])
+    index = None
+    if "train_embeddings" in stored.files and train_paths:
+        vectors = np.load(stored.files["train_embeddings"], allow_pickle=False)
+        index = RetrievalIndex(vectors.shape[1])
+        index.add(np.arange(len(vectors)), vectors)
+    bad = 0
+    for path in a.images:
+        try:
+            image = load_image(path)
+        except ImageLoadError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            bad += 1
+            continue
+        result = insp.judge(image, str(path), keep_image=True)
+        expl = explainer.explain(result, image, a.layers.split(",") if a.layers else None)
+        thumbs, facts = [], []
+        for nb in (index.search(result.embedding, 4) if index is not None else []):
+            p = train_paths[nb.id]
+            try:
+                thumbs.append((load_image(p), f"{nb.similarity:.3f} training"))
+            except ImageLoadError:
+                thumbs.append((None, ""))
+            facts.append({"source": p, "kind": "training", "similarity": nb.similarity})
+        paths = write_report(a.out, image, result, expl, thumbs, facts)
+        print(json.dumps({"source": str(path), "verdict": result.verdict.value, "score": result.score,
+                          "files": paths, "timing_ms": expl.timing_ms}), flush=True)
+    return EXIT_BAD_INPUT if bad else 0
+
+
 def cmd_gui(a: argparse.Namespace) -> int:
     from station.app import run_gui
 
@@ -206,6 +250,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--data", required=True)
     e.add_argument("--out", help="folder for roc.png and score_histogram.png")
     e.set_defaults(func=cmd_evaluate, threshold=None)
+
+    ex = sub.add_parser("explain", help="judge and explain images: PNG + PDF figure and JSON per image")
+    ex.add_argument("--category", required=True)
+    ex.add_argument("--out", required=True)
+    ex.add_argument("--layers", help="classifier layers for Grad-CAM++, comma-separated (default: the head convolution)")
+    ex.add_argument("images", nargs="+")
+    ex.set_defaults(func=cmd_explain, threshold=None)
 
     sy = sub.add_parser("synth", help="write synthetic defects of a category: images, masks, synth.json")
     sy.add_argument("--category", required=True)

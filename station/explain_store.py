@@ -142,20 +142,24 @@ class ExplanationStore:
             if n:
                 self.save_index(category)
 
-    def neighbours(self, category: str, vector: np.ndarray, k: int = 6,
-                   exclude_inspection: int | None = None, sha: str | None = None) -> list[dict[str, Any]]:
-        """The k most similar stored images: similarity, kind, inspection facts, exact duplicate flag."""
+    def neighbours(self, category: str, vector: np.ndarray, k: int = 6, exclude_inspection: int | None = None,
+                   sha: str | None = None, training: int = 2) -> list[dict[str, Any]]:
+        """The ``k`` most similar past inspections and the ``training`` most similar training
+        images: similarity, kind, inspection facts, exact-duplicate flag; duplicates first, then
+        inspections, then training images, each by similarity."""
         index = self.index(category, int(np.asarray(vector).size))
         exclude = None
         if exclude_inspection is not None:
             r = self.db.execute("SELECT id FROM embeddings WHERE inspection_id=?", (exclude_inspection,)).fetchone()
             exclude = r[0] if r else None
-        out = []
-        for nb in index.search(vector, k, exclude=exclude):
+        out, counts = [], {"inspection": 0, "training": 0}
+        wanted = {"inspection": k, "training": training}
+        for nb in index.search(vector, min(index.size, 8 * (k + training)), exclude=exclude):
             r = self.db.execute("SELECT inspection_id, kind, source, image_sha256, ts FROM embeddings WHERE id=?",
                                 (nb.id,)).fetchone()
-            if r is None:
+            if r is None or counts.get(r[1], 0) >= wanted.get(r[1], 0):
                 continue
+            counts[r[1]] += 1
             item = {"embedding_id": nb.id, "similarity": round(nb.similarity, 4), "inspection_id": r[0],
                     "kind": r[1], "source": r[2], "time": r[4], "label": None,
                     "exact_duplicate": bool(sha and r[3] == sha) or nb.similarity > 0.99999}
@@ -164,7 +168,30 @@ class ExplanationStore:
                 if row is not None:
                     item.update(verdict=row.verdict, score=row.score, thumbnail=row.thumbnail, time=row.ts)
             else:
-                item.update(verdict="GOOD (training image)", score=None, thumbnail=None)
+                item.update(verdict="GOOD (training image)", score=None, thumbnail=self.thumbnail_of(r[2]))
             out.append(item)
-        out.sort(key=lambda d: (not d["exact_duplicate"], -d["similarity"]))
+            if counts["inspection"] >= k and counts["training"] >= training:
+                break
+        out.sort(key=lambda d: (not d["exact_duplicate"], d["kind"] != "inspection", -d["similarity"]))
         return out
+
+    def thumbnail_of(self, path: str | None) -> bytes | None:
+        """A JPEG thumbnail of a training image (cached), like the history's."""
+        import cv2
+
+        from engine.imaging import ImageLoadError, load_image
+
+        if not path:
+            return None
+        cache = self.__dict__.setdefault("_thumbs", {})
+        if path not in cache:
+            try:
+                img = load_image(path)
+            except ImageLoadError:
+                cache[path] = None
+                return None
+            s = 96 / max(img.shape[:2])
+            small = cv2.resize(img, (max(1, int(img.shape[1] * s)), max(1, int(img.shape[0] * s))), interpolation=cv2.INTER_AREA)
+            ok, buf = cv2.imencode(".jpg", cv2.cvtColor(small, cv2.COLOR_RGB2BGR))
+            cache[path] = buf.tobytes() if ok else None
+        return cache[path]

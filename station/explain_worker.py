@@ -138,6 +138,8 @@ class ExplanationWorker(QObject):
             if n.get("inspection_id") is not None:
                 row = self.store.history.get(int(n["inspection_id"]))
                 n["thumbnail"] = row.thumbnail if row else None
+            else:
+                n["thumbnail"] = self.store.thumbnail_of(n.get("source"))
         self.explained.emit(row_id, {"facts": facts, "files": files, "neighbours": neighbours, "stored": True})
 
     @Slot()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
 class WhyTab(QWidget):
@@ -15,22 +15,20 @@ class WhyTab(QWidget):
         self.fit.setWordWrap(True)
         self.plot = QLabel()
         self.plot.setAlignment(Qt.AlignCenter)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.plot)
-        self.measures = QLabel("")
-        self.measures.setWordWrap(True)
+        self.plot.setMinimumHeight(120)
+        self._pixmap = QPixmap()
         lay = QVBoxLayout(self)
         lay.addWidget(self.fit)
-        lay.addWidget(scroll, 1)
-        lay.addWidget(self.measures)
+        lay.addWidget(self.plot, 1)
+        self.measures = self.plot  # the measures' meanings are the plot's tooltip
 
     def show_shap(self, shap: dict | None, waterfall_png: str | None, meanings: dict[str, str], min_r2: float,
                   note: str = "") -> None:
         if not shap:
             self.fit.setText(note or self.tr("No SHAP explanation for this inspection."))
             self.plot.clear()
-            self.measures.setText("")
+            self.plot.setToolTip("")
+            self._pixmap = QPixmap()
             return
         r2 = shap["cv_r2"]
         warn = (self.tr(" <b style='color:#b3141b'>Below {0}: the measures explain this category's scores only "
@@ -39,6 +37,16 @@ class WhyTab(QWidget):
                                  "below, cross-validated R² {1:.2f}), which predicts {2:.2f}. Bars: how much each "
                                  "measure moves it from the category's average {3:.2f}.").format(
             shap.get("score") or 0.0, r2, shap["prediction"], shap["base_value"]) + warn)
-        self.plot.setPixmap(QPixmap(waterfall_png) if waterfall_png else QPixmap())
+        self._pixmap = QPixmap(waterfall_png) if waterfall_png else QPixmap()
+        self._fit_plot()
         rows = [f"<b>{k.replace('_', ' ')}</b> = {v:.4g}: {meanings.get(k, '')}" for k, v in shap["measures"].items()]
-        self.measures.setText("<br>".join(rows))
+        self.plot.setToolTip("<br>".join(rows))
+
+    def _fit_plot(self) -> None:
+        if not self._pixmap.isNull():
+            self.plot.setPixmap(self._pixmap.scaled(self.plot.width(), max(self.plot.height(), 120),
+                                                    Qt.KeepAspectRatio, Qt.SmoothTransformation))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_plot()

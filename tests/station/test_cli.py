@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from station.cli import main
 
 
@@ -54,3 +56,21 @@ def test_cli_synth_and_mask(trained_models, demo_data, tmp_path, capsys):
     assert category_part_mask(models, "washer").mask[140, 140]
     assert main(["--models", str(models), "mask", "--category", "washer", "--polygon", "1,2,3"]) == 2
     assert "X,Y pairs" in capsys.readouterr().err
+
+
+def test_cli_explain_writes_figure_pdf_and_json(trained_models, demo_data, tmp_path, capsys):
+    img = sorted((demo_data / "test" / "stain").iterdir())[0]
+    assert main(["explain", "--category", "washer", str(img), "--out", str(tmp_path / "ex"),
+                 "--models", str(trained_models)]) == 0
+    line = json.loads(capsys.readouterr().out.splitlines()[-1])
+    files = line["files"]
+    assert line["verdict"] == "FAIL"
+    png, pdf = open(files["png"], "rb").read(), open(files["pdf"], "rb").read()
+    assert png[:4] == b"\x89PNG" and pdf[:4] == b"%PDF"
+    doc = json.loads(open(files["json"]).read())
+    shap = doc["explanation"]["shap"]
+    assert shap["base_value"] + sum(shap["shap_values"].values()) == pytest.approx(shap["prediction"], abs=1e-6)
+    assert doc["explanation"]["regions"]["count"] >= 1 and doc["explanation"]["score_cam"]["method"] == "LayerCAM"
+    assert doc["neighbours"] and doc["neighbours"][0]["kind"] == "training"
+    assert main(["explain", "--category", "washer", str(tmp_path / "missing.png"), "--out", str(tmp_path / "ex"),
+                 "--models", str(trained_models)]) == 2
