@@ -8,10 +8,10 @@ Trains the category with its defect classifier (or reuses --models), then on eve
   inside the defect, for the anomaly map, LayerCAM of the score, and Grad-CAM++ / Grad-CAM of the
   classifier at its head convolution and over all its trained layers;
 - a deletion curve: the score as the most important pixels (by the anomaly map, by Grad-CAM++,
-  and at random) are blurred out, 0 to 20 % of the image;
+  and at random) are replaced by the category's typical good image, 0 to 20 % of the image;
 - time: explanation after the verdict (all four tabs' work: regions, CAMs, SHAP + waterfall,
-  retrieval, storage), the verdict's own latency alone and while explanations run in another
-  thread, and a retrieval search over 100,000 stored embeddings.
+  retrieval, storage), the verdict's own latency alone and while an explanation runs in another
+  thread (one torch thread, as in the station), and a retrieval search over 100,000 embeddings.
 
 Medians throughout. Prints JSON and writes it to --out.
 """
@@ -40,10 +40,12 @@ def _inside(mask: np.ndarray, m: np.ndarray) -> tuple[bool, float]:
     return bool(mask.ravel()[int(np.argmax(m))]), float(e[mask].sum() / max(e.sum(), 1e-12))
 
 
-def _deletion(insp, image: np.ndarray, importance: np.ndarray) -> list[float]:
-    """Score (relative to the original) as the top share of pixels by ``importance`` is blurred."""
+def _deletion(insp, image: np.ndarray, importance: np.ndarray, good: np.ndarray) -> list[float]:
+    """Score (relative to the original) as the top share of pixels by ``importance`` is replaced
+    by the category's typical good image (blurring would not do: to PatchCore a blurred patch is
+    itself an anomaly)."""
     imp = cv2.resize(importance.astype(np.float32), (image.shape[1], image.shape[0]), interpolation=cv2.INTER_LINEAR)
-    blurred = cv2.GaussianBlur(image, (0, 0), 8)
+    blurred = cv2.resize(good, (image.shape[1], image.shape[0]), interpolation=cv2.INTER_AREA)
     order = np.argsort(-imp.ravel(), kind="stable")
     base = insp.judge(image, "x").score
     out = []
@@ -82,6 +84,8 @@ def main() -> int:
     ex = Explainer.for_inspector(eager)
     ex.warm_up()
     size = tuple(insp.info.input_size)
+    goods = [load_image(p) for p in list_images(data / "train" / "good")[:16]]
+    typical = np.median(np.stack([cv2.resize(g, (goods[0].shape[1], goods[0].shape[0])) for g in goods]), axis=0).astype(np.uint8)
     all_layers = ex.classifier.cam_layers if ex.classifier is not None else ()
 
     names = ["anomaly map", "LayerCAM (score)", "Grad-CAM++ (head)", "Grad-CAM (head)",
@@ -131,10 +135,10 @@ def main() -> int:
                 hits[n].append(h)
                 energy[n].append(en)
             if len(curves["anomaly map"]) < a.deletion_images:
-                curves["anomaly map"].append(_deletion(insp, image, result.anomaly_map))
+                curves["anomaly map"].append(_deletion(insp, image, result.anomaly_map, typical))
                 if "Grad-CAM++ (head)" in maps:
-                    curves["Grad-CAM++ (head)"].append(_deletion(insp, image, maps["Grad-CAM++ (head)"][1]))
-                curves["random"].append(_deletion(insp, image, rng.random(image.shape[:2])))
+                    curves["Grad-CAM++ (head)"].append(_deletion(insp, image, maps["Grad-CAM++ (head)"][1], typical))
+                curves["random"].append(_deletion(insp, image, rng.random(image.shape[:2]), typical))
         store.close()
 
     # verdict latency alone, and while explanations run in another thread
@@ -144,21 +148,31 @@ def main() -> int:
         t = time.perf_counter()
         insp.judge(im, "x")
         alone.append((time.perf_counter() - t) * 1000)
-    stop = threading.Event()
+    stop, judging = threading.Event(), threading.Event()
+
+    def pause() -> None:  # as the station's explanation worker does
+        while judging.is_set():
+            time.sleep(0.005)
 
     def busy() -> None:
+        import torch
+
+        torch.set_num_threads(1)  # as the station's explanation thread does
+        r = insp.judge(tests[0], "x", keep_image=True)
         while not stop.is_set():
-            r = insp.judge(tests[0], "x", keep_image=True)
-            ex.explain(r, tests[0])
+            ex.explain(r, tests[0], pause=pause)
 
     th = threading.Thread(target=busy)
     th.start()
     time.sleep(1.0)
     during = []
     for im in tests * 2:
+        judging.set()
         t = time.perf_counter()
         insp.judge(im, "x")
         during.append((time.perf_counter() - t) * 1000)
+        judging.clear()
+        time.sleep(0.3)  # parts arrive while explanations run
     stop.set()
     th.join()
 

@@ -107,11 +107,13 @@ def evaluate_folder(
 
 def plot_evaluation(y: np.ndarray, s: np.ndarray, kinds: list[str], inspector: Inspector, out: Path) -> list[str]:
     """Write roc.png and score_histogram.png into ``out``; returns their paths."""
-    import matplotlib
+    from engine.plotting import pyplot
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    with pyplot() as plt:
+        return _draw_evaluation(plt, y, s, kinds, inspector, out)
 
+
+def _draw_evaluation(plt, y: np.ndarray, s: np.ndarray, kinds: list[str], inspector: Inspector, out: Path) -> list[str]:
     out.mkdir(parents=True, exist_ok=True)
     name = inspector.info.category
     paths = []

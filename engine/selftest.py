@@ -156,11 +156,13 @@ def plot_tradeoff(good_scores: Sequence[float], synthetic_scores: Sequence[float
                   path: str | os.PathLike[str], title: str = "") -> None:
     """Miss rate on synthetic defects against false-reject rate on held-out goods, with the named
     thresholds in ``marks`` (label -> raw threshold) as points on the curve."""
-    import matplotlib
+    from engine.plotting import pyplot
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    with pyplot() as plt:
+        _draw_tradeoff(plt, good_scores, synthetic_scores, marks, path, title)
 
+
+def _draw_tradeoff(plt, good_scores, synthetic_scores, marks: dict[str, float], path, title: str) -> None:
     tr = tradeoff(good_scores, synthetic_scores)
     fig, ax = plt.subplots(figsize=(5.2, 3.6), dpi=110)
     ax.step(tr["frr"] * 100, tr["miss"] * 100, where="post", lw=2, color="tab:blue",

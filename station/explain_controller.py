@@ -13,6 +13,10 @@ from station.explain_worker import ExplanationThread, ExplanationWorker
 from station.render import cam_overlay, draw_outlines, heat_rgba
 from ui.explanation_panel import ExplanationPanel
 
+BACKLOG = 32
+"""Judged results waiting for an explanation (with their images); older ones are explained only
+when opened from the history, so a long burst cannot fill the memory."""
+
 CAM_LABELS = {"gradcam_pp": "Grad-CAM++ (defect classifier)", "gradcam": "Grad-CAM (defect classifier)",
               "score_cam": "LayerCAM of the anomaly score"}
 
@@ -21,17 +25,22 @@ class ExplainController(QObject):
     requestExplain = Signal(object, int)
     requestLoad = Signal(int)
     requestReexplain = Signal(int, list)
+    requestCompare = Signal(int, str)
 
     def __init__(self, window, panel: ExplanationPanel) -> None:
         super().__init__(window)
         self.window, self.panel = window, panel
-        self.worker = ExplanationWorker(window.models_dir, window.data_dir)
+        self.worker = ExplanationWorker(window.models_dir, window.data_dir, window.worker.judging)
         self.thread = ExplanationThread(self.worker, self)
         self.requestExplain.connect(self.worker.explain)
         self.requestLoad.connect(self.worker.load)
         self.requestReexplain.connect(self.worker.reexplain)
         self.worker.explained.connect(self.on_explained)
         self.worker.failed.connect(self.on_failed)
+        self.requestCompare.connect(self.worker.compare)
+        self.worker.compared.connect(self.on_compared)
+        panel.compareRequested.connect(self.ask_compare)
+        self.compare_dialog = None
         panel.which.layersRequested.connect(self._layers_requested)
         panel.similar.openRequested.connect(window.show_history_row)
         panel.where.colormapChanged.connect(lambda _name: self.redraw_heat())
@@ -40,19 +49,34 @@ class ExplainController(QObject):
         self.shown: tuple[np.ndarray, np.ndarray | None, float | None] | None = None
         """(image, anomaly map, threshold) of the inspection on screen."""
         self.last_payload: dict | None = None
+        self.backlog: list[tuple[object, int]] = []
+        self.busy = False
         self.thread.start()
 
     # ---- what the window tells ---------------------------------------------------------------
     def on_inspected(self, result, row_id: int) -> None:
-        """Every judged result is explained and stored, in arrival order."""
+        """Judged results are explained one at a time, and only while no verdict is waiting, so
+        explanations never delay a verdict; the one on screen goes first."""
         if result.ok and row_id >= 0:
-            self.requestExplain.emit(result, row_id)
+            self.backlog.append((result, row_id))
+            if len(self.backlog) > BACKLOG:
+                self.backlog.pop(0)
+        self.pump()
+
+    def pump(self) -> None:
+        if self.busy or not self.backlog or self.window.pending > 0:
+            return
+        pick = next((i for i, (_, r) in enumerate(self.backlog) if r == self.current_row), 0)
+        result, row_id = self.backlog.pop(pick)
+        self.busy = True
+        self.requestExplain.emit(result, row_id)
 
     def on_displayed(self, row_id: int, image, amap, threshold, stored: bool = False) -> None:
         """The window now shows inspection ``row_id``: its explanation is what the tabs show."""
         self.current_row = row_id
         self.shown = (image, amap, threshold)
         self.redraw_heat()
+        self.pump()
         if row_id is None or row_id < 0:
             self.panel.set_status(self.tr("No explanation: this inspection was not judged."))
             return
@@ -84,6 +108,9 @@ class ExplainController(QObject):
 
     # ---- what the worker answers -------------------------------------------------------------
     def on_explained(self, row_id: int, payload: dict) -> None:
+        if not payload.get("stored"):
+            self.busy = False
+            self.pump()
         if row_id != self.current_row:
             return  # stored; shown when that inspection is opened
         self.last_payload = payload
@@ -130,6 +157,8 @@ class ExplainController(QObject):
         self.panel.which.show_cams(overlays, note, offer_training=not layers)
 
     def on_failed(self, row_id: int, message: str) -> None:
+        self.busy = False
+        self.pump()
         if row_id == self.current_row:
             self.panel.set_status(self.tr("Inspection #{0}: {1}").format(row_id, message))
 
@@ -137,6 +166,46 @@ class ExplainController(QObject):
         if self.current_row is not None and self.current_row >= 0 and layers:
             self.panel.set_status(self.tr("Inspection #{0}: explaining at {1}…").format(self.current_row, ", ".join(layers)))
             self.requestReexplain.emit(self.current_row, layers)
+
+    # ---- two models, one image --------------------------------------------------------------------
+    def ask_compare(self, other: str | None = None) -> None:
+        """Ask which other category's model to judge the inspection on screen with."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from engine.store import list_models
+
+        if self.current_row is None or self.current_row < 0:
+            self.window.show_message(self.tr("Choose a judged inspection first."))
+            return
+        current = self.window.model_info.category if self.window.model_info else None
+        names = [n for n, info, _ in list_models(self.window.models_dir) if info is not None and n != current]
+        if not names:
+            self.window.show_message(self.tr("No other model to compare with: train another category first."))
+            return
+        if other is None:
+            other, ok = QInputDialog.getItem(self.window, self.tr("Compare with"), self.tr("Model of category:"), names, 0, False)
+            if not ok:
+                return
+        self.panel.set_status(self.tr("Inspection #{0}: judging it with {1} too…").format(self.current_row, other))
+        self.requestCompare.emit(self.current_row, other)
+
+    def on_compared(self, row_id: int, payload: dict) -> None:
+        from station.render import blend
+        from ui.compare_dialog import CompareDialog
+
+        sides = []
+        for r in (payload["a"], payload["b"]):
+            heat = self.heat(r.anomaly_map, r.threshold)
+            rgb = blend(r.image, heat) if heat is not None else r.image
+            sides.append((f"{r.category}: {r.model_id} (score {r.score:.2f}, threshold {r.threshold:.2f})", r.verdict.value, rgb))
+        ag = payload["agreement"]
+        text = self.tr("<b>{0}</b>: verdicts {1} / {2}; anomaly maps correlate {3:.2f}; flagged areas overlap "
+                       "(IoU) {4:.2f}.").format(self.tr("They agree") if ag["verdicts_agree"] else self.tr("They DISAGREE"),
+                                                 *ag.get("verdicts", ["?", "?"]), ag.get("map_correlation", 0.0),
+                                                 ag.get("region_iou", 0.0))
+        self.compare_dialog = CompareDialog(sides, text, self.window)
+        self.compare_dialog.show()
+        self.panel.set_status(self.tr("Inspection #{0}: compared").format(row_id))
 
     def shutdown(self) -> None:
         if self.thread.isRunning():

@@ -154,9 +154,16 @@ class ExplanationStore:
             exclude = r[0] if r else None
         out, counts = [], {"inspection": 0, "training": 0}
         wanted = {"inspection": k, "training": training}
-        for nb in index.search(vector, min(index.size, 8 * (k + training)), exclude=exclude):
-            r = self.db.execute("SELECT inspection_id, kind, source, image_sha256, ts FROM embeddings WHERE id=?",
+        found = index.search(vector, min(index.size, 8 * (k + training)), exclude=exclude)
+        rows = {}
+        for nb in found:
+            r = self.db.execute("SELECT inspection_id, kind, source, image_sha256, ts, vector FROM embeddings WHERE id=?",
                                 (nb.id,)).fetchone()
+            if r is not None:
+                rows[nb.id] = r
+        exact = {i: np.frombuffer(r[5], np.float32) for i, r in rows.items()}
+        for nb in RetrievalIndex.rescore(vector, found, exact):
+            r = rows.get(nb.id)
             if r is None or counts.get(r[1], 0) >= wanted.get(r[1], 0):
                 continue
             counts[r[1]] += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,13 @@ NEIGHBOURS = 6
 class ExplanationWorker(QObject):
     explained = Signal(int, object)  # inspection id, payload dict (see ``_payload``)
     failed = Signal(int, str)  # inspection id, message
+    compared = Signal(int, object)  # inspection id, {"a": result, "b": result, "agreement": dict}
 
-    def __init__(self, models_dir: str | os.PathLike[str], data_dir: str | os.PathLike[str]) -> None:
+    def __init__(self, models_dir: str | os.PathLike[str], data_dir: str | os.PathLike[str],
+                 judging=None) -> None:
+        """``judging``: a ``threading.Event`` set while a verdict is computed (see ``pause``)."""
         super().__init__()
+        self.judging = judging
         self.models_dir, self.data_dir = Path(models_dir), Path(data_dir)
         self._explainers: dict[str, Any] = {}
         self._store = None
@@ -47,6 +52,11 @@ class ExplanationWorker(QObject):
     def explainer(self, category: str, model_id: str):
         """The Explainer of ``category`` when its model is ``model_id`` (reloaded after a retrain)."""
         ex = self._explainers.get(category)
+        if not self._explainers:
+            import torch
+
+            # one core for explanations, per thread: the verdict's ONNX Runtime keeps the other
+            torch.set_num_threads(1)
         if ex is None or ex.inspector.info.model_id != model_id:
             from engine.explain.explainer import Explainer
             from engine.inspector import Inspector
@@ -92,21 +102,32 @@ class ExplanationWorker(QObject):
         if row is None or not row.image_path:
             self.failed.emit(row_id, "this inspection's image is not stored; cannot explain it again")
             return
-        self.layers[row.category] = list(layers)
+        if layers:
+            self.layers[row.category] = list(layers)
+        layers = layers or self.layers.get(row.category) or None
         try:
             ex = self.explainer(row.category, row.model_id)
             image = load_image(row.image_path)
             result = ex.inspector.judge(image, row.source, keep_image=True)
-            payload = self._explain(ex, result, row_id, list(layers))
+            payload = self._explain(ex, result, row_id, list(layers) if layers else None)
         except (ImageLoadError, Exception) as exc:  # noqa: BLE001 - reported, the station goes on
             self.failed.emit(row_id, f"explanation failed: {exc}")
             return
         self.explained.emit(row_id, payload)
 
+    def pause(self) -> None:
+        """Wait (up to 2 s) while the inspection worker computes a verdict."""
+        if self.judging is None:
+            return
+        end = time.monotonic() + 2.0
+        while self.judging.is_set() and time.monotonic() < end:
+            time.sleep(0.005)
+
     def _explain(self, ex, result, row_id: int, layers) -> dict[str, Any]:
         from engine.explain.surrogate import waterfall_png
 
-        expl = ex.explain(result, result.image, layers)
+        expl = ex.explain(result, result.image, layers, pause=self.pause)
+        self.pause()
         store = self.store
         store.add_embedding(result.category, result.embedding, row_id, result.model_id, "inspection", result.source)
         neighbours = store.neighbours(result.category, result.embedding, NEIGHBOURS, exclude_inspection=row_id)
@@ -125,12 +146,34 @@ class ExplanationWorker(QObject):
         stored = store.load_explanation(row_id)
         return {"facts": facts, "files": stored[1] if stored else {}, "neighbours": neighbours}
 
+    @Slot(int, str)
+    def compare(self, row_id: int, other: str) -> None:
+        """Judge a stored inspection's image with its own model and with ``other``'s."""
+        from engine.explain.compare import compare_results
+        from engine.imaging import load_image
+        from engine.inspector import Inspector
+
+        row = self.store.history.get(row_id)
+        try:
+            if row is None or not row.image_path:
+                raise ValueError("this inspection's image is not stored")
+            image = load_image(row.image_path)
+            a = self.explainer(row.category, row.model_id).inspector.judge(image, row.source, keep_image=True)
+            key = f"compare:{other}"
+            if key not in self._explainers:
+                self._explainers[key] = Inspector.load(self.models_dir, other, compile_onnx=False)
+            b = self._explainers[key].judge(image, row.source, keep_image=True)
+        except Exception as exc:  # noqa: BLE001 - reported in the window, the station goes on
+            self.failed.emit(row_id, f"comparison failed: {exc}")
+            return
+        self.compared.emit(row_id, {"a": a, "b": b, "agreement": compare_results(a, b)})
+
     @Slot(int)
     def load(self, row_id: int) -> None:
         """A stored explanation, shown again without recomputing."""
         stored = self.store.load_explanation(row_id)
-        if stored is None:
-            self.failed.emit(row_id, "no explanation stored for this inspection")
+        if stored is None:  # never explained (an error, or skipped in a long burst): explain it now
+            self.reexplain(row_id, [])
             return
         facts, files = stored
         neighbours = facts.get("neighbours", [])

@@ -42,3 +42,9 @@ def draw_outlines(rgba: np.ndarray, outlines: list[list[tuple[int, int]]]) -> np
         if len(poly) >= 2:
             cv2.polylines(out, [np.asarray(poly, np.int32).reshape(-1, 1, 2)], True, (255, 255, 255, 255), 2)
     return out
+
+
+def blend(image: np.ndarray, rgba: np.ndarray, opacity: float = 0.6) -> np.ndarray:
+    """A heat layer (H, W, 4) composited over the uint8 RGB image; uint8 RGB."""
+    a = rgba[:, :, 3:4].astype(np.float32) / 255.0 * opacity
+    return (image.astype(np.float32) * (1 - a) + rgba[:, :, :3].astype(np.float32) * a).astype(np.uint8)

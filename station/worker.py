@@ -42,6 +42,8 @@ class InspectionWorker(QObject):
         self._inspector = None
         self._history = None
         self._cancel = threading.Event()
+        self.judging = threading.Event()
+        """Set while a verdict is being computed; the explanation worker waits for it to clear."""
 
     @property
     def history(self):
@@ -76,7 +78,11 @@ class InspectionWorker(QObject):
         if self._inspector is None:
             result = error_result(path, f"{Path(path).name}: no model loaded, choose a category first")
         else:
-            result = self._inspector.inspect_path(path, keep_image=True)
+            self.judging.set()
+            try:
+                result = self._inspector.inspect_path(path, keep_image=True)
+            finally:
+                self.judging.clear()
         row = self._record(result, kind)
         if kind == "watch":
             try:
@@ -91,7 +97,11 @@ class InspectionWorker(QObject):
         if self._inspector is None:
             result = error_result(source, "no model loaded, choose a category first")
         else:
-            result = self._inspector.inspect_array(frame, source, keep_image=True)
+            self.judging.set()
+            try:
+                result = self._inspector.inspect_array(frame, source, keep_image=True)
+            finally:
+                self.judging.clear()
         row = self._record(result, "camera", frame if result.ok else None)
         self.inspected.emit(result, row, "camera")
 

@@ -3,7 +3,8 @@ beside the image, and the history as the last tab. A status line says what is be
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ui.cam_tab import CamTab
 from ui.similar_tab import SimilarTab
@@ -12,6 +13,8 @@ from ui.why_tab import WhyTab
 
 
 class ExplanationPanel(QWidget):
+    compareRequested = Signal()
+
     def __init__(self, history: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status = QLabel(self.tr("Explanations appear here after each verdict."))
@@ -24,9 +27,15 @@ class ExplanationPanel(QWidget):
         self.tabs.addTab(self.why, self.tr("Why this number"))
         self.tabs.addTab(self.similar, self.tr("Resembles"))
         self.tabs.addTab(history, self.tr("History"))
+        self.compare_button = QPushButton(self.tr("Compare with…"))
+        self.compare_button.setToolTip(self.tr("Judge this image with another category's model, side by side"))
+        self.compare_button.clicked.connect(self.compareRequested)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.compare_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.status)
+        lay.addLayout(top)
         lay.addWidget(self.tabs, 1)
 
     def set_status(self, text: str) -> None:

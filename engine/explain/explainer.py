@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -89,17 +89,26 @@ class Explainer:
         return cls(inspector, clf, sur, part, np.asarray(lab, np.float64) if lab is not None else None)
 
     def explain(self, result: InspectionResult, image: np.ndarray,
-                classifier_layers: Sequence[str] | None = None) -> Explanation:
-        """Explain a judged ``result`` of ``image`` (uint8 RGB as judged)."""
+                classifier_layers: Sequence[str] | None = None,
+                pause: Callable[[], None] | None = None) -> Explanation:
+        """Explain a judged ``result`` of ``image`` (uint8 RGB as judged).
+
+        ``pause()`` is called between the stages (about 130 ms apart); the station's returns only
+        when no verdict is being computed, so an explanation never competes with a verdict for
+        longer than one stage.
+        """
+        pause = pause or (lambda: None)
         t0 = time.perf_counter()
         info = self.inspector.info
         part = self.part.at(image.shape[:2]) if self.part is not None else np.ones(image.shape[:2], bool)
         regions = find_regions(result.anomaly_map, result.threshold, part)
         t1 = time.perf_counter()
         small = PatchEmbedder.preprocess(image, tuple(info.input_size))
+        pause()
         score_cam = self.score_cam.explain(small)
         t2 = time.perf_counter()
         notes, cams, prob = [], {}, None
+        pause()
         if self.classifier_cams is not None:
             layers = tuple(classifier_layers) if classifier_layers else (self.classifier.cam_layers[-1],)
             prob, cams = self.classifier_cams.explain(small, layers)
@@ -107,6 +116,7 @@ class Explainer:
             notes.append("no defect classifier: retrain the category with the classifier option for Grad-CAM++")
         t3 = time.perf_counter()
         shap_expl = None
+        pause()
         if self.surrogate is not None and result.patch_scores is not None:
             m = all_measures(image, result.patch_scores, result.anomaly_map, part, result.threshold, self.good_lab)
             shap_expl = self.surrogate.explain(m, result.score)

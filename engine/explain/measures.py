@@ -18,6 +18,7 @@ MEASURES: dict[str, str] = {
     "mean_patch_distance": "mean distance of the part's patches to the nearest good patch",
     "anomalous_area": "share of the part at or above the threshold",
     "anomalous_regions": "number of separate regions at or above the threshold",
+    "anomalous_strength": "how far above the threshold the anomalous area lies on average (0.2 = 20 % above)",
     "edge_density": "share of edge pixels on the part (Canny)",
     "low_frequency_energy": "share of the part's brightness variation in coarse structure (texture regularity)",
     "colour_deviation": "colour distance (CIE Lab, delta E) of the part from the category's good images",
@@ -77,7 +78,9 @@ def map_measures(small_map: np.ndarray, small_part: np.ndarray, threshold: float
     above = (small_map >= threshold) & small_part
     n, _, stats, _ = cv2.connectedComponentsWithStats(above.astype(np.uint8), connectivity=8)
     regions = int((stats[1:, cv2.CC_STAT_AREA] >= 2).sum()) if n > 1 else 0
-    return {"anomalous_area": float(above.sum() / max(int(small_part.sum()), 1)), "anomalous_regions": float(regions)}
+    strength = float(small_map[above].mean() / threshold - 1.0) if above.any() and threshold > 0 else 0.0
+    return {"anomalous_area": float(above.sum() / max(int(small_part.sum()), 1)), "anomalous_regions": float(regions),
+            "anomalous_strength": strength}
 
 
 def all_measures(image: np.ndarray, patch_scores: np.ndarray, anomaly_map: np.ndarray, part: np.ndarray,

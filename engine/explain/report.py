@@ -33,13 +33,20 @@ def _overlay(image: np.ndarray, amap: np.ndarray, threshold: float, outlines) ->
 def figure_bytes(image: np.ndarray, result: InspectionResult, expl: Explanation,
                  neighbours: Sequence[tuple[np.ndarray | None, str]] = (), fmt: str = "png") -> bytes:
     """The six-panel figure as PNG or PDF bytes."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     from engine.explain.surrogate import waterfall_png
+    from engine.plotting import pyplot
 
+    waterfall = None
+    if expl.shap is not None:  # drawn first: shap draws into pyplot's current figure
+        buf = io.BytesIO()
+        waterfall_png(expl.shap, buf)
+        buf.seek(0)
+        waterfall = buf
+    with pyplot() as plt:
+        return _draw_figure(plt, image, result, expl, neighbours, fmt, waterfall)
+
+
+def _draw_figure(plt, image, result, expl, neighbours, fmt, waterfall) -> bytes:
     fig, axes = plt.subplots(2, 3, figsize=(15, 9), dpi=100)
     for ax in axes.ravel():
         ax.axis("off")
@@ -60,11 +67,8 @@ def figure_bytes(image: np.ndarray, result: InspectionResult, expl: Explanation,
         what = (f"p(defect) {expl.defect_probability:.0%}" if cam.method == "Grad-CAM++" and expl.defect_probability is not None
                 else "anomaly score")
         axes[1, 0].set_title(f"WHICH: {cam.method}, {' + '.join(cam.layers)}; {what}", fontsize=9)
-    if expl.shap is not None:
-        buf = io.BytesIO()
-        waterfall_png(expl.shap, buf)
-        buf.seek(0)
-        axes[1, 1].imshow(plt.imread(buf))
+    if waterfall is not None:
+        axes[1, 1].imshow(plt.imread(waterfall))
         axes[1, 1].set_title("WHY: SHAP over the measures", fontsize=9)
     else:
         axes[1, 1].text(0.5, 0.5, "no SHAP surrogate for this model", ha="center", va="center")

@@ -91,15 +91,19 @@ class Surrogate:
 
 def waterfall_png(expl: ShapExplanation, path, max_display: int = 8) -> None:
     """shap's own waterfall plot of one explanation, written as a PNG to a path or a binary file."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
     import shap
+
+    from engine.plotting import pyplot
 
     labels = [n.replace("_", " ") for n in expl.names]
     e = shap.Explanation(values=expl.values, base_values=expl.base_value, data=np.round(expl.measures, 4),
                          feature_names=labels)
+    with pyplot() as plt:
+        _draw_waterfall(plt, shap, e, expl, path, max_display)
+
+
+def _draw_waterfall(plt, shap, e, expl: ShapExplanation, path, max_display: int) -> None:
+    fig = plt.figure()  # shap draws into the current figure: make it ours
     shap.plots.waterfall(e, max_display=max_display, show=False)
     fig = plt.gcf()
     title = f"surrogate {expl.prediction:.2f}"

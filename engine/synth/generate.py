@@ -139,11 +139,13 @@ def gallery_png(defects: Sequence[SyntheticDefect], path: str | os.PathLike[str]
                 title: str = "", zoom: bool = True) -> None:
     """A grid of defects (top row: as generated; below: the same with the mask outlined and, when
     ``zoom``, cropped around the defect) written to ``path`` with matplotlib."""
-    import matplotlib
+    from engine.plotting import pyplot
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    with pyplot() as plt:
+        _draw_gallery(plt, defects, path, cols, title, zoom)
 
+
+def _draw_gallery(plt, defects: Sequence[SyntheticDefect], path, cols: int, title: str, zoom: bool) -> None:
     n = len(defects)
     cols = max(1, min(cols, n))
     groups = (n + cols - 1) // cols

@@ -76,3 +76,21 @@ def test_an_old_inspection_reopens_with_its_stored_explanation(window, qtbot, de
     assert window.explanations.where.table.rowCount() == 1
     assert window.explain.worker._explainers == built  # nothing was rebuilt or recomputed
     assert window.explain.last_payload["files"]["score_cam"].shape == tuple(window.model_info.input_size)
+
+
+def test_two_models_compared_on_the_same_image(window, qtbot, demo_data, trained_models):
+    import shutil
+
+    shutil.copytree(trained_models / "washer", window.models_dir / "washer-copy")
+    img = _images(demo_data, "stain")[0]
+    with qtbot.waitSignal(window.worker.inspected, timeout=20000) as sig:
+        window.submit_paths([img])
+    _explained(window, qtbot, sig.args[1])
+    with qtbot.waitSignal(window.explain.worker.compared, timeout=60000):
+        window.explain.ask_compare("washer-copy")
+    qtbot.waitUntil(lambda: window.explain.compare_dialog is not None, timeout=5000)
+    dialog = window.explain.compare_dialog
+    qtbot.addWidget(dialog)
+    # the same model under another name: full agreement
+    assert "agree" in dialog.agreement.text() and "1.00" in dialog.agreement.text()
+    assert [w.text() for w in dialog.verdicts] == ["FAIL", "FAIL"]
