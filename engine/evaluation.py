@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from engine.calibration import f1_optimal_threshold
-from engine.imaging import is_image_path
+from engine.imaging import is_image_path, shrink
 from engine.inspector import Inspector
 from engine.metrics import aupro, auroc, confusion, pixel_auroc, roc
 
@@ -33,14 +33,7 @@ def _mask_for(root: Path, defect: str, image: Path) -> np.ndarray | None:
 
 
 def _shrink(a: np.ndarray, nearest: bool) -> np.ndarray:
-    h, w = a.shape[:2]
-    s = PIXEL_METRIC_SIDE / max(h, w)
-    if s >= 1:
-        return a
-    size = (max(1, round(w * s)), max(1, round(h * s)))
-    if nearest:
-        return cv2.resize(a.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST).astype(bool)
-    return cv2.resize(a, size, interpolation=cv2.INTER_AREA)
+    return shrink(a, PIXEL_METRIC_SIDE, "nearest" if nearest else None)
 
 
 def evaluate_folder(

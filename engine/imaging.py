@@ -11,6 +11,7 @@ import os
 import warnings
 from pathlib import Path
 
+import cv2
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -123,3 +124,21 @@ def as_rgb_array(frame: np.ndarray) -> np.ndarray:
     elif a.shape[2] == 4:
         a = a[:, :, :3]
     return np.ascontiguousarray(a)
+
+
+def shrink(a: np.ndarray, side: int, mask: str | None = None) -> np.ndarray:
+    """``a`` (H, W[, C]) shrunk so its longer side is at most ``side`` pixels (area averaging).
+
+    For bool masks, ``mask="nearest"`` keeps the nearest pixel and ``mask="any"`` keeps every
+    output pixel that any defect pixel falls in (so a 1 px crack does not vanish).
+    """
+    h, w = a.shape[:2]
+    s = side / max(h, w)
+    if s >= 1:
+        return a
+    size = (max(1, round(w * s)), max(1, round(h * s)))
+    if mask == "nearest":
+        return cv2.resize(a.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST) > 0
+    if mask == "any":
+        return cv2.resize(a.astype(np.float32), size, interpolation=cv2.INTER_AREA) > 0
+    return cv2.resize(a if a.dtype != np.float64 else a.astype(np.float32), size, interpolation=cv2.INTER_AREA)

@@ -15,6 +15,7 @@ from typing import Any, Callable, Sequence
 import cv2
 import numpy as np
 
+from engine.imaging import shrink
 from engine.metrics import auroc, pixel_auroc
 from engine.synth import PartMask, SyntheticDefect, generate_defects
 
@@ -112,15 +113,8 @@ def _round(v: float | None) -> float | None:
     return None if v is None else round(float(v), 4)
 
 
-def _shrink(a: np.ndarray, nearest: bool) -> np.ndarray:
-    h, w = a.shape[:2]
-    s = SELFTEST_MAP_SIDE / max(h, w)
-    if s >= 1:
-        return a
-    size = (max(1, round(w * s)), max(1, round(h * s)))
-    if nearest:  # any coverage counts, so a 1 px crack does not vanish when shrunk
-        return cv2.resize(a.astype(np.float32), size, interpolation=cv2.INTER_AREA) > 0
-    return cv2.resize(a.astype(np.float32), size, interpolation=cv2.INTER_AREA)
+def _shrink(a: np.ndarray, is_mask: bool) -> np.ndarray:
+    return shrink(a if is_mask else a.astype(np.float32), SELFTEST_MAP_SIDE, "any" if is_mask else None)
 
 
 def tradeoff(good_scores: Sequence[float], synthetic_scores: Sequence[float]) -> dict[str, np.ndarray]:

@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.explain.measures import MEASURES
 from engine.explain.surrogate import MIN_R2
-from station.explain_worker import ExplanationThread, ExplanationWorker
+from station.explain_worker import ExplanationWorker
+from station.worker import WorkerThread
 from station.render import cam_overlay, draw_outlines, heat_rgba
 from ui.explanation_panel import ExplanationPanel
 
@@ -31,7 +32,7 @@ class ExplainController(QObject):
         super().__init__(window)
         self.window, self.panel = window, panel
         self.worker = ExplanationWorker(window.models_dir, window.data_dir, window.worker.judging)
-        self.thread = ExplanationThread(self.worker, self)
+        self.thread = WorkerThread(self.worker, self, name="explanation-worker")
         self.requestExplain.connect(self.worker.explain)
         self.requestLoad.connect(self.worker.load)
         self.requestReexplain.connect(self.worker.reexplain)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 NEIGHBOURS = 6
@@ -195,11 +195,3 @@ class ExplanationWorker(QObject):
 
 def _key(method: str) -> str:
     return {"Grad-CAM++": "gradcam_pp", "Grad-CAM": "gradcam"}.get(method, method.lower())
-
-
-class ExplanationThread(QThread):
-    def __init__(self, worker: ExplanationWorker, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("explanation-worker")
-        self.worker = worker
-        worker.moveToThread(self)

@@ -152,10 +152,10 @@ class InspectionWorker(QObject):
 
 
 class WorkerThread(QThread):
-    """Owns an InspectionWorker moved into it."""
+    """Owns a worker QObject moved into it (the inspection worker, the explanation worker)."""
 
-    def __init__(self, worker: InspectionWorker, parent: QObject | None = None) -> None:
+    def __init__(self, worker: QObject, parent: QObject | None = None, name: str = "inspection-worker") -> None:
         super().__init__(parent)
-        self.setObjectName("inspection-worker")
+        self.setObjectName(name)
         self.worker = worker
         worker.moveToThread(self)

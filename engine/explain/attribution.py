@@ -2,7 +2,7 @@
 
 - ``ClassifierCams``: Grad-CAM++ (and plain Grad-CAM beside it) of the fine-tuned classifier's
   defect logit; layers ``top.0`` (stage 5), ``top.1`` (stage 6), ``top.2`` (the 1x1 head
-  convolution, the default: the last convolution, as Grad-CAM prescribes), one or several.
+  convolution), one or several (the explainer combines all by default: measured best).
 - ``ScoreCam``: LayerCAM (element-wise relu(gradient) x activation) of the PatchCore score
   through the backbone stages PatchCore reads (``net.blocks.2``, ``net.blocks.4``). The score's
   nearest memory-bank patches are found by FAISS and held fixed, so the score is

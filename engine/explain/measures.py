@@ -11,6 +11,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from engine.imaging import shrink
+
 MAP_SIDE = 128
 IMAGE_SIDE = 256
 
@@ -26,21 +28,10 @@ MEASURES: dict[str, str] = {
 """Name -> what it means, in the order of the surrogate's columns."""
 
 
-def shrink(a: np.ndarray, side: int, nearest: bool = False) -> np.ndarray:
-    h, w = a.shape[:2]
-    s = side / max(h, w)
-    if s >= 1:
-        return a
-    size = (max(1, round(w * s)), max(1, round(h * s)))
-    if nearest:
-        return cv2.resize(a.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST) > 0
-    return cv2.resize(a, size, interpolation=cv2.INTER_AREA)
-
-
 def mean_lab(image: np.ndarray, part: np.ndarray) -> np.ndarray:
     """Mean CIE Lab (L 0..100) of the part's pixels, (3,) float64."""
     small = shrink(image, IMAGE_SIDE)
-    m = shrink(part, IMAGE_SIDE, nearest=True) if part.shape != small.shape[:2] else part
+    m = shrink(part, IMAGE_SIDE, "nearest") if part.shape != small.shape[:2] else part
     if m.shape != small.shape[:2]:
         m = cv2.resize(m.astype(np.uint8), (small.shape[1], small.shape[0]), interpolation=cv2.INTER_NEAREST) > 0
     lab = cv2.cvtColor(small.astype(np.float32) / 255.0, cv2.COLOR_RGB2Lab)
