@@ -144,8 +144,9 @@ def place_on_input(m: np.ndarray, size: tuple[int, int], offset: tuple[float, fl
     h, w = size
     sy, sx = h / m.shape[0], w / m.shape[1]
     dy, dx = offset
+    # outside the grid there is no evidence: zero, not the edge row repeated
     return cv2.warpAffine(m.astype(np.float32), np.float32([[sx, 0, -dx], [0, sy, -dy]]), (w, h),
-                          flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+                          flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0.0)
 
 
 class GradCAM(BaseCAM):
