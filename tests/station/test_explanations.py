@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from tests.station.test_window import FakeCamera  # noqa: F401  (the window fixture's camera)
-from tests.station.test_window import _images, window  # noqa: F401  (fixture)
+from tests.station.test_window import _images, model_copy, window  # noqa: F401  (fixtures)
 
 
 def _explained(window, qtbot, row_id: int, timeout: int = 60000) -> dict:
@@ -78,10 +78,8 @@ def test_an_old_inspection_reopens_with_its_stored_explanation(window, qtbot, de
     assert window.explain.last_payload["files"]["score_cam"].shape == tuple(window.model_info.input_size)
 
 
-def test_two_models_compared_on_the_same_image(window, qtbot, demo_data, trained_models):
-    import shutil
-
-    shutil.copytree(trained_models / "washer", window.models_dir / "washer-copy")
+def test_two_models_compared_on_the_same_image(window, qtbot, demo_data, model_copy):
+    model_copy("washer-copy")
     img = _images(demo_data, "stain")[0]
     with qtbot.waitSignal(window.worker.inspected, timeout=20000) as sig:
         window.submit_paths([img])

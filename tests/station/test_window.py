@@ -217,14 +217,29 @@ def test_model_facts_show_mask_self_test_and_curve(window, qtbot):
     assert window.categories.show_facts("no-such-category") is None
 
 
-def test_technician_draws_the_part_mask(window, qtbot, trained_models, tmp_path):
+@pytest.fixture
+def model_copy(trained_models):
+    """A copy of the washer model beside it under another name, removed afterwards."""
     import shutil
 
+    made = []
+
+    def copy(name: str):
+        shutil.copytree(trained_models / "washer", trained_models / name)
+        made.append(trained_models / name)
+        return trained_models / name
+
+    yield copy
+    for p in made:
+        shutil.rmtree(p, ignore_errors=True)
+
+
+def test_technician_draws_the_part_mask(window, qtbot, model_copy):
     from PySide6.QtCore import QPointF
 
     from engine.synth.category import category_part_mask
 
-    shutil.copytree(trained_models / "washer", window.models_dir / "washer-m")
+    model_copy("washer-m")
     editor = window.categories.edit_mask("washer-m")
     qtbot.addWidget(editor)
     h, w = editor.canvas.image_size[1], editor.canvas.image_size[0]
