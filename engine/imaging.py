@@ -142,3 +142,10 @@ def shrink(a: np.ndarray, side: int, mask: str | None = None) -> np.ndarray:
     if mask == "any":
         return cv2.resize(a.astype(np.float32), size, interpolation=cv2.INTER_AREA) > 0
     return cv2.resize(a if a.dtype != np.float64 else a.astype(np.float32), size, interpolation=cv2.INTER_AREA)
+
+
+def resize_mask(mask: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """A bool mask at (H, W) ``shape``, nearest neighbour (the same array when it already fits)."""
+    if mask.shape == tuple(shape):
+        return mask.astype(bool, copy=False)
+    return cv2.resize(mask.astype(np.uint8), (shape[1], shape[0]), interpolation=cv2.INTER_NEAREST) > 0

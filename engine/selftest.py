@@ -12,16 +12,19 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-import cv2
 import numpy as np
 
 from engine.imaging import shrink
 from engine.metrics import auroc, pixel_auroc
-from engine.synth import PartMask, SyntheticDefect, generate_defects
+from engine.synth import KINDS, PartMask, SyntheticDefect, generate_defects
 
 SELFTEST_MAP_SIDE = 128
 """Maps and masks are shrunk to this long side for the self-test's pixel AUROC (bounded memory);
 the pointing game is taken at full size."""
+
+
+GALLERY_SIZE = 7
+"""Synthetic defects kept for the model folder's gallery (one of each kind, in turn)."""
 
 
 @dataclass
@@ -55,8 +58,6 @@ class SelfTestCollector:
             self.good_maps.append(_shrink(good[1], False))
             self.good_scores_seen.append(float(good[0]))
             self.good_measures.append(image_measures(image, good[2], self.part.at(image.shape[:2]), self.good_lab))
-        from engine.synth import KINDS
-
         kinds = tuple(KINDS)
         picked = [kinds[(self._next + k) % len(kinds)] for k in range(self.per_image)]
         self._next += self.per_image
@@ -70,7 +71,7 @@ class SelfTestCollector:
                 self.masks.append(_shrink(d.mask, True))
                 self.maps.append(_shrink(amap, False))
                 self.hits.append(bool(d.mask.ravel()[int(np.argmax(amap))]))
-                if len(self.gallery) < 14:
+                if len(self.gallery) < GALLERY_SIZE:
                     self.gallery.append(d)
 
     def surrogate_pairs(self, threshold: float) -> tuple[np.ndarray, np.ndarray]:
@@ -80,9 +81,7 @@ class SelfTestCollector:
         rows, ys = [], []
         for free, small, score in [*zip(self.good_measures, self.good_maps, self.good_scores_seen),
                                    *zip(self.measures, self.maps, self.scores)]:
-            part = cv2.resize(self.part.mask.astype(np.uint8), (small.shape[1], small.shape[0]),
-                              interpolation=cv2.INTER_NEAREST) > 0
-            m = {**free, **map_measures(small, part, threshold)}
+            m = {**free, **map_measures(small, self.part.at(small.shape), threshold)}
             rows.append([m[k] for k in MEASURES])
             ys.append(score)
         return np.asarray(rows, np.float64).reshape(-1, len(MEASURES)), np.asarray(ys, np.float64)

@@ -70,6 +70,14 @@ class StoredModel:
     """Every checked data file by its manifest key (``part_mask``, ``classifier``, ...)."""
 
 
+def _write_json(path: Path, doc: dict[str, Any]) -> None:
+    """A manifest written and flushed to disk (the caller renames it into place)."""
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(doc, fh, indent=2, sort_keys=True)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
 def save_model(
     models_dir: str | os.PathLike[str],
     manifest: dict[str, Any],
@@ -99,10 +107,7 @@ def save_model(
             files[key] = name
         manifest = dict(manifest, schema_version=SCHEMA_VERSION,
                         files={k: {"name": v, "sha256": sha256_file(tmp / v)} for k, v in files.items()})
-        with open(tmp / MANIFEST, "w", encoding="utf-8") as fh:
-            json.dump(manifest, fh, indent=2, sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
+        _write_json(tmp / MANIFEST, manifest)
         target = root / category
         old = None
         if target.exists():
@@ -141,10 +146,7 @@ def update_model_files(folder: str | os.PathLike[str], files: dict[str, tuple[st
         m["files"][key] = {"name": new_name, "sha256": sha256_file(folder / new_name)}
     m.update(changes)
     tmp = folder / f".{MANIFEST}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(m, fh, indent=2, sort_keys=True)
-        fh.flush()
-        os.fsync(fh.fileno())
+    _write_json(tmp, m)
     os.replace(tmp, folder / MANIFEST)
     for name in old_names:
         (folder / name).unlink(missing_ok=True)

@@ -21,7 +21,7 @@ from engine import ENGINE_VERSION
 from engine.backbones import DEFAULT_BACKBONE, DEFAULT_LAYERS
 from engine.calibration import (DEFAULT_REVIEW_MARGIN, DEFAULT_TARGET_FRR, f1_optimal_threshold,
                                 make_decision, score_quantiles, threshold_for_frr)
-from engine.imaging import ImageLoadError, is_image_path, load_image
+from engine.imaging import ImageLoadError, is_image_path, load_image, shrink
 from engine.inspector import cached_backbone
 from engine.patchcore import NearestNeighbourIndex, PatchCore, PatchEmbedder, greedy_coreset
 from engine.patchcore.coreset import Cancelled
@@ -34,10 +34,11 @@ from engine.explain.measures import MEASURES, mean_lab
 from engine.explain.retrieval import global_embedding
 from engine.explain.surrogate import SURROGATE_FILE, Surrogate
 from engine.synth import gallery_png, learn_part_mask
+from engine.synth.part_mask import WORK_SIDE
 from engine.types import ModelInfo
 
 Progress = Callable[[str, int, int], None]
-"""progress(stage, done, total); stages: features, coreset, calibration, self-test, classifier, saving."""
+"""progress(stage, done, total); stages: features, coreset, calibration (with the self-test), classifier, saving."""
 
 
 class TrainingError(RuntimeError):
@@ -113,17 +114,6 @@ def choose_input_size(paths: Sequence[Path], side: int) -> tuple[int, int]:
     return h, w
 
 
-def _shrink_for_mask(image: np.ndarray, side: int = 256) -> np.ndarray:
-    """A small copy for learning the part mask (the mask is learned at 256 px)."""
-    s = side / max(image.shape[:2])
-    if s >= 1:
-        return image
-    import cv2
-
-    return cv2.resize(image, (max(1, round(image.shape[1] * s)), max(1, round(image.shape[0] * s))),
-                      interpolation=cv2.INTER_AREA)
-
-
 def _load_all(paths: Sequence[Path], skipped: list[str]) -> list[tuple[Path, np.ndarray]]:
     out = []
     for p in paths:
@@ -185,7 +175,7 @@ def train_category(
             emb = embedder.embed(small)
             for k, (_, im) in enumerate(batch):
                 if (start + k) % mask_every == 0 and len(mask_images) < 64:
-                    mask_images.append(_shrink_for_mask(im))
+                    mask_images.append(shrink(im, WORK_SIDE))
                     mask_shapes.append(im.shape[:2])
             if config.train_classifier:
                 resized_goods.extend(im for k, im in enumerate(small) if (start + k) % classifier_every == 0)
@@ -340,7 +330,7 @@ def train_category(
     if surrogate is not None:
         extra["surrogate_pairs"] = (SURROGATE_FILE, surrogate.save)
     if collector.gallery:
-        extra["synthetic_gallery"] = (GALLERY_FILE, lambda p: gallery_png(collector.gallery[:7], p, cols=7, title=category))
+        extra["synthetic_gallery"] = (GALLERY_FILE, lambda p: gallery_png(collector.gallery, p, cols=7, title=category))
     if classifier is not None:
         from engine.classifier import CLASSIFIER_FILE, save_classifier
 

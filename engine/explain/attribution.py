@@ -2,7 +2,7 @@
 
 - ``ClassifierCams``: Grad-CAM++ (and plain Grad-CAM beside it) of the fine-tuned classifier's
   defect logit; layers ``top.0`` (stage 5), ``top.1`` (stage 6), ``top.2`` (the 1x1 head
-  convolution), one or several (the explainer combines all by default: measured best).
+  convolution), one or several (all combined by default: measured best).
 - ``ScoreCam``: LayerCAM (element-wise relu(gradient) x activation) of the PatchCore score
   through the backbone stages PatchCore reads (``net.blocks.2``, ``net.blocks.4``). The score's
   nearest memory-bank patches are found by FAISS and held fixed, so the score is
@@ -22,8 +22,6 @@ from torch import nn  # noqa: F401  (type of the models taken)
 
 from engine.explain.cam import METHODS, CamResult, LayerCAM
 
-DEFAULT_CLASSIFIER_LAYER = "top.2"
-CLASSIFIER_LAYERS = ("top.0", "top.1", "top.2")
 SCORE_LAYERS = ("net.blocks.2", "net.blocks.4")
 
 
@@ -77,9 +75,12 @@ class ClassifierCams:
             self._offsets[layer] = probe_offset(self.clf, layer, self.clf.to_tensor, self.input_size)
         return self._offsets[layer]
 
-    def explain(self, image: np.ndarray, layers: Sequence[str] = (DEFAULT_CLASSIFIER_LAYER,),
+    def explain(self, image: np.ndarray, layers: Sequence[str] | None = None,
                 methods: Sequence[str] = ("Grad-CAM++", "Grad-CAM")) -> tuple[float, dict[str, CamResult]]:
-        """``image``: uint8 RGB at ``input_size``. Returns (defect probability, CAM per method)."""
+        """``image``: uint8 RGB at ``input_size``; ``layers``: default every trained layer combined,
+        the best measured choice (bottle's real defects: Grad-CAM++ peak inside 68 % of them, 37 %
+        at the head convolution alone). Returns (defect probability, CAM per method)."""
+        layers = tuple(layers) if layers else self.clf.cam_layers
         bad = [m for m in methods if m not in METHODS]
         if bad:
             raise ValueError(f"unknown CAM method {bad[0]!r}; known: {', '.join(METHODS)}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from engine.imaging import shrink
+from engine.imaging import resize_mask, shrink
 
 MAP_SIDE = 128
 IMAGE_SIDE = 256
@@ -28,12 +28,18 @@ MEASURES: dict[str, str] = {
 """Name -> what it means, in the order of the surrogate's columns."""
 
 
+def _small(image: np.ndarray, part: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The image at most IMAGE_SIDE px and the part mask at its size."""
+    small = shrink(image, IMAGE_SIDE)
+    return small, resize_mask(part, small.shape[:2])
+
+
 def mean_lab(image: np.ndarray, part: np.ndarray) -> np.ndarray:
     """Mean CIE Lab (L 0..100) of the part's pixels, (3,) float64."""
-    small = shrink(image, IMAGE_SIDE)
-    m = shrink(part, IMAGE_SIDE, "nearest") if part.shape != small.shape[:2] else part
-    if m.shape != small.shape[:2]:
-        m = cv2.resize(m.astype(np.uint8), (small.shape[1], small.shape[0]), interpolation=cv2.INTER_NEAREST) > 0
+    return _mean_lab_small(*_small(image, part))
+
+
+def _mean_lab_small(small: np.ndarray, m: np.ndarray) -> np.ndarray:
     lab = cv2.cvtColor(small.astype(np.float32) / 255.0, cv2.COLOR_RGB2Lab)
     sel = lab[m] if m.any() else lab.reshape(-1, 3)
     return sel.mean(axis=0).astype(np.float64)
@@ -42,11 +48,9 @@ def mean_lab(image: np.ndarray, part: np.ndarray) -> np.ndarray:
 def image_measures(image: np.ndarray, patch_scores: np.ndarray, part: np.ndarray,
                    good_lab: np.ndarray | None) -> dict[str, float]:
     """The measures that need no threshold: patch distances, edges, texture, colour."""
-    grid_part = cv2.resize(part.astype(np.uint8), (patch_scores.shape[1], patch_scores.shape[0]),
-                           interpolation=cv2.INTER_NEAREST) > 0
+    grid_part = resize_mask(part, patch_scores.shape)
     mean_dist = float(patch_scores[grid_part].mean() if grid_part.any() else patch_scores.mean())
-    small = shrink(image, IMAGE_SIDE)
-    m = cv2.resize(part.astype(np.uint8), (small.shape[1], small.shape[0]), interpolation=cv2.INTER_NEAREST) > 0
+    small, m = _small(image, part)
     gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
     edges = cv2.Canny(gray, 50, 150) > 0
     edge_density = float(edges[m].mean()) if m.any() else float(edges.mean())
@@ -59,7 +63,7 @@ def image_measures(image: np.ndarray, patch_scores: np.ndarray, part: np.ndarray
     low = np.hypot(fy, fx) <= 0.0625  # an eighth of the Nyquist frequency
     total = float(power.sum())
     lowfreq = float(power[low].sum() / total) if total > 0 else 1.0
-    colour = float(np.linalg.norm(mean_lab(image, part) - good_lab)) if good_lab is not None else 0.0
+    colour = float(np.linalg.norm(_mean_lab_small(small, m) - good_lab)) if good_lab is not None else 0.0
     return {"mean_patch_distance": mean_dist, "edge_density": edge_density, "low_frequency_energy": lowfreq,
             "colour_deviation": colour}
 
@@ -79,7 +83,5 @@ def all_measures(image: np.ndarray, patch_scores: np.ndarray, anomaly_map: np.nd
     """Every measure of one judged image, in ``MEASURES`` order."""
     out = image_measures(image, patch_scores, part, good_lab)
     small_map = shrink(anomaly_map.astype(np.float32), MAP_SIDE)
-    small_part = cv2.resize(part.astype(np.uint8), (small_map.shape[1], small_map.shape[0]),
-                            interpolation=cv2.INTER_NEAREST) > 0
-    out.update(map_measures(small_map, small_part, threshold))
+    out.update(map_measures(small_map, resize_mask(part, small_map.shape), threshold))
     return {k: out[k] for k in MEASURES}

@@ -24,6 +24,8 @@ from typing import Any, Sequence
 import cv2
 import numpy as np
 
+from engine.imaging import resize_mask
+
 WORK_SIDE = 256
 """Longer side of the working size the mask is learned at, pixels."""
 MIN_SEPARABILITY = 0.75
@@ -57,9 +59,7 @@ class PartMask:
 
     def at(self, shape: tuple[int, int]) -> np.ndarray:
         """The mask at (H, W) pixels, bool."""
-        if self.mask.shape == tuple(shape):
-            return self.mask
-        return cv2.resize(self.mask.astype(np.uint8), (shape[1], shape[0]), interpolation=cv2.INTER_NEAREST) > 0
+        return resize_mask(self.mask, shape)
 
     def facts(self) -> dict[str, Any]:
         """JSON-ready description for the manifest (the pixels live in the PNG)."""
