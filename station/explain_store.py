@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from engine.explain.retrieval import RetrievalIndex
-from station.history import HistoryStore
+from station.history import HistoryStore, thumbnail_jpeg
 
 SAVE_EVERY = 50
 """The index file is rewritten after this many additions (and at close); the DB has every row."""
@@ -38,6 +38,7 @@ class ExplanationStore:
         self.index_dir = history.data_dir / "retrieval"
         self._indexes: dict[str, RetrievalIndex] = {}
         self._unsaved: dict[str, int] = {}
+        self._thumbs: dict[str, bytes | None] = {}
 
     # ---- explanations ------------------------------------------------------------------------
     def save_explanation(self, inspection_id: int, model_id: str, facts: dict[str, Any],
@@ -72,14 +73,13 @@ class ExplanationStore:
 
     # ---- embeddings and retrieval ------------------------------------------------------------
     def add_embedding(self, category: str, vector: np.ndarray, inspection_id: int | None = None,
-                      model_id: str = "", kind: str = "inspection", source: str = "",
-                      sha: str | None = None) -> int:
+                      model_id: str = "", kind: str = "inspection", source: str = "") -> int:
         v = np.ascontiguousarray(vector, dtype=np.float32)
         with self.db:
             cur = self.db.execute(
-                "INSERT OR REPLACE INTO embeddings (inspection_id, category, model_id, kind, source, image_sha256, "
-                "vector, ts) VALUES (?,?,?,?,?,?,?,?)",
-                (inspection_id, category, model_id, kind, source, sha, v.tobytes(), _now()))
+                "INSERT OR REPLACE INTO embeddings (inspection_id, category, model_id, kind, source, vector, ts) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (inspection_id, category, model_id, kind, source, v.tobytes(), _now()))
         eid = int(cur.lastrowid)
         index = self.index(category, v.size)
         index.add([eid], v)
@@ -143,10 +143,11 @@ class ExplanationStore:
                 self.save_index(category)
 
     def neighbours(self, category: str, vector: np.ndarray, k: int = 6, exclude_inspection: int | None = None,
-                   sha: str | None = None, training: int = 2) -> list[dict[str, Any]]:
+                   training: int = 2) -> list[dict[str, Any]]:
         """The ``k`` most similar past inspections and the ``training`` most similar training
-        images: similarity, kind, inspection facts, exact-duplicate flag; duplicates first, then
-        inspections, then training images, each by similarity."""
+        images: similarity, kind, inspection facts, exact-duplicate flag (cosine similarity 1 to
+        float32 precision); duplicates first, then inspections, then training images, each by
+        similarity."""
         index = self.index(category, int(np.asarray(vector).size))
         exclude = None
         if exclude_inspection is not None:
@@ -155,21 +156,19 @@ class ExplanationStore:
         out, counts = [], {"inspection": 0, "training": 0}
         wanted = {"inspection": k, "training": training}
         found = index.search(vector, min(index.size, 8 * (k + training)), exclude=exclude)
-        rows = {}
-        for nb in found:
-            r = self.db.execute("SELECT inspection_id, kind, source, image_sha256, ts, vector FROM embeddings WHERE id=?",
-                                (nb.id,)).fetchone()
-            if r is not None:
-                rows[nb.id] = r
-        exact = {i: np.frombuffer(r[5], np.float32) for i, r in rows.items()}
+        ids = [nb.id for nb in found]
+        rows = {r[0]: r[1:] for r in self.db.execute(
+            f"SELECT id, inspection_id, kind, source, ts, vector FROM embeddings WHERE id IN ({','.join('?' * len(ids))})",
+            ids)} if ids else {}
+        exact = {i: np.frombuffer(r[4], np.float32) for i, r in rows.items()}
         for nb in RetrievalIndex.rescore(vector, found, exact):
             r = rows.get(nb.id)
             if r is None or counts.get(r[1], 0) >= wanted.get(r[1], 0):
                 continue
             counts[r[1]] += 1
             item = {"embedding_id": nb.id, "similarity": round(nb.similarity, 4), "inspection_id": r[0],
-                    "kind": r[1], "source": r[2], "time": r[4], "label": None,
-                    "exact_duplicate": bool(sha and r[3] == sha) or nb.similarity > 0.99999}
+                    "kind": r[1], "source": r[2], "time": r[3], "label": None,
+                    "exact_duplicate": nb.similarity > 0.99999}
             if r[0] is not None:
                 row = self.history.get(int(r[0]))
                 if row is not None:
@@ -183,22 +182,14 @@ class ExplanationStore:
         return out
 
     def thumbnail_of(self, path: str | None) -> bytes | None:
-        """A JPEG thumbnail of a training image (cached), like the history's."""
-        import cv2
-
+        """A JPEG thumbnail of a training image (cached), made as the history makes its own."""
         from engine.imaging import ImageLoadError, load_image
 
         if not path:
             return None
-        cache = self.__dict__.setdefault("_thumbs", {})
-        if path not in cache:
+        if path not in self._thumbs:
             try:
-                img = load_image(path)
+                self._thumbs[path] = thumbnail_jpeg(load_image(path))
             except ImageLoadError:
-                cache[path] = None
-                return None
-            s = 96 / max(img.shape[:2])
-            small = cv2.resize(img, (max(1, int(img.shape[1] * s)), max(1, int(img.shape[0] * s))), interpolation=cv2.INTER_AREA)
-            ok, buf = cv2.imencode(".jpg", cv2.cvtColor(small, cv2.COLOR_RGB2BGR))
-            cache[path] = buf.tobytes() if ok else None
-        return cache[path]
+                self._thumbs[path] = None
+        return self._thumbs[path]

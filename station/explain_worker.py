@@ -23,7 +23,7 @@ NEIGHBOURS = 6
 
 
 class ExplanationWorker(QObject):
-    explained = Signal(int, object)  # inspection id, payload dict (see ``_payload``)
+    explained = Signal(int, object)  # inspection id, {"facts", "files", "neighbours"[, "stored"]}
     failed = Signal(int, str)  # inspection id, message
     compared = Signal(int, object)  # inspection id, {"a": result, "b": result, "agreement": dict}
 
@@ -96,7 +96,7 @@ class ExplanationWorker(QObject):
     @Slot(int, list)
     def reexplain(self, row_id: int, layers: list) -> None:
         """Explain a stored inspection again with other classifier layers."""
-        from engine.imaging import ImageLoadError, load_image
+        from engine.imaging import load_image
 
         row = self.store.history.get(row_id)
         if row is None or not row.image_path:
@@ -110,7 +110,7 @@ class ExplanationWorker(QObject):
             image = load_image(row.image_path)
             result = ex.inspector.judge(image, row.source, keep_image=True)
             payload = self._explain(ex, result, row_id, list(layers) if layers else None)
-        except (ImageLoadError, Exception) as exc:  # noqa: BLE001 - reported, the station goes on
+        except Exception as exc:  # noqa: BLE001 - an unreadable image included: reported, the station goes on
             self.failed.emit(row_id, f"explanation failed: {exc}")
             return
         self.explained.emit(row_id, payload)

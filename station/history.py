@@ -46,7 +46,7 @@ MIGRATIONS = [
     );
     CREATE TABLE embeddings (
         id INTEGER PRIMARY KEY AUTOINCREMENT, inspection_id INTEGER UNIQUE, category TEXT NOT NULL,
-        model_id TEXT, kind TEXT NOT NULL, source TEXT, image_sha256 TEXT, vector BLOB NOT NULL, ts TEXT
+        model_id TEXT, kind TEXT NOT NULL, source TEXT, vector BLOB NOT NULL, ts TEXT
     );
     CREATE INDEX idx_embeddings_category ON embeddings(category);
     """,
@@ -118,13 +118,8 @@ class HistoryStore:
                 sha = sha256_file(image_path)
             except OSError:
                 sha = None
-        thumb = None
         img = result.image if result.image is not None else frame
-        if img is not None:
-            s = THUMB_SIDE / max(img.shape[:2])
-            small = cv2.resize(img, (max(1, int(img.shape[1] * s)), max(1, int(img.shape[0] * s))), interpolation=cv2.INTER_AREA)
-            ok, buf = cv2.imencode(".jpg", cv2.cvtColor(small, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 80])
-            thumb = buf.tobytes() if ok else None
+        thumb = thumbnail_jpeg(img) if img is not None else None
         with self.db:
             cur = self.db.execute(
                 """INSERT INTO inspections (ts, station, operator, category, model_id, source, source_kind,
@@ -179,6 +174,14 @@ class HistoryStore:
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO watched_files VALUES (?,?,?,?,?)",
                             (str(path), size, mtime_ns, inspection_id, datetime.now(timezone.utc).isoformat()))
+
+
+def thumbnail_jpeg(img: np.ndarray) -> bytes | None:
+    """uint8 RGB image -> JPEG bytes at most THUMB_SIDE px along its longer side."""
+    s = THUMB_SIDE / max(img.shape[:2])
+    small = cv2.resize(img, (max(1, int(img.shape[1] * s)), max(1, int(img.shape[0] * s))), interpolation=cv2.INTER_AREA)
+    ok, buf = cv2.imencode(".jpg", cv2.cvtColor(small, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 80])
+    return buf.tobytes() if ok else None
 
 
 def load_map(row: HistoryRow) -> np.ndarray | None:
