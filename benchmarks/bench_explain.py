@@ -63,6 +63,8 @@ def main() -> int:
     ap.add_argument("--out", default="bench-out/explain")
     ap.add_argument("--models", help="reuse a models folder holding the category (trained with --classifier)")
     ap.add_argument("--deletion-images", type=int, default=15)
+    ap.add_argument("--trunk-stages", type=int, default=5,
+                    help="classifier stages kept frozen when training here (5: the default; 4: one more trained)")
     a = ap.parse_args()
 
     from engine.explain.explainer import Explainer
@@ -78,7 +80,8 @@ def main() -> int:
     category = data.name
     models = Path(a.models) if a.models else out / "models"
     if not a.models:
-        train_category(category, list_images(data / "train" / "good"), models, TrainConfig(train_classifier=True))
+        train_category(category, list_images(data / "train" / "good"), models, TrainConfig(train_classifier=True,
+                                                                                               classifier_trunk_stages=a.trunk_stages))
     insp = Inspector.load(models, category)
     eager = Inspector.load(models, category, compile_onnx=False)
     ex = Explainer.for_inspector(eager)
@@ -182,11 +185,18 @@ def main() -> int:
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     index = RetrievalIndex(dim)
     index.add(np.arange(len(vecs)), vecs)
-    search = []
+    import faiss
+
+    flat32 = faiss.IndexFlatIP(dim)  # the exact float32 index, for comparison
+    flat32.add(vecs)
+    search, search32 = [], []
     for q in vecs[:200]:
         t = time.perf_counter()
         index.search(q, 6)
         search.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        flat32.search(q[None], 6)
+        search32.append((time.perf_counter() - t) * 1000)
 
     med = lambda v: round(float(np.median(v)), 2) if len(v) else None  # noqa: E731
     result = {
@@ -199,7 +209,8 @@ def main() -> int:
         "explanation_ms_median": med(expl_ms), "explanation_with_storage_ms_median": med(total_ms),
         "explanation_ms_p90": round(float(np.percentile(total_ms, 90)), 1),
         "verdict_ms_median_alone": med(alone), "verdict_ms_median_while_explaining": med(during),
-        "retrieval_100k_ms_median": med(search), "retrieval_dim": dim,
+        "retrieval_100k_ms_median": med(search), "retrieval_100k_float32_ms_median": med(search32), "retrieval_dim": dim,
+        "classifier_trunk_stages_frozen": (insp.info.classifier or {}).get("trunk_stages_frozen"),
     }
     (out / "explain_benchmark.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))

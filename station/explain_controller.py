@@ -4,6 +4,7 @@ choosing an old inspection shows its stored explanation without recomputing."""
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
@@ -45,7 +46,10 @@ class ExplainController(QObject):
         panel.which.layersRequested.connect(self._layers_requested)
         panel.similar.openRequested.connect(window.show_history_row)
         panel.where.colormapChanged.connect(lambda _name: self.redraw_heat())
-        panel.where.opacityChanged.connect(window.view.set_overlay_opacity)
+        # one opacity, two sliders (the tab's and the one under the image) that follow each other
+        panel.where.opacity.setValue(window.opacity.value())
+        panel.where.opacityChanged.connect(window.opacity.setValue)
+        window.opacity.valueChanged.connect(panel.where.opacity.setValue)
         self.current_row: int | None = None
         self.shown: tuple[np.ndarray, np.ndarray | None, float | None] | None = None
         """(image, anomaly map, threshold) of the inspection on screen."""
@@ -135,8 +139,6 @@ class ExplainController(QObject):
             cam = files.get(key)
             if cam is None or image is None:
                 continue
-            import cv2
-
             small = cv2.resize(image, (cam.shape[1], cam.shape[0]), interpolation=cv2.INTER_AREA)
             if key == "score_cam":
                 sc = facts.get("score_cam") or {}

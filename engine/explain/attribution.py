@@ -18,7 +18,6 @@ from typing import Sequence
 
 import numpy as np
 import torch
-from torch import nn  # noqa: F401  (type of the models taken)
 
 from engine.explain.cam import METHODS, CamResult, LayerCAM
 

@@ -68,7 +68,8 @@ class BaseCAM:
     def _keep(self, name: str):
         def hook(_module, _inputs, output):
             if isinstance(output, torch.Tensor):
-                output.retain_grad() if output.requires_grad else None
+                if output.requires_grad:
+                    output.retain_grad()
                 self._acts[name] = output
         return hook
 

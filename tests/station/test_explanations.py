@@ -28,6 +28,10 @@ def test_a_verdict_gets_its_four_explanations(window, qtbot, demo_data):
     # WHERE: regions above threshold, counted and outlined
     assert payload["facts"]["regions"]["count"] >= 1 and p.where.table.rowCount() >= 1
     assert "region" in p.where.summary.text()
+    p.where.opacity.setValue(20)  # the tab's slider and the one under the image are one setting
+    assert window.opacity.value() == 20
+    window.opacity.setValue(70)
+    assert p.where.opacity.value() == 70
     # WHICH: the score's LayerCAM is there; no classifier in this model, and the tab says so
     assert "LayerCAM of the anomaly score" in [p.which.method.itemText(i) for i in range(p.which.method.count())]
     assert p.which.train_button.isVisible() or not p.which.train_button.isHidden()
