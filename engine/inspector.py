@@ -59,8 +59,9 @@ class Inspector:
 
     @classmethod
     def load(cls, models_dir: str | os.PathLike[str], category: str, weights: str | os.PathLike[str] | None = None,
-             compile_onnx: bool = True) -> "Inspector":
-        """Load ``models_dir/<category>``; raises ModelError or BackboneError with a clear message.
+             compile_onnx: bool = True, version: str | None = None) -> "Inspector":
+        """Load ``models_dir/<category>`` (its active version, or ``version``: ``v1``, ``v2``, ...);
+        raises ModelError or BackboneError with a clear message.
 
         ``compile_onnx=False`` keeps eager PyTorch only (the explanation worker: it needs
         gradients, and the ONNX export would hold the GIL for seconds)."""
@@ -68,6 +69,10 @@ class Inspector:
         folder = Path(models_dir) / category
         if not folder.exists():
             raise ModelError(f"no model for category '{category}' in {Path(models_dir).resolve()} (train it first)")
+        if version:
+            from engine.versions import version_folder
+
+            folder = version_folder(folder, version)
         stored = load_model(folder)
         m = stored.manifest
         bb = m["backbone"]

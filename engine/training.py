@@ -36,6 +36,7 @@ from engine.explain.surrogate import SURROGATE_FILE, Surrogate
 from engine.synth import gallery_png, learn_part_mask
 from engine.synth.part_mask import WORK_SIDE
 from engine.types import ModelInfo
+from engine.versions import IMAGE_LIST_FILE, image_list_writer
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total); stages: features, coreset, calibration (with the self-test), classifier, saving."""
@@ -132,8 +133,11 @@ def train_category(
     defect_images: Sequence[str | os.PathLike[str]] = (),
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    version: dict | None = None,
 ) -> TrainReport:
-    """Learn ``category`` from good images and save it to ``models_dir/<category>``."""
+    """Learn ``category`` from good images and save it as a new version of ``models_dir/<category>``.
+
+    ``version``: what the version is ({"kind": "rebuild", "note": ...}); earlier versions stay."""
     check_category_name(category)
     report = progress or (lambda stage, done, total: None)
     cancelled = should_cancel or (lambda: False)
@@ -303,11 +307,13 @@ def train_category(
         "part_mask": part.facts(),
         "self_test": self_test,
         "classifier": classifier_facts,
+        "version": dict(version or {"kind": "train"}),
         "good_colour_lab": [round(float(v), 4) for v in good_lab],
         "surrogate": None if surrogate is None else {"cv_r2": round(surrogate.cv_r2, 4), "pairs": int(len(surrogate.y)),
                                                      "measures": list(MEASURES), "model": "GradientBoostingRegressor"},
         "training": {"train_images": n_used, "calibration_images": int(good_scores.size),
                      "good_images": [str(Path(p).resolve()) for p in paths],
+                     "holdout_images": [str(Path(p).resolve()) for p in hold_paths],
                      "embedded_images": embedded,
                      "defect_images": int(defect_scores.size) if defect_scores is not None else 0,
                      "skipped_images": len(skipped), "seed": config.seed,
@@ -319,7 +325,8 @@ def train_category(
     }
     vectors = np.stack(train_vectors).astype(np.float32)
     extra = {"part_mask": (PART_MASK_FILE, part.save_png),
-             "train_embeddings": (TRAIN_EMBEDDINGS_FILE, lambda p: np.save(p, vectors))}
+             "train_embeddings": (TRAIN_EMBEDDINGS_FILE, lambda p: np.save(p, vectors)),
+             "image_list": (IMAGE_LIST_FILE, image_list_writer(paths))}
     if synth_scores.size:
         extra["synthetic_scores"] = (SYNTH_SCORES_FILE, lambda p: np.save(p, synth_scores))
         marks = {"model threshold": decision.threshold}

@@ -69,7 +69,8 @@ def test_large_and_odd_shapes_are_judged(trained_models):
 
 def test_corrupt_and_incompatible_folders_are_named(trained_models, tmp_path):
     shutil.copytree(trained_models / "washer", tmp_path / "a")
-    (tmp_path / "a" / "memory_bank.faiss").write_bytes(b"garbage")
+    bank = json.loads((tmp_path / "a" / "manifest.json").read_text())["files"]["index"]["name"]
+    (tmp_path / "a" / bank).write_bytes(b"garbage")
     with pytest.raises(ModelError, match="damaged"):
         Inspector.load(tmp_path, "a")
     shutil.copytree(trained_models / "washer", tmp_path / "b")
