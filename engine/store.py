@@ -225,7 +225,8 @@ def model_info(m: dict[str, Any]) -> ModelInfo:
         created=m["created"], engine_version=m["engine_version"],
         good_score_quantiles=dict(thr.get("good_score_quantiles", {})),
         part_mask=dict(m.get("part_mask") or {}), self_test=dict(m.get("self_test") or {}),
-        classifier=m.get("classifier"),
+        classifier=m.get("classifier"), version=str(m.get("active_version") or ""),
+        version_kind=str((m.get("version") or {}).get("kind", "")),
     )
 
 

@@ -85,6 +85,10 @@ class ModelInfo:
     and pixel AUROC, per kind."""
     classifier: dict[str, Any] | None = None
     """Facts of the fine-tuned defect classifier, or None when it was not trained."""
+    version: str = ""
+    """The version in its category folder (``v1``, ``v2``, ...); "" for a folder from before versions."""
+    version_kind: str = ""
+    """How the version was made: train, rebuild or extend."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

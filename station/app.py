@@ -60,4 +60,6 @@ def run_gui(args) -> int:
     window.show()
     if getattr(args, "demo", False):
         QTimer.singleShot(0, lambda: start_demo(window))
+    if getattr(args, "review", False):
+        QTimer.singleShot(0, lambda: window.enter_review(args.shift, args.category))
     return app.exec()

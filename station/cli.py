@@ -212,6 +212,41 @@ def cmd_gui(a: argparse.Namespace) -> int:
     return run_gui(a)
 
 
+def _data_dir(a: argparse.Namespace):
+    from pathlib import Path
+
+    if getattr(a, "data_dir", None):
+        return Path(a.data_dir)
+    from station.app import default_data_dir
+
+    return default_data_dir()
+
+
+def cmd_report(a: argparse.Namespace) -> int:
+    """The shift report from the history database: PDF, HTML, PNG pages and CSV in ``--out``."""
+    from PySide6.QtCore import QSettings
+
+    from station.report import collect, write_report
+    from station.report.shift_data import open_readonly
+    from station.shifts import ShiftError, resolve_shift
+
+    data_dir = _data_dir(a)
+    spec = a.shifts or str(QSettings(str(data_dir / "settings.ini"), QSettings.IniFormat).value("shifts/hours", "")) or None
+    try:
+        shift = resolve_shift(a.shift, spec)
+        db = open_readonly(data_dir)
+    except (ShiftError, FileNotFoundError) as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    try:
+        data = collect(db, shift, a.category)
+    finally:
+        db.close()
+    files = write_report(data, a.out)
+    print(json.dumps({"shift": str(shift), "category": a.category, "parts": data.total, "yield": round(data.yield_, 4),
+                      "drift": data.drift.drifting, "files": {k: str(v) for k, v in files.items()}}, indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="station", description="Offline PatchCore inspection station.")
     p.add_argument("--models", default=os.environ.get("STATION_MODELS", "models"),
@@ -280,6 +315,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("demo", help="build the demo category and judge its test images")
     d.set_defaults(func=cmd_demo)
+
+    r = sub.add_parser("report", help="write a shift report (PDF, HTML, PNG pages, CSV) from the history")
+    r.add_argument("--shift", default="previous",
+                   help="current | previous (default) | YYYY-MM-DD/Name | START..END in local ISO time")
+    r.add_argument("--category", help="one category (default: all)")
+    r.add_argument("--out", required=True, help="folder for report.pdf, report.html, page-N.png, inspections.csv")
+    r.add_argument("--data-dir", help="the station's data folder (default: the per-user data folder)")
+    r.add_argument("--shifts", help='shift start hours, e.g. "06:00=Early,14:00=Late,22:00=Night" '
+                                    "(default: the station's setting)")
+    r.set_defaults(func=cmd_report)
+
+    rv = sub.add_parser("review", help="open the station window in review mode (a shift's rejects, by keyboard)")
+    rv.add_argument("--data-dir", help="folder for history and settings (default: per-user data folder)")
+    rv.add_argument("--shift", type=int, default=0, help="0: the current shift (default), 1: the one before, ...")
+    rv.add_argument("--category", default=None)
+    rv.set_defaults(func=cmd_gui, review=True, demo=False)
 
     g = sub.add_parser("gui", help="open the station window (default)")
     g.add_argument("--demo", action="store_true", help="open on the generated demo category")

@@ -50,6 +50,33 @@ MIGRATIONS = [
     );
     CREATE INDEX idx_embeddings_category ON embeddings(category);
     """,
+    # 3: technicians' decisions (never overwriting a verdict), the change log, model versions,
+    #    defect types per category, master parts and their checks
+    """
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, inspection_id INTEGER NOT NULL, ts TEXT NOT NULL,
+        who TEXT NOT NULL, role TEXT NOT NULL, decision TEXT NOT NULL, defect_type TEXT, reason TEXT,
+        note TEXT, context TEXT NOT NULL, supersedes INTEGER
+    );
+    CREATE INDEX idx_decisions_inspection ON decisions(inspection_id);
+    CREATE TABLE changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, ts TEXT NOT NULL, who TEXT NOT NULL, role TEXT,
+        subject TEXT NOT NULL, old_value TEXT, new_value TEXT, why TEXT
+    );
+    CREATE TABLE model_versions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, ts TEXT NOT NULL, category TEXT NOT NULL, model_id TEXT NOT NULL,
+        version TEXT, event TEXT NOT NULL, who TEXT, note TEXT
+    );
+    CREATE TABLE defect_types (category TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (category, name));
+    CREATE TABLE masters (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, category TEXT NOT NULL, path TEXT NOT NULL, expected TEXT NOT NULL,
+        sha256 TEXT, ts TEXT, who TEXT, UNIQUE (category, path)
+    );
+    CREATE TABLE master_checks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, ts TEXT NOT NULL, category TEXT, master_id INTEGER,
+        inspection_id INTEGER, expected TEXT, verdict TEXT, ok INTEGER, who TEXT
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 THUMB_SIDE = 96
@@ -155,9 +182,10 @@ class HistoryStore:
         return HistoryRow(*r) if r else None
 
     def counts(self, since_iso: str | None = None) -> dict[str, int]:
-        sql, args = "SELECT verdict, COUNT(*) FROM inspections", ()
+        """Verdict counts of production parts (master-part checks left out) since ``since_iso``."""
+        sql, args = "SELECT verdict, COUNT(*) FROM inspections WHERE source_kind IS NOT 'master'", ()
         if since_iso:
-            sql, args = sql + " WHERE ts >= ?", (since_iso,)
+            sql, args = sql + " AND ts >= ?", (since_iso,)
         out = {"PASS": 0, "FAIL": 0, "REVIEW": 0, "ERROR": 0}
         out.update(dict(self.db.execute(sql + " GROUP BY verdict", args).fetchall()))
         return out

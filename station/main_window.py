@@ -10,13 +10,15 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSlider, QSplitter,
-                               QVBoxLayout, QWidget)
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from engine.imaging import ImageLoadError, is_image_path, load_image
 from engine.store import list_models
 from station.category_controller import CategoryController
 from station.explain_controller import ExplainController
-from station.history import HistoryStore, load_map, shift_start
+from station.history import HistoryStore, load_map
+from station.roles import Authority
+from station.shifts import DEFAULT_SHIFTS, ShiftError, current_shift
 from station.sources import CameraSource, FolderWatcher, OpenCVProvider
 from station.worker import InspectionWorker, WorkerThread
 from ui.category_bar import CategoryBar, model_facts
@@ -48,8 +50,16 @@ class MainWindow(QMainWindow):
         self._held = None
         self.camera: CameraSource | None = None
         self.reader = HistoryStore(self.data_dir, station, operator)
+        self.authority = Authority(settings, operator, self)
+        self.ask_pin = None
+        """Sign-in prompt (None: the PIN dialog); tests put their own answer here."""
+        self.paused: list[tuple[str, tuple]] = []
+        self.pause_reason = ""
         self._build()
         self._start_worker(station, operator)
+        from station.station_actions import install_actions
+
+        install_actions(self)
         self.watcher = FolderWatcher(self.reader.already_seen, parent=self)
         self.watcher.imageReady.connect(lambda p: self.submit_paths([p], "watch"))
         self.watcher.status.connect(self.set_source_status)
@@ -138,12 +148,19 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 2)
         self.splitter = split
 
-        central = QWidget()
-        lay = QVBoxLayout(central)
+        self.left, self.right_layout = left, rl
+        inspect_page = QWidget()
+        lay = QVBoxLayout(inspect_page)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.category_bar)
         lay.addLayout(feed)
-        lay.addWidget(self.banner)
         lay.addWidget(split, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(inspect_page)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.queue_label = QLabel(self.tr("Idle"))
         self.queue_bar = QProgressBar()
@@ -215,6 +232,10 @@ class MainWindow(QMainWindow):
         self._update_queue()
 
     def submit_paths(self, paths: list[str], kind: str = "file") -> None:
+        if self.pause_reason:
+            self.paused += [("path", (str(p), kind)) for p in paths]
+            self.queue_label.setText(self.tr("Paused ({0}): {1} part(s) waiting").format(self.pause_reason, len(self.paused)))
+            return
         self._enqueue(len(paths))
         for p in paths:
             self.requestInspect.emit(str(p), kind)
@@ -257,6 +278,9 @@ class MainWindow(QMainWindow):
     def trigger(self) -> None:
         if self.camera is None or self.camera.latest is None:
             self.show_message(self.tr("No camera frame to inspect: start the camera first."))
+            return
+        if self.pause_reason:
+            self.show_message(self.tr("Inspection is paused while {0}.").format(self.pause_reason))
             return
         self._enqueue(1)
         self.requestFrame.emit(self.camera.latest.copy(), self.camera.name)
@@ -318,6 +342,10 @@ class MainWindow(QMainWindow):
 
     def display(self, result, row_id: int = -1) -> None:
         self._last_display = monotonic()
+        if self.pages.currentIndex() != 0:  # the technician is reviewing: the tabs are theirs
+            self.verdict.show_verdict(result.verdict.value, result.score, result.normalised_score,
+                                      result.threshold, _short(result.source), result.error)
+            return
         self.explain.on_displayed(row_id if result.ok else -1, result.image, result.anomaly_map, result.threshold)
         self.verdict.show_verdict(result.verdict.value, result.score, result.normalised_score,
                                   result.threshold, _short(result.source), result.error)
@@ -348,7 +376,51 @@ class MainWindow(QMainWindow):
         self.refresh_counters()
 
     def refresh_counters(self) -> None:
-        self.verdict.counters.set_counts(self.reader.counts(shift_start()))
+        self.verdict.counters.set_counts(self.reader.counts(current_shift(self.shift_spec()).start_utc))
+
+    # ---- review view ------------------------------------------------------------------------------
+    def enter_review(self, shift_index: int = 0, category: str | None = None) -> None:
+        """Lend the image view and the explanation tabs to the review view and show it."""
+        self.review.view.hold(self.left, self.explanations)
+        if self.pages.indexOf(self.review.view) < 0:
+            self.pages.addWidget(self.review.view)
+        self.pages.setCurrentWidget(self.review.view)
+        self.review.open(shift_index, category)
+        self.review.view.queue.setFocus()
+
+    def leave_review(self) -> None:
+        self.splitter.insertWidget(0, self.left)
+        self.right_layout.addWidget(self.explanations, 1)
+        self.pages.setCurrentIndex(0)
+        self.refresh_history()
+
+    # ---- roles, shifts, pausing ----------------------------------------------------------------
+    def shift_spec(self) -> str:
+        spec = str(self.settings.value("shifts/hours", DEFAULT_SHIFTS))
+        try:
+            current_shift(spec)
+        except ShiftError:
+            return DEFAULT_SHIFTS
+        return spec
+
+    def require_technician(self, action: str) -> bool:
+        """True when the technician role is held (asking for it if needed); else says why not."""
+        ok, why = self.authority.require(self, action, self.ask_pin)
+        if not ok:
+            self.show_message(why)
+        return ok
+
+    def pause(self, reason: str) -> None:
+        """Hold new parts (they wait, in order) while settings or the threshold change."""
+        self.pause_reason = reason
+        self.queue_label.setText(self.tr("Paused: {0}").format(reason))
+
+    def resume(self) -> None:
+        self.pause_reason = ""
+        waiting, self.paused = self.paused, []
+        for kind, args in waiting:
+            self.submit_paths([args[0]], args[1])
+        self._update_queue()
 
     def _update_queue(self) -> None:
         if self.pending:

@@ -32,6 +32,7 @@ class InspectionWorker(QObject):
     trainingFailed = Signal(str)
     categoriesChanged = Signal()
     synthPreview = Signal(str, object, str)  # folder, [(uint8 RGB crop, kind)], message
+    modelUpdated = Signal(object, str, str)  # ModelInfo of the new version, "extend" | "rebuild", note
 
     def __init__(self, models_dir: str | os.PathLike[str], data_dir: str | os.PathLike[str],
                  station: str = "", operator: str = "") -> None:
@@ -122,6 +123,26 @@ class InspectionWorker(QObject):
             return
         self.categoriesChanged.emit()
         self.trainingFinished.emit(report)
+
+    @Slot(str, object, str, str)
+    def update_model(self, category: str, paths: list, how: str, note: str) -> None:
+        """A new version of ``category`` that knows ``paths`` as good (extend or rebuild)."""
+        from engine.model_update import extend_category, rebuild_category
+
+        self._cancel.clear()
+        report = lambda s, d, n: self.progress.emit(s, d, n)  # noqa: E731
+        try:
+            if how == "extend":
+                info = extend_category(self.models_dir, category, paths, note, progress=report)
+            else:
+                info = rebuild_category(self.models_dir, category, paths, note, progress=report,
+                                        should_cancel=self._cancel.is_set).info
+        except Exception as exc:
+            log.debug(traceback.format_exc())
+            self.trainingFailed.emit(f"{category}: no new version was made: {exc}")
+            return
+        self.categoriesChanged.emit()
+        self.modelUpdated.emit(info, how, note)
 
     @Slot(str)
     def preview_synth(self, folder: str) -> None:

@@ -1,0 +1,152 @@
+"""Everything the shift report shows, read from the history database (no drawing here)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import numpy as np
+
+from engine.drift import Drift, good_score_drift
+from station.shifts import Shift
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    id: int
+    ts: str
+    category: str
+    model_id: str
+    verdict: str
+    score: float | None
+    normalised_score: float | None
+    threshold: float | None
+    source: str
+    image_path: str | None
+    map_path: str | None
+    decision: str | None
+    defect_type: str | None
+    reason: str | None
+    decided_by: str | None
+
+
+@dataclass(frozen=True)
+class DayTrend:
+    day: str
+    parts: int
+    rejects: int
+    overcalls: int
+    escapes: int
+
+    @property
+    def overcall_rate(self) -> float:
+        return self.overcalls / self.rejects if self.rejects else 0.0
+
+
+@dataclass(frozen=True)
+class ShiftData:
+    shift: Shift
+    category: str | None
+    rows: list[ReportRow]
+    counts: dict[str, int]
+    defects_by_type: dict[str, int]
+    overcalls: int
+    confirmed: int
+    undecided: int
+    escapes: int
+    models: dict[str, int]
+    drift: Drift
+    trend: list[DayTrend] = field(default_factory=list)
+    masters: list[tuple[str, str, str, bool]] = field(default_factory=list)
+    """Master-part checks in the shift: (time, expected, verdict, ok)."""
+
+    @property
+    def judged(self) -> int:
+        return sum(self.counts.get(k, 0) for k in ("PASS", "FAIL", "REVIEW"))
+
+    @property
+    def total(self) -> int:
+        return self.judged + self.counts.get("ERROR", 0)
+
+    def rate(self, verdict: str) -> float:
+        return self.counts.get(verdict, 0) / self.judged if self.judged else 0.0
+
+    @property
+    def yield_(self) -> float:
+        return self.rate("PASS")
+
+    def worst(self, n: int = 6) -> list[ReportRow]:
+        judged = [r for r in self.rows if r.normalised_score is not None and r.verdict in ("FAIL", "REVIEW")]
+        return sorted(judged, key=lambda r: -r.normalised_score)[:n]
+
+
+_ROWS = """
+SELECT i.id, i.ts, i.category, i.model_id, i.verdict, i.score, i.normalised_score, i.threshold, i.source,
+       i.image_path, i.map_path, d.decision, d.defect_type, d.reason, d.who
+FROM inspections i
+LEFT JOIN decisions d ON d.id = (SELECT MAX(id) FROM decisions WHERE inspection_id = i.id)
+WHERE i.ts >= ? AND i.ts < ? AND i.source_kind IS NOT 'master' {cat}
+ORDER BY i.id
+"""
+
+
+def _rows(db: sqlite3.Connection, start: str, end: str, category: str | None) -> list[ReportRow]:
+    sql = _ROWS.format(cat="AND i.category = ?" if category else "")
+    args = (start, end, category) if category else (start, end)
+    return [ReportRow(*r) for r in db.execute(sql, args).fetchall()]
+
+
+def _escapes(rows: list[ReportRow], masters: list[tuple[str, str, str, bool]]) -> int:
+    """Defects the station let through: PASS parts later confirmed defective, master defects passed."""
+    return sum(1 for r in rows if r.verdict == "PASS" and r.decision == "defect") + \
+        sum(1 for _t, exp, verdict, _ok in masters if exp == "defect" and verdict == "PASS")
+
+
+def _masters(db: sqlite3.Connection, start: str, end: str, category: str | None) -> list[tuple[str, str, str, bool]]:
+    sql = "SELECT ts, expected, verdict, ok FROM master_checks WHERE ts >= ? AND ts < ?"
+    args: tuple = (start, end)
+    if category:
+        sql, args = sql + " AND category = ?", (*args, category)
+    return [(t, e, v, bool(o)) for t, e, v, o in db.execute(sql + " ORDER BY id", args)]
+
+
+def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, trend_days: int = 7) -> ShiftData:
+    """The report's facts for ``shift`` (and ``category``, or all) from an open history database."""
+    rows = _rows(db, shift.start_utc, shift.end_utc, category)
+    masters = _masters(db, shift.start_utc, shift.end_utc, category)
+    counts = Counter(r.verdict for r in rows)
+    rejects = [r for r in rows if r.verdict in ("FAIL", "REVIEW")]
+    defects = Counter(r.defect_type for r in rejects if r.decision == "defect")
+    passes = np.array([r.normalised_score for r in rows if r.verdict == "PASS" and r.normalised_score is not None])
+    trend = []
+    for k in range(trend_days - 1, -1, -1):
+        day_end = shift.end - timedelta(days=k)
+        day_start = day_end - timedelta(days=1)
+        day_rows = _rows(db, _utc(day_start), _utc(day_end), category)
+        day_masters = _masters(db, _utc(day_start), _utc(day_end), category)
+        rj = [r for r in day_rows if r.verdict in ("FAIL", "REVIEW")]
+        trend.append(DayTrend(f"{day_end:%m-%d}", len(day_rows), len(rj),
+                              sum(1 for r in rj if r.decision == "good"), _escapes(day_rows, day_masters)))
+    return ShiftData(
+        shift=shift, category=category, rows=rows, counts=dict(counts), defects_by_type=dict(defects.most_common()),
+        overcalls=sum(1 for r in rejects if r.decision == "good"), confirmed=sum(defects.values()),
+        undecided=sum(1 for r in rejects if r.decision is None), escapes=_escapes(rows, masters),
+        models=dict(Counter(r.model_id for r in rows if r.model_id)), drift=good_score_drift(passes),
+        trend=trend, masters=masters)
+
+
+def _utc(t) -> str:
+    from datetime import timezone
+
+    return t.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def open_readonly(data_dir: str | Path) -> sqlite3.Connection:
+    """The station's history database opened read-only (the report never writes)."""
+    path = Path(data_dir) / "history.sqlite"
+    if not path.is_file():
+        raise FileNotFoundError(f"no history database at {path}")
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
