@@ -8,12 +8,13 @@ from time import monotonic
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSlider, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from engine.imaging import ImageLoadError, is_image_path, load_image
 from engine.store import list_models
+from station.bench_controller import BenchController
 from station.category_controller import CategoryController
 from station.explain_controller import ExplainController
 from station.history import HistoryStore, load_map
@@ -21,6 +22,7 @@ from station.roles import Authority
 from station.shifts import DEFAULT_SHIFTS, ShiftError, current_shift
 from station.sources import CameraSource, FolderWatcher, OpenCVProvider
 from station.worker import InspectionWorker, WorkerThread
+from ui.bench_bar import BenchBar
 from ui.category_bar import CategoryBar, model_facts
 from ui.explanation_panel import ExplanationPanel
 from ui.history_panel import HistoryPanel
@@ -140,6 +142,8 @@ class MainWindow(QMainWindow):
         rl.setContentsMargins(0, 0, 0, 0)
         self.explanations = ExplanationPanel(self.history)
         rl.addWidget(self.verdict)
+        self.bench_bar = BenchBar()
+        rl.addWidget(self.bench_bar)
         rl.addWidget(self.explanations, 1)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
@@ -174,7 +178,8 @@ class MainWindow(QMainWindow):
                            ("Ctrl+K", self.camera_button.toggle), ("Space", self.trigger), ("F5", self.trigger),
                            ("M", self.overlay_box.toggle), ("F", self.view.fit), ("Ctrl+N", self.categories.open_dialog),
                            ("Ctrl+Q", self.close),
-                           ("Return", self.verdict.acknowledge), ("Enter", self.verdict.acknowledge)]:
+                           ("Return", self.verdict.acknowledge), ("Enter", self.verdict.acknowledge),
+                           ("A", lambda: self.bench.settle("accept")), ("X", lambda: self.bench.settle("reject"))]:
             QShortcut(QKeySequence(keys), self, activated=slot)
 
     def _start_worker(self, station: str, operator: str) -> None:
@@ -184,6 +189,7 @@ class MainWindow(QMainWindow):
         self.requestInspect.connect(self.worker.inspect_path)
         self.requestFrame.connect(self.worker.inspect_frame)
         self.categories = CategoryController(self, self.worker)
+        self.bench = BenchController(self, self.bench_bar)
         self.explain = ExplainController(self, self.explanations)
         self.explanations.which.trainClassifierRequested.connect(self.categories.open_dialog)
         self.worker.modelLoaded.connect(self.on_model_loaded)
@@ -316,6 +322,9 @@ class MainWindow(QMainWindow):
         if self.pending == 0:
             self.burst_total = 0
         self._update_queue()
+        if kind == "master":
+            self.masters.on_result(result, row_id)
+            return
         self.explain.on_inspected(result, row_id)
         row = self.reader.get(row_id) if row_id >= 0 else None
         if row is not None and self._passes_filter(row):
@@ -323,8 +332,10 @@ class MainWindow(QMainWindow):
         self.refresh_counters()
         if not result.ok:
             self.show_message(result.error)
-        if self.ack_fail and result.verdict.value == "FAIL":
-            self.verdict.demand_acknowledgement()
+        if result.verdict.value == "FAIL":
+            self.alert_sound()
+            if self.ack_fail:
+                self.verdict.demand_acknowledgement(row_id)
         # hold each shown verdict for hold_ms; in a burst the latest (worst first) is shown next
         wait = self.hold_ms / 1000.0 - (monotonic() - self._last_display)
         if wait > 0:
@@ -342,13 +353,12 @@ class MainWindow(QMainWindow):
 
     def display(self, result, row_id: int = -1) -> None:
         self._last_display = monotonic()
-        if self.pages.currentIndex() != 0:  # the technician is reviewing: the tabs are theirs
-            self.verdict.show_verdict(result.verdict.value, result.score, result.normalised_score,
-                                      result.threshold, _short(result.source), result.error)
-            return
-        self.explain.on_displayed(row_id if result.ok else -1, result.image, result.anomaly_map, result.threshold)
+        if self.pages.currentIndex() == 0:  # while a technician reviews, the tabs are theirs
+            self.explain.on_displayed(row_id if result.ok else -1, result.image, result.anomaly_map, result.threshold)
         self.verdict.show_verdict(result.verdict.value, result.score, result.normalised_score,
-                                  result.threshold, _short(result.source), result.error)
+                                  result.threshold, self.tr("#{0} {1}").format(row_id, _short(result.source)),
+                                  result.error, row_id)
+        self.bench.on_displayed(result, row_id)
 
     def show_history_row(self, row_id: int) -> None:
         row = self.reader.get(row_id)
@@ -363,7 +373,7 @@ class MainWindow(QMainWindow):
         amap = load_map(row)
         self.explain.on_displayed(row.id if row.verdict != "ERROR" else -1, image, amap, row.threshold, stored=True)
         self.verdict.show_verdict(row.verdict, row.score, row.normalised_score, row.threshold,
-                                  self.tr("history #{0}, {1}").format(row.id, _short(row.source)), row.error)
+                                  self.tr("history #{0}, {1}").format(row.id, _short(row.source)), row.error, row.id)
 
     def _passes_filter(self, row) -> bool:
         v, c = self.history.verdict_filter.currentData(), self.history.category_filter.currentData()
@@ -393,6 +403,11 @@ class MainWindow(QMainWindow):
         self.right_layout.addWidget(self.explanations, 1)
         self.pages.setCurrentIndex(0)
         self.refresh_history()
+
+    def alert_sound(self) -> None:
+        """The system beep on a FAIL or an alarm, when switched on (display/fail_sound)."""
+        if str(self.settings.value("display/fail_sound", "true")).lower() == "true":
+            QApplication.beep()
 
     # ---- roles, shifts, pausing ----------------------------------------------------------------
     def shift_spec(self) -> str:

@@ -147,3 +147,33 @@ class ReviewStore:
                                "AND score IS NOT NULL AND source_kind IS NOT 'master' ORDER BY id DESC LIMIT ?",
                                (category, limit)).fetchall()
         return [(int(i), float(s), str(v)) for i, s, v in rows]
+
+    # ---- master parts -------------------------------------------------------------------------
+    def add_master(self, category: str, path: str, expected: str, who: str) -> None:
+        """A known-good (``expected`` = "good") or known-defect ("defect") image of ``category``."""
+        from engine.store import sha256_file
+
+        if expected not in ("good", "defect"):
+            raise ValueError(f"a master part is 'good' or 'defect', not {expected!r}")
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO masters (category, path, expected, sha256, ts, who) "
+                            "VALUES (?,?,?,?,?,?)", (category, path, expected, sha256_file(path), _now(), who))
+
+    def masters(self, category: str) -> list[tuple[int, str, str]]:
+        """(id, path, expected) of the category's master parts."""
+        return [(int(i), p, e) for i, p, e in self.db.execute(
+            "SELECT id, path, expected FROM masters WHERE category=? ORDER BY expected DESC, id", (category,))]
+
+    def record_master_check(self, category: str, master_id: int, inspection_id: int, expected: str,
+                            verdict: str, who: str) -> bool:
+        """Log one master part's result; True when the station judged it as expected."""
+        ok = (verdict == "PASS") if expected == "good" else (verdict in ("FAIL", "REVIEW"))
+        with self.db:
+            self.db.execute("INSERT INTO master_checks (ts, category, master_id, inspection_id, expected, verdict, ok, who) "
+                            "VALUES (?,?,?,?,?,?,?,?)", (_now(), category, master_id, inspection_id, expected, verdict,
+                                                        int(ok), who))
+        return ok
+
+    def master_checked_since(self, category: str, since_utc: str) -> bool:
+        return self.db.execute("SELECT 1 FROM master_checks WHERE category=? AND ts >= ? LIMIT 1",
+                               (category, since_utc)).fetchone() is not None

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar
 
 from engine.store import ModelError
 from engine.versions import activate_version, list_versions
+from station.master_controller import MasterController
 from station.review_controller import ReviewController
 from station.review_store import ReviewStore
 from station.threshold_controller import ThresholdController
@@ -94,6 +95,7 @@ def install_actions(window) -> None:
     window.review = ReviewController(window)
     window.thresholds = ThresholdController(window)
     window.reports = ReportController(window)
+    window.masters = MasterController(window)
     bar = QToolBar(window.tr("Tools"))
     bar.setObjectName("toolsBar")
     bar.setMovable(False)
@@ -123,6 +125,8 @@ def install_actions(window) -> None:
         (window.tr("Versions…"), None, lambda: show_versions(window)),
         (window.tr("Change log"), None, lambda: ChangeLogDialog(ReviewStore(window.reader).changes(), window).open()),
         (window.tr("Shift report…"), None, lambda: window.reports.ask()),
+        (window.tr("Master check"), "Ctrl+M", window.masters.run),
+        (window.tr("Register masters…"), None, window.masters.register),
         (window.tr("Full screen (F11)"), "F11", kiosk),
     ]
     window.tool_actions = {}

@@ -33,25 +33,51 @@ class VerdictPanel(QFrame):
         f.setPointSize(44)
         f.setBold(True)
         self.word.setFont(f)
-        self.detail = QLabel("")
+        self.detail = QLabel("")  # the score line: large, one line, readable from two metres
+        self.detail.setObjectName("scoreLine")
         self.detail.setAlignment(Qt.AlignCenter)
-        self.detail.setWordWrap(True)
         fd = self.detail.font()
-        fd.setPointSize(12)
+        fd.setPointSize(18)
+        fd.setBold(True)
         self.detail.setFont(fd)
+        self.source_line = QLabel("")
+        self.source_line.setAlignment(Qt.AlignCenter)
+        self.source_line.setWordWrap(True)
+        self.category_line = QLabel("")
+        self.category_line.setObjectName("categoryLine")
+        self.category_line.setAlignment(Qt.AlignCenter)
+        fc = self.category_line.font()
+        fc.setPointSize(20)
+        fc.setBold(True)
+        self.category_line.setFont(fc)
         self.model_line = QLabel("")
         self.model_line.setAlignment(Qt.AlignCenter)
         self.model_line.setWordWrap(True)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.word)
-        lay.addWidget(self.detail)
-        lay.addWidget(self.model_line)
+        # a pending acknowledgement sits above the verdict, framed apart from it, naming the part
+        # it belongs to, so that it cannot be read as the verdict of the part on screen
         self.ack_button = QPushButton()
-        self.ack_button.setStyleSheet("background:#b3141b; color:white; font-weight:bold; padding:8px;")
+        self.ack_button.setObjectName("pendingAck")
+        self.ack_button.setStyleSheet("QPushButton#pendingAck{background:#fff3f3; color:#8a0f14; font-size:15pt;"
+                                      "font-weight:bold; padding:8px; border:3px dashed #b3141b; border-radius:6px;}")
+        self.ack_button.setMinimumHeight(52)
         self.ack_button.clicked.connect(self.acknowledge)
         self.ack_button.hide()
         self.unacknowledged = 0
+        self.ack_rows: list[int] = []
+        self.shown_row = -1
         lay.addWidget(self.ack_button)
+        lay.addWidget(self.word)
+        lay.addWidget(self.detail)
+        lay.addWidget(self.source_line)
+        lay.addWidget(self.category_line)
+        lay.addWidget(self.model_line)
+        self.drift = QLabel("")
+        self.drift.setObjectName("driftWarning")
+        self.drift.setWordWrap(True)
+        self.drift.setStyleSheet("background:#e0a400; color:black; font-weight:bold; padding:6px; border-radius:4px;")
+        self.drift.hide()
+        lay.addWidget(self.drift)
         self.counters = CountersBox()
         lay.addWidget(self.counters)
         self.set_state("NO MODEL", self.tr("Choose a product category to start."))
@@ -60,34 +86,57 @@ class VerdictPanel(QFrame):
     def state(self) -> str:
         return self.word.text()
 
-    def set_state(self, state: str, detail: str = "") -> None:
+    def set_state(self, state: str, detail: str = "", source: str = "") -> None:
         bg, fg = STYLES.get(state, STYLES["READY"])
         self.word.setText(state)
         self.word.setStyleSheet(f"background:{bg}; color:{fg}; border-radius:8px; padding:8px;")
+        self.detail.setWordWrap(state not in ("PASS", "FAIL", "REVIEW"))  # messages wrap, the score line does not
         self.detail.setText(detail)
+        self.source_line.setText(source)
 
     def show_verdict(self, verdict: str, score: float | None, normalised: float | None,
-                     threshold: float | None, source: str, error: str | None = None) -> None:
+                     threshold: float | None, source: str, error: str | None = None, row_id: int = -1) -> None:
+        self.shown_row = row_id
+        self._ack_text()
         if verdict == "ERROR":
-            self.set_state("ERROR", error or self.tr("inspection failed"))
+            self.set_state("ERROR", error or self.tr("inspection failed"), source)
             return
-        self.set_state(verdict, self.tr("score {0:.2f} vs threshold {1:.2f}  ·  normalised {2:.2f} (0.50 = threshold)\n{3}")
-                       .format(score, threshold, normalised, source))
+        self.set_state(verdict, self.tr("{0:.2f} / threshold 0.50").format(normalised),
+                       self.tr("raw score {0:.2f} vs {1:.2f}  ·  {2}").format(score, threshold, source))
 
-    def demand_acknowledgement(self) -> None:
-        """A FAIL the operator must confirm; the button stays until they do."""
+    def demand_acknowledgement(self, row_id: int = -1) -> None:
+        """A FAIL the operator must confirm; the bar stays until they do."""
         self.unacknowledged += 1
-        self.ack_button.setText(self.tr("Acknowledge {0} FAIL (Enter)").format(self.unacknowledged))
+        self.ack_rows.append(row_id)
+        self._ack_text()
         self.ack_button.show()
+
+    def _ack_text(self) -> None:
+        if not self.unacknowledged:
+            return
+        last = self.ack_rows[-1] if self.ack_rows else -1
+        if self.unacknowledged == 1 and last == self.shown_row and last >= 0:
+            self.ack_button.setText(self.tr("⚠ Acknowledge this FAIL, part #{0} (Enter)").format(last))
+        else:
+            self.ack_button.setText(self.tr("⚠ {0} earlier FAIL part(s) not acknowledged, last #{1} (Enter)").format(
+                self.unacknowledged, last))
 
     def acknowledge(self) -> None:
         if self.unacknowledged:
             self.unacknowledged = 0
+            self.ack_rows = []
             self.ack_button.hide()
             self.acknowledged.emit()
 
     def set_model(self, category: str, model_id: str, facts: str = "") -> None:
-        self.model_line.setText(self.tr("Category: <b>{0}</b> &nbsp; Model: {1}<br>{2}").format(category, model_id, facts))
+        self.category_line.setText(category)
+        self.model_line.setText(self.tr("Model {0}<br>{1}").format(model_id, facts))
+
+
+    def set_drift(self, message: str) -> None:
+        """A standing warning while good parts' scores creep towards the threshold ("" clears it)."""
+        self.drift.setText(message)
+        self.drift.setVisible(bool(message))
 
 
 class CountersBox(QFrame):
@@ -103,10 +152,14 @@ class CountersBox(QFrame):
         for i, key in enumerate(self.KEYS):
             name = QLabel(key.upper() if key != "total" else self.tr("TOTAL"))
             name.setAlignment(Qt.AlignCenter)
+            fn = name.font()
+            fn.setPointSize(12)
+            fn.setBold(True)
+            name.setFont(fn)
             val = QLabel("0")
             val.setAlignment(Qt.AlignCenter)
             f = val.font()
-            f.setPointSize(16)
+            f.setPointSize(28)
             f.setBold(True)
             val.setFont(f)
             grid.addWidget(name, 0, i)

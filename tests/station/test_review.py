@@ -126,3 +126,47 @@ def test_inspection_waits_while_paused(window, qtbot, demo_data):
     assert sum(window.reader.counts().values()) == before and len(window.paused) == 2
     window.resume()
     qtbot.waitUntil(lambda: sum(window.reader.counts().values()) == before + 2, timeout=30000)
+
+
+def test_master_check_logs_results_and_alarms_when_a_master_defect_passes(window, qtbot, demo_data, tmp_path):
+    masters = tmp_path / "masters"
+    (masters / "good").mkdir(parents=True)
+    (masters / "defect").mkdir()
+    shutil.copy(sorted((demo_data / "test" / "good").iterdir())[0], masters / "good" / "g.png")
+    shutil.copy(sorted((demo_data / "test" / "scratch").iterdir())[0], masters / "defect" / "d.png")
+    window.authority.set_pin("4321")
+    window.ask_pin = lambda action, new_pin: ("Tess", "4321", "")
+    assert window.masters.register_folder("washer", masters) == 2
+    counts = window.reader.counts()
+    assert window.masters.run()
+    qtbot.waitUntil(lambda: not window.masters.pending, timeout=30000)
+    assert window.reader.counts() == counts, "master parts stay out of the shift's counts"
+    with sqlite3.connect(window.data_dir / "history.sqlite") as db:
+        rows = db.execute("SELECT expected, verdict, ok FROM master_checks ORDER BY id").fetchall()
+    assert sorted(rows) == [("defect", "FAIL", 1), ("good", "PASS", 1)]
+    assert window.masters.alarm is None and "2 of 2 as expected" in window.banner.text()
+    # a threshold far too high lets the master defect pass: the alarm is raised and logged
+    high = window.model_info.threshold * 50
+    assert window.thresholds.apply("washer", high, "test")
+    qtbot.waitUntil(lambda: window.model_info is not None and abs(window.model_info.threshold - high) < 1e-6, timeout=20000)
+    window.masters.run()
+    qtbot.waitUntil(lambda: not window.masters.pending, timeout=30000)
+    assert window.masters.alarm is not None and window.masters.alarm.isVisible()
+    assert "NOT as expected" in window.banner.text()
+
+
+def test_operator_settles_a_review_part_at_the_bench(window, qtbot, demo_data):
+    from types import SimpleNamespace
+
+    from engine.types import Verdict
+
+    _judge(window, qtbot, sorted(str(p) for p in (demo_data / "test" / "good").iterdir())[:1])
+    row_id = window.reader.latest(1)[0].id
+    window.bench.on_displayed(SimpleNamespace(verdict=Verdict.REVIEW, category="washer"), row_id)
+    assert window.bench_bar.isVisible() and f"#{row_id}" in window.bench_bar.label.text()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key_A)
+    with sqlite3.connect(window.data_dir / "history.sqlite") as db:
+        assert db.execute("SELECT inspection_id, decision, role, context FROM decisions").fetchall() == [
+            (row_id, "good", "operator", "bench")]
+    assert not window.bench_bar.isVisible()

@@ -59,9 +59,9 @@ def _images(demo_data, kind):
 
 def test_judge_shows_verdict_history_and_sqlite_row(window, qtbot, demo_data):
     assert window.category_bar.current() == "washer"
-    with qtbot.waitSignal(window.worker.inspected, timeout=20000):
-        window.submit_paths(_images(demo_data, "stain")[:1])
-    assert window.verdict.state == "FAIL"
+    window.submit_paths(_images(demo_data, "stain")[:1])
+    # waitSignal's slot runs in the worker's thread: wait for the window to have handled it
+    qtbot.waitUntil(lambda: window.verdict.state == "FAIL" and window.history.list.count() == 1, timeout=20000)
     assert window.history.list.count() == 1
     row_id = window.history.row_ids()[0]
     db = sqlite3.connect(window.data_dir / "history.sqlite")
@@ -70,9 +70,13 @@ def test_judge_shows_verdict_history_and_sqlite_row(window, qtbot, demo_data):
     assert (verdict, category, station, operator) == ("FAIL", "washer", "bench-1", "tester") and len(sha) == 64
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     window.show_history_row(row_id)  # shown again from the stored map
-    assert "history #" in window.verdict.detail.text()
+    assert "history #" in window.verdict.source_line.text()
     assert window.verdict.counters.values["FAIL"].text() == "1"
-    assert window.verdict.ack_button.isVisible() and "Acknowledge 1 FAIL" in window.verdict.ack_button.text()
+    # the pending acknowledgement names its part: this one, or an earlier one once another part is shown
+    assert window.verdict.ack_button.isVisible() and f"this FAIL, part #{row_id}" in window.verdict.ack_button.text()
+    window.submit_paths(_images(demo_data, "good")[:1])
+    qtbot.waitUntil(lambda: window.verdict.state == "PASS", timeout=20000)
+    assert f"1 earlier FAIL part(s) not acknowledged, last #{row_id}" in window.verdict.ack_button.text()
     qtbot.keyClick(window, Qt.Key_Return)
     assert not window.verdict.ack_button.isVisible()
 
