@@ -1,9 +1,11 @@
-"""Drift of good parts' scores over a shift: lighting, camera or material creeping towards the
+"""Drift of the parts' scores over a shift: lighting, camera or material creeping towards the
 threshold before parts start to fail.
 
-The normalised scores of PASS parts (threshold = 0.5) in time order are split into thirds; the
-shift drifts when the last third's median has risen by ``min_rise`` or more over the first
-third's and stands at ``min_level`` or more, with the rise also seen as a positive slope.
+The normalised scores (threshold = 0.5) of the judged parts in time order are split into
+thirds; medians are used, so the few defective parts do not move them. The shift drifts when
+the last third's median has risen by ``min_rise`` or more over the first third's and stands at
+``min_level`` or more, with the rise also seen as a positive slope. PASS parts alone would not
+do: once drifting goods start to fail they leave that set, and its median stays put.
 """
 
 from __future__ import annotations
@@ -23,21 +25,21 @@ class Drift:
     early_median: float
     late_median: float
     slope_per_100: float
-    """Least-squares slope of the normalised score per 100 good parts."""
+    """Least-squares slope of the normalised score per 100 parts."""
     drifting: bool
 
     @property
     def message(self) -> str:
         if self.parts < MIN_PARTS:
-            return f"too few good parts ({self.parts}) to judge drift"
+            return f"too few parts ({self.parts}) to judge drift"
         if not self.drifting:
-            return f"no drift: good parts' median score {self.early_median:.2f} → {self.late_median:.2f} (threshold 0.50)"
-        return (f"DRIFT: good parts' scores are creeping towards the threshold, median {self.early_median:.2f} → "
+            return f"no drift: median score {self.early_median:.2f} → {self.late_median:.2f} over the shift (threshold 0.50)"
+        return (f"DRIFT: the parts' scores are creeping towards the threshold, median {self.early_median:.2f} → "
                 f"{self.late_median:.2f} (threshold 0.50); check lighting, camera and material")
 
 
 def good_score_drift(normalised: np.ndarray, min_rise: float = MIN_RISE, min_level: float = MIN_LEVEL) -> Drift:
-    """``normalised``: PASS parts' normalised scores in time order, shape (N,)."""
+    """``normalised``: judged parts' normalised scores in time order, shape (N,)."""
     s = np.asarray(normalised, dtype=np.float64)
     n = int(s.size)
     if n < MIN_PARTS:

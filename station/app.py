@@ -52,10 +52,17 @@ def start_demo(window: MainWindow) -> None:
 
 
 def run_gui(args) -> int:
+    from station.resources import icon, install_translator, stylesheet
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(icon("station"))
+    app.setStyleSheet(stylesheet())
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    language = QSettings(str(data_dir / "settings.ini"), QSettings.IniFormat).value("ui/language", "")
+    app._station_translator = install_translator(app, str(language or ""))  # before any widget exists
     window = make_window(args.models, data_dir, getattr(args, "station_name", None), getattr(args, "operator", None))
     window.show()
     if getattr(args, "demo", False):

@@ -1,5 +1,5 @@
 """At the bench: the operator settles REVIEW parts (a decision like any other, context
-"bench"), and the window warns when good parts' scores drift towards the threshold."""
+"bench"), and the window warns when the parts' scores drift towards the threshold."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ class BenchController(QObject):
             return
         start = current_shift(self.window.shift_spec()).start_utc
         rows = self.window.reader.db.execute(
-            "SELECT normalised_score FROM inspections WHERE category=? AND ts >= ? AND verdict='PASS' "
+            "SELECT normalised_score FROM inspections WHERE category=? AND ts >= ? AND verdict != 'ERROR' "
             "AND source_kind IS NOT 'master' ORDER BY id", (category, start)).fetchall()
         drift = good_score_drift(np.array([r[0] for r in rows], dtype=np.float64))
         if drift.drifting and not self.drifting:

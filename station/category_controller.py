@@ -28,6 +28,7 @@ class CategoryController(QObject):
         self.requestPreview.connect(worker.preview_synth)
         worker.trainingFinished.connect(self.on_finished)
         worker.trainingFailed.connect(self.on_failed)
+        worker.progress.connect(self.on_progress)
         worker.synthPreview.connect(self.on_preview)
 
     # ---- new category ------------------------------------------------------------------------
@@ -70,10 +71,20 @@ class CategoryController(QObject):
             self.dialog.show_preview(items, message)
 
     def on_progress(self, stage: str, done: int, total: int) -> None:
+        """Training steps in the dialog and the status bar; a step with total 0 is a message."""
+        w = self.window
+        if total == 0:
+            w.show_message(stage)
+            return
         if self.dialog is not None and self.dialog.running:
             self.dialog.set_progress(stage, done, total)
+        w.queue_label.setText(self.tr("Training, {0}: {1} of {2}").format(stage, done, total))
+        w.queue_bar.setMaximum(total)
+        w.queue_bar.setValue(done)
+        w.queue_bar.setVisible(done < total or stage != "saving")
 
     def on_finished(self, report) -> None:
+        self.window.update_queue()
         if self.dialog is not None:
             curve = report.folder / _file(report.folder, "tradeoff_plot")
             self.dialog.finish(self.tr("Done: {0} trained in {1:.0f} s").format(report.info.category, report.seconds["total"]),
@@ -85,6 +96,13 @@ class CategoryController(QObject):
             job()
 
     def on_failed(self, message: str) -> None:
+        w = self.window
+        w.update_queue()
+        w.show_message(message)
+        if w.model_info is None:
+            w.verdict.set_state("NO MODEL", message)
+        else:
+            w.on_model_loaded(w.model_info)
         if self.dialog is not None:
             self.dialog.finish(message)
 

@@ -131,8 +131,10 @@ class HistoryStore:
     def close(self) -> None:
         self.db.close()
 
-    def record(self, result: InspectionResult, source_kind: str = "file", frame: np.ndarray | None = None) -> int:
-        """Store one result (ERROR results too); returns its row id."""
+    def record(self, result: InspectionResult, source_kind: str = "file", frame: np.ndarray | None = None,
+               ts: str | None = None) -> int:
+        """Store one result (ERROR results too); returns its row id. ``ts``: UTC ISO time (default now;
+        scripted histories and imports give their own)."""
         image_path, sha = None, None
         if source_kind == "camera" and frame is not None:
             name = f"{datetime.now():%Y%m%d-%H%M%S-%f}.png"
@@ -152,7 +154,7 @@ class HistoryStore:
                 """INSERT INTO inspections (ts, station, operator, category, model_id, source, source_kind,
                    image_path, image_sha256, score, normalised_score, threshold, verdict, error, thumbnail,
                    total_ms, timing_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                (datetime.now(timezone.utc).isoformat(timespec="milliseconds"), self.station, self.operator,
+                (ts or datetime.now(timezone.utc).isoformat(timespec="milliseconds"), self.station, self.operator,
                  result.category, result.model_id, result.source, source_kind, image_path, sha, result.score,
                  result.normalised_score, result.threshold, result.verdict.value, result.error, thumb,
                  result.timing.total_ms, json.dumps(asdict(result.timing))))
@@ -210,6 +212,18 @@ def thumbnail_jpeg(img: np.ndarray) -> bytes | None:
     small = cv2.resize(img, (max(1, int(img.shape[1] * s)), max(1, int(img.shape[0] * s))), interpolation=cv2.INTER_AREA)
     ok, buf = cv2.imencode(".jpg", cv2.cvtColor(small, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 80])
     return buf.tobytes() if ok else None
+
+
+def load_stored_image(row: HistoryRow) -> np.ndarray | None:
+    """The row's image as judged, or None when it is gone or unreadable (e.g. past retention)."""
+    from engine.imaging import ImageLoadError, load_image
+
+    if not row.image_path:
+        return None
+    try:
+        return load_image(row.image_path)
+    except ImageLoadError:
+        return None
 
 
 def load_map(row: HistoryRow) -> np.ndarray | None:

@@ -8,22 +8,24 @@ from time import monotonic
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
-                               QMessageBox, QProgressBar, QPushButton, QSlider, QSplitter,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QHBoxLayout, QLabel, QMainWindow,
+                               QMessageBox, QProgressBar, QPushButton, QSizePolicy, QSlider, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from engine.imaging import ImageLoadError, is_image_path, load_image
+from engine.imaging import is_image_path
 from engine.store import list_models
 from station.bench_controller import BenchController
 from station.category_controller import CategoryController
 from station.explain_controller import ExplainController
-from station.history import HistoryStore, load_map
+from station.history import HistoryStore, load_map, load_stored_image
 from station.roles import Authority
 from station.shifts import DEFAULT_SHIFTS, ShiftError, current_shift
-from station.sources import CameraSource, FolderWatcher, OpenCVProvider
+from station.feed_controller import FeedController
+from station.sources import OpenCVProvider
 from station.worker import InspectionWorker, WorkerThread
 from ui.bench_bar import BenchBar
 from ui.category_bar import CategoryBar, model_facts
+from ui.feed_bar import FeedBar
 from ui.explanation_panel import ExplanationPanel
 from ui.history_panel import HistoryPanel
 from ui.image_view import ImageView
@@ -39,7 +41,6 @@ class MainWindow(QMainWindow):
                  operator: str = "", camera_factory=OpenCVProvider) -> None:
         super().__init__()
         self.models_dir, self.data_dir, self.settings = Path(models_dir), Path(data_dir), settings
-        self.camera_factory = camera_factory
         self.setWindowTitle(self.tr("Inspection station"))
         self.setAcceptDrops(True)
         self.model_info = None
@@ -48,9 +49,8 @@ class MainWindow(QMainWindow):
         self.confirm_quit = True
         self.hold_ms = int(settings.value("display/hold_ms", 600))
         self.ack_fail = str(settings.value("display/acknowledge_fail", "true")).lower() == "true"
-        self._last_display = 0.0
+        self.last_display = 0.0
         self._held = None
-        self.camera: CameraSource | None = None
         self.reader = HistoryStore(self.data_dir, station, operator)
         self.authority = Authority(settings, operator, self)
         self.ask_pin = None
@@ -58,16 +58,13 @@ class MainWindow(QMainWindow):
         self.paused: list[tuple[str, tuple]] = []
         self.pause_reason = ""
         self._build()
+        self.feed = FeedController(self, self.feed_bar, camera_factory)
+        self.camera_button, self.source_status = self.feed_bar.camera_button, self.feed_bar.status
         self._start_worker(station, operator)
-        from station.station_actions import install_actions
+        from station.station_actions import ToolActions
 
-        install_actions(self)
-        self.watcher = FolderWatcher(self.reader.already_seen, parent=self)
-        self.watcher.imageReady.connect(lambda p: self.submit_paths([p], "watch"))
-        self.watcher.status.connect(self.set_source_status)
+        self.tools = ToolActions(self)
         self._hold_timer = QTimer(self, singleShot=True, timeout=self._show_held)
-        self.auto_timer = QTimer(self, interval=int(settings.value("camera/auto_interval_ms", 1000)),
-                                 timeout=self._auto_trigger)
         self._shortcuts()
         self.refresh_categories(settings.value("category/last", None))
         self.refresh_history()
@@ -76,9 +73,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geo)
         else:
             self.resize(1280, 760)
-        folder = settings.value("source/folder", "")
-        if settings.value("source/kind", "") == "watch" and folder:
-            self.watcher.start(folder)
+        self.feed.resume_source()
 
     # ---- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -86,23 +81,7 @@ class MainWindow(QMainWindow):
         self.category_bar.categoryChosen.connect(self.choose_category)
         self.category_bar.newCategoryRequested.connect(lambda: self.categories.open_dialog())
         self.category_bar.factsRequested.connect(lambda name: self.categories.show_facts(name))
-        self.open_button = QPushButton(self.tr("Open images… (Ctrl+O)"))
-        self.watch_button = QPushButton(self.tr("Watch folder… (Ctrl+W)"))
-        self.camera_button = QPushButton(self.tr("Camera (Ctrl+K)"))
-        self.camera_button.setCheckable(True)
-        self.trigger_button = QPushButton(self.tr("Trigger (Space)"))
-        self.trigger_button.setEnabled(False)
-        self.auto_box = QCheckBox(self.tr("Auto"))
-        self.source_status = QLabel(self.tr("Source: files (drop images here)"))
-        self.open_button.clicked.connect(self.open_files)
-        self.watch_button.clicked.connect(self.choose_watch_folder)
-        self.camera_button.toggled.connect(self.toggle_camera)
-        self.trigger_button.clicked.connect(self.trigger)
-        self.auto_box.toggled.connect(lambda on: self.auto_timer.start() if on else self.auto_timer.stop())
-        feed = QHBoxLayout()
-        for w in (self.open_button, self.watch_button, self.camera_button, self.trigger_button, self.auto_box):
-            feed.addWidget(w)
-        feed.addWidget(self.source_status, 1)
+        self.feed_bar = FeedBar()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#5a2a82; color:white; padding:6px; font-weight:bold;")
@@ -141,6 +120,9 @@ class MainWindow(QMainWindow):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         self.explanations = ExplanationPanel(self.history)
+        # the tabs take the height left under the verdict (their wrapping labels must not squeeze it)
+        self.explanations.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
+        self.explanations.setMinimumHeight(170)
         rl.addWidget(self.verdict)
         self.bench_bar = BenchBar()
         rl.addWidget(self.bench_bar)
@@ -157,7 +139,7 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(inspect_page)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.category_bar)
-        lay.addLayout(feed)
+        lay.addWidget(self.feed_bar)
         lay.addWidget(split, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(inspect_page)
@@ -174,8 +156,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.queue_bar)
 
     def _shortcuts(self) -> None:
-        for keys, slot in [("Ctrl+O", self.open_files), ("Ctrl+W", self.choose_watch_folder),
-                           ("Ctrl+K", self.camera_button.toggle), ("Space", self.trigger), ("F5", self.trigger),
+        f = self.feed
+        for keys, slot in [("Ctrl+O", f.open_files), ("Ctrl+W", f.choose_watch_folder),
+                           ("Ctrl+K", self.camera_button.toggle), ("Space", f.trigger), ("F5", f.trigger),
                            ("M", self.overlay_box.toggle), ("F", self.view.fit), ("Ctrl+N", self.categories.open_dialog),
                            ("Ctrl+Q", self.close),
                            ("Return", self.verdict.acknowledge), ("Enter", self.verdict.acknowledge),
@@ -195,9 +178,6 @@ class MainWindow(QMainWindow):
         self.worker.modelLoaded.connect(self.on_model_loaded)
         self.worker.modelFailed.connect(self.on_model_failed)
         self.worker.inspected.connect(self.on_inspected)
-        self.worker.progress.connect(self.on_progress)
-        self.worker.trainingFinished.connect(self.on_training_finished)
-        self.worker.trainingFailed.connect(self.on_training_failed)
         self.thread.start()
 
     # ---- categories and models ------------------------------------------------------------
@@ -223,7 +203,8 @@ class MainWindow(QMainWindow):
     def on_model_loaded(self, info) -> None:
         self.model_info = info
         self.category_bar.show_facts(info.category)
-        self.verdict.set_model(info.category, info.model_id, model_facts(info))
+        self.verdict.set_model(info.category, f"{info.version} · {info.model_id}" if info.version else info.model_id,
+                               model_facts(info))
         self.verdict.set_state("READY", self.tr("Feed a part: open, drop, watch a folder or trigger the camera."))
 
     def on_model_failed(self, category: str, message: str) -> None:
@@ -235,7 +216,7 @@ class MainWindow(QMainWindow):
         """Count ``n`` jobs about to be sent to the worker, for the queue display."""
         self.pending += n
         self.burst_total += n
-        self._update_queue()
+        self.update_queue()
 
     def submit_paths(self, paths: list[str], kind: str = "file") -> None:
         if self.pause_reason:
@@ -246,64 +227,20 @@ class MainWindow(QMainWindow):
         for p in paths:
             self.requestInspect.emit(str(p), kind)
 
-    def open_files(self) -> None:
-        start = self.settings.value("source/last_dir", str(Path.home()))
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Images to inspect"), start,
-                                                self.tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"))
-        if files:
-            self.settings.setValue("source/last_dir", str(Path(files[0]).parent))
-            self.settings.setValue("source/kind", "file")
-            self.submit_paths(files)
+    def submit_frame(self, frame, source: str) -> None:
+        self._enqueue(1)
+        self.requestFrame.emit(frame, source)
 
-    def choose_watch_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder the line camera writes to"),
-                                                  self.settings.value("source/folder", ""))
-        if folder:
-            self.watch_folder(folder)
+    # the feed's entry points, kept on the window for scripts and tests
+    def trigger(self) -> None:
+        self.feed.trigger()
 
     def watch_folder(self, folder: str) -> None:
-        self.settings.setValue("source/folder", folder)
-        self.settings.setValue("source/kind", "watch")
-        self.watcher.start(folder)
+        self.feed.watch_folder(folder)
 
-    def toggle_camera(self, on: bool) -> None:
-        if on:
-            address = str(self.settings.value("camera/address", "0"))
-            self.camera = CameraSource(self.camera_factory(address), name=self.tr("camera {0}").format(address), parent=self)
-            self.camera.frameReady.connect(self.on_preview)
-            self.camera.status.connect(self.set_source_status)
-            self.camera.start()
-            self.settings.setValue("source/kind", "camera")
-        elif self.camera is not None:
-            self.auto_box.setChecked(False)
-            self.camera.stop()
-            self.camera = None
-            self.set_source_status(self.tr("Camera stopped"), True)
-        self.trigger_button.setEnabled(on)
-
-    def trigger(self) -> None:
-        if self.camera is None or self.camera.latest is None:
-            self.show_message(self.tr("No camera frame to inspect: start the camera first."))
-            return
-        if self.pause_reason:
-            self.show_message(self.tr("Inspection is paused while {0}.").format(self.pause_reason))
-            return
-        self._enqueue(1)
-        self.requestFrame.emit(self.camera.latest.copy(), self.camera.name)
-
-    def _auto_trigger(self) -> None:
-        if self.pending == 0 and self.camera is not None and self.camera.latest is not None:
-            self.trigger()
-
-    def on_preview(self, frame) -> None:
-        if monotonic() - self._last_display > self.hold_ms / 1000.0 * 3 and self.pending == 0:
-            self.view.show_image(frame)
-
-    def set_source_status(self, text: str, ok: bool) -> None:
-        self.source_status.setText(text)
-        self.source_status.setStyleSheet("" if ok else "color:#b3141b; font-weight:bold;")
-        if not ok:
-            self.show_message(text)
+    @property
+    def camera(self):
+        return self.feed.camera
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -321,7 +258,7 @@ class MainWindow(QMainWindow):
         self.pending = max(0, self.pending - 1)
         if self.pending == 0:
             self.burst_total = 0
-        self._update_queue()
+        self.update_queue()
         if kind == "master":
             self.masters.on_result(result, row_id)
             return
@@ -337,7 +274,7 @@ class MainWindow(QMainWindow):
             if self.ack_fail:
                 self.verdict.demand_acknowledgement(row_id)
         # hold each shown verdict for hold_ms; in a burst the latest (worst first) is shown next
-        wait = self.hold_ms / 1000.0 - (monotonic() - self._last_display)
+        wait = self.hold_ms / 1000.0 - (monotonic() - self.last_display)
         if wait > 0:
             if self._held is None or _rank(result) >= _rank(self._held[0]):
                 self._held = (result, row_id)
@@ -352,7 +289,7 @@ class MainWindow(QMainWindow):
             self.display(held, row_id)
 
     def display(self, result, row_id: int = -1) -> None:
-        self._last_display = monotonic()
+        self.last_display = monotonic()
         if self.pages.currentIndex() == 0:  # while a technician reviews, the tabs are theirs
             self.explain.on_displayed(row_id if result.ok else -1, result.image, result.anomaly_map, result.threshold)
         self.verdict.show_verdict(result.verdict.value, result.score, result.normalised_score,
@@ -364,13 +301,7 @@ class MainWindow(QMainWindow):
         row = self.reader.get(row_id)
         if row is None:
             return
-        image = None
-        if row.image_path:
-            try:
-                image = load_image(row.image_path)
-            except ImageLoadError:
-                image = None
-        amap = load_map(row)
+        image, amap = load_stored_image(row), load_map(row)
         self.explain.on_displayed(row.id if row.verdict != "ERROR" else -1, image, amap, row.threshold, stored=True)
         self.verdict.show_verdict(row.verdict, row.score, row.normalised_score, row.threshold,
                                   self.tr("history #{0}, {1}").format(row.id, _short(row.source)), row.error, row.id)
@@ -435,9 +366,9 @@ class MainWindow(QMainWindow):
         waiting, self.paused = self.paused, []
         for kind, args in waiting:
             self.submit_paths([args[0]], args[1])
-        self._update_queue()
+        self.update_queue()
 
-    def _update_queue(self) -> None:
+    def update_queue(self) -> None:
         if self.pending:
             done = self.burst_total - self.pending
             self.queue_label.setText(self.tr("Inspecting: {0} of {1} done, {2} waiting").format(done, self.burst_total, self.pending))
@@ -456,28 +387,6 @@ class MainWindow(QMainWindow):
         self.banner.show()
         self._banner_timer.start(seconds * 1000)
 
-    def on_progress(self, stage: str, done: int, total: int) -> None:
-        if total == 0:  # a message from the worker, not a step
-            self.show_message(stage)
-            return
-        self.categories.on_progress(stage, done, total)
-        self.queue_label.setText(self.tr("Training, {0}: {1} of {2}").format(stage, done, total))
-        self.queue_bar.setMaximum(total)
-        self.queue_bar.setValue(done)
-        self.queue_bar.setVisible(done < total or stage != "saving")
-
-    # ---- training (the flow itself is CategoryController's) ---------------------------------------
-    def on_training_finished(self, report) -> None:
-        self._update_queue()
-
-    def on_training_failed(self, message: str) -> None:
-        self._update_queue()
-        self.show_message(message)
-        if self.model_info is None:
-            self.verdict.set_state("NO MODEL", message)
-        else:
-            self.on_model_loaded(self.model_info)
-
     # ---- leaving -----------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.confirm_quit and QMessageBox.question(self, self.tr("Leave the station?"),
@@ -491,11 +400,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("display/opacity", self.opacity.value())
         self.settings.sync()
-        self.watcher.stop()
-        self.auto_timer.stop()
-        if self.camera is not None:
-            self.camera.stop()
-            self.camera = None
+        self.feed.stop()
         self.worker.cancel_training()
         if self.thread.isRunning():
             self.thread.quit()

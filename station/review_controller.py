@@ -8,8 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from engine.imaging import ImageLoadError, load_image
-from station.history import load_map
+from station.history import load_map, load_stored_image
 from station.review_store import OVERRULE_REASONS, ReviewStore
 from station.shifts import recent_shifts
 from ui.review_view import ReviewView
@@ -69,12 +68,7 @@ class ReviewController(QObject):
         row = self.rows.get(row_id) or self.window.reader.get(row_id)
         if row is None:
             return
-        image = None
-        if row.image_path:
-            try:
-                image = load_image(row.image_path)
-            except ImageLoadError:
-                image = None
+        image = load_stored_image(row)
         self.window.explain.on_displayed(row.id, image, load_map(row), row.threshold, stored=True)
         if row.category:
             self.view.set_lists(self.store.defect_types(row.category), list(OVERRULE_REASONS))
@@ -88,6 +82,11 @@ class ReviewController(QObject):
             d.who, d.context, f" — {d.note}" if d.note else "", self.tr(" [revised]") if i < len(ds) - 1 else "")
             for ds in [self.store.decisions(row.id)] for i, d in enumerate(ds))
         self.view.show_current(header, trail)
+        standing = self.store.latest(row.id)
+        if standing is not None and standing.decision == "defect":
+            self.view.defect_type.setCurrentText(standing.defect_type or "")
+        elif standing is not None:
+            self.view.reason.setCurrentText(standing.reason or "")
 
     def decide(self, kind: str) -> None:
         row_id = self.view.current_id

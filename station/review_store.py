@@ -111,7 +111,11 @@ class ReviewStore:
 
     # ---- defect types -------------------------------------------------------------------------
     def defect_types(self, category: str) -> list[str]:
-        added = [r[0] for r in self.db.execute("SELECT name FROM defect_types WHERE category=? ORDER BY name", (category,))]
+        """The defaults, the types added for ``category`` and those already used in its decisions."""
+        added = [r[0] for r in self.db.execute(
+            "SELECT name FROM defect_types WHERE category=? UNION SELECT d.defect_type FROM decisions d "
+            "JOIN inspections i ON i.id = d.inspection_id WHERE i.category=? AND d.defect_type IS NOT NULL "
+            "AND d.context = 'review' ORDER BY 1", (category, category))]
         return list(DEFAULT_DEFECT_TYPES[:-1]) + [a for a in added if a not in DEFAULT_DEFECT_TYPES] + ["other"]
 
     def add_defect_type(self, category: str, name: str) -> None:

@@ -8,13 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar
+from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QWidget
 
 from engine.store import ModelError
 from engine.versions import activate_version, list_versions
 from station.master_controller import MasterController
 from station.review_controller import ReviewController
+from station.resources import icon
 from station.review_store import ReviewStore
+from station.settings_controller import SettingsController
 from station.threshold_controller import ThresholdController
 from ui.record_tables import ChangeLogDialog, VersionsDialog
 
@@ -63,85 +65,103 @@ class ReportController(QObject):
                                  self.tr("Report written to {0} (report.pdf, report.html, inspections.csv)").format(out), 20)
 
 
-def show_versions(window) -> None:
-    info = window.model_info
-    if info is None:
-        window.show_message(window.tr("No model loaded: choose a category first."))
-        return
-    folder = Path(window.models_dir) / info.category
-    dialog = VersionsDialog(info.category, list_versions(folder), window)
+class ToolActions(QObject):
+    """Toolbar, controllers and keys of the technician's tools, and kiosk mode."""
 
-    def activate(vid: str) -> None:
-        if not window.require_technician(window.tr("make another model version active")):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        window.review = ReviewController(window)
+        window.thresholds = ThresholdController(window)
+        window.reports = ReportController(window)
+        window.masters = MasterController(window)
+        window.settings_flow = SettingsController(window)
+        bar = QToolBar(self.tr("Tools"))
+        bar.setObjectName("toolsBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        window.addToolBar(Qt.TopToolBarArea, bar)
+        actions = [
+            ("review", self.tr("Review shift"), "Ctrl+R", lambda: window.enter_review()),
+            ("threshold", self.tr("Threshold…"), "Ctrl+T", window.thresholds.open),
+            ("versions", self.tr("Versions…"), None, self.show_versions),
+            ("changelog", self.tr("Change log"), None,
+             lambda: ChangeLogDialog(ReviewStore(window.reader).changes(), window).open()),
+            ("report", self.tr("Shift report…"), None, lambda: window.reports.ask()),
+            ("master", self.tr("Master check"), "Ctrl+M", window.masters.run),
+            ("master", self.tr("Register masters…"), None, window.masters.register),
+            ("settings", self.tr("Settings…"), "Ctrl+,", window.settings_flow.open),
+            ("fullscreen", self.tr("Full screen (F11)"), "F11", self.kiosk),
+        ]
+        window.tool_actions = {}
+        for icon_name, text, keys, slot in actions:
+            act = QAction(icon(icon_name), text, window)
+            if keys:
+                act.setShortcut(QKeySequence(keys))
+                act.setShortcutContext(Qt.ApplicationShortcut)
+            act.triggered.connect(slot)
+            bar.addAction(act)
+            window.tool_actions[icon_name if icon_name not in window.tool_actions else text] = act
+        bar.addSeparator()
+        self.role = QLabel()
+        self.role.setObjectName("roleLabel")
+        bar.addWidget(self.role)
+        self.sign = QAction(icon("signin"), "", window)
+        self.sign.triggered.connect(self.sign_in_out)
+        bar.addAction(self.sign)
+        window.authority.roleChanged.connect(self.show_role)
+        self.show_role(window.authority.role, window.authority.who)
+
+    def show_role(self, role: str, who: str) -> None:
+        self.role.setText(self.tr("  Technician: {0}  ").format(who) if role == "technician" else self.tr("  Operator  "))
+        self.role.setProperty("technician", role == "technician")
+        self.role.style().unpolish(self.role)
+        self.role.style().polish(self.role)
+        self.sign.setText(self.tr("Sign out") if role == "technician" else self.tr("Technician sign-in"))
+
+    def sign_in_out(self) -> None:
+        if self.window.authority.role == "technician":
+            self.window.authority.logout()
+        else:
+            self.window.require_technician(self.tr("sign in"))
+
+    def kiosk(self) -> None:
+        """Full screen for the bench, with controls large enough for gloves (the stylesheet's kiosk rules)."""
+        w = self.window
+        on = not bool(w.windowState() & Qt.WindowFullScreen)
+        w.setWindowState(w.windowState() ^ Qt.WindowFullScreen)
+        w.setProperty("kiosk", on)
+        for widget in [w, *w.findChildren(QWidget)]:
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def show_versions(self) -> None:
+        w = self.window
+        info = w.model_info
+        if info is None:
+            w.show_message(self.tr("No model loaded: choose a category first."))
             return
+        folder = Path(w.models_dir) / info.category
+        dialog = VersionsDialog(info.category, list_versions(folder), w)
+        dialog.activateRequested.connect(lambda vid: self.activate(dialog, info, folder, vid))
+        dialog.open()
+
+    def activate(self, dialog, info, folder: Path, vid: str) -> bool:
+        """Roll the category to version ``vid`` (technician only), logged."""
+        w = self.window
+        if not w.require_technician(self.tr("make another model version active")):
+            return False
         try:
             m = activate_version(folder, vid)
         except ModelError as exc:
-            window.show_message(str(exc))
-            return
-        store = ReviewStore(window.reader)
-        a = window.authority
+            w.show_message(str(exc))
+            return False
+        store = ReviewStore(w.reader)
+        a = w.authority
         store.log_version(info.category, m["model_id"], vid, "activated", a.who)
-        store.log_change(a.who, a.role, f"model:{info.category}", info.model_id, m["model_id"], f"rolled to {vid}")
-        dialog.accept()
-        window.refresh_categories(info.category)
-
-    dialog.activateRequested.connect(activate)
-    dialog.open()
-
-
-def install_actions(window) -> None:
-    """Toolbar, controllers and keys of the technician's tools."""
-    window.review = ReviewController(window)
-    window.thresholds = ThresholdController(window)
-    window.reports = ReportController(window)
-    window.masters = MasterController(window)
-    bar = QToolBar(window.tr("Tools"))
-    bar.setObjectName("toolsBar")
-    bar.setMovable(False)
-    window.addToolBar(Qt.TopToolBarArea, bar)
-    role = QLabel()
-    role.setObjectName("roleLabel")
-
-    def show_role(r: str, who: str) -> None:
-        role.setText(window.tr("  Technician: {0}  ").format(who) if r == "technician" else window.tr("  Operator  "))
-        role.setProperty("technician", r == "technician")
-        role.style().unpolish(role)
-        role.style().polish(role)
-        sign.setText(window.tr("Sign out") if r == "technician" else window.tr("Technician sign-in"))
-
-    def sign_in_out() -> None:
-        if window.authority.role == "technician":
-            window.authority.logout()
-        else:
-            window.require_technician(window.tr("sign in"))
-
-    def kiosk() -> None:
-        window.setWindowState(window.windowState() ^ Qt.WindowFullScreen)
-
-    actions = [
-        (window.tr("Review shift"), "Ctrl+R", lambda: window.enter_review()),
-        (window.tr("Threshold…"), "Ctrl+T", window.thresholds.open),
-        (window.tr("Versions…"), None, lambda: show_versions(window)),
-        (window.tr("Change log"), None, lambda: ChangeLogDialog(ReviewStore(window.reader).changes(), window).open()),
-        (window.tr("Shift report…"), None, lambda: window.reports.ask()),
-        (window.tr("Master check"), "Ctrl+M", window.masters.run),
-        (window.tr("Register masters…"), None, window.masters.register),
-        (window.tr("Full screen (F11)"), "F11", kiosk),
-    ]
-    window.tool_actions = {}
-    for text, keys, slot in actions:
-        act = QAction(text, window)
-        if keys:
-            act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(Qt.ApplicationShortcut)
-        act.triggered.connect(slot)
-        bar.addAction(act)
-        window.tool_actions[text] = act
-    bar.addSeparator()
-    bar.addWidget(role)
-    sign = QAction(window)
-    sign.triggered.connect(sign_in_out)
-    bar.addAction(sign)
-    window.authority.roleChanged.connect(show_role)
-    show_role(window.authority.role, window.authority.who)
+        store.log_change(a.who, a.role, f"model:{info.category}", info.model_id, m["model_id"],
+                         self.tr("rolled to {0}").format(vid))
+        if dialog is not None:
+            dialog.accept()
+        w.refresh_categories(info.category)
+        return True

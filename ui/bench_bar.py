@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 
 class BenchBar(QFrame):
@@ -23,7 +23,7 @@ class BenchBar(QFrame):
         self.accept_button.setObjectName("benchAccept")
         self.reject_button.setObjectName("benchReject")
         for b in (self.accept_button, self.reject_button):
-            b.setMinimumHeight(56)
+            b.setMinimumHeight(48)
             b.setMinimumWidth(130)
         lay = QHBoxLayout(self)
         lay.addWidget(self.label, 1)
@@ -31,6 +31,7 @@ class BenchBar(QFrame):
         lay.addWidget(self.reject_button)
         self.accept_button.clicked.connect(lambda: self.settled.emit("accept"))
         self.reject_button.clicked.connect(lambda: self.settled.emit("reject"))
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         self.hide()
 
     def ask(self, row_id: int) -> None:

@@ -5,7 +5,7 @@ probability as a second opinion. Shows ready-made overlays; asks for other layer
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.image_view import ImageView

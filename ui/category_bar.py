@@ -30,6 +30,8 @@ class CategoryBar(QWidget):
         self.combo = QComboBox()
         self.combo.setMinimumWidth(180)
         self.facts = QLabel("")
+        self.facts.setWordWrap(True)  # long facts wrap instead of widening the window
+        self.facts.setMinimumWidth(120)
         self.facts_button = QPushButton(self.tr("Facts…"))
         self.facts_button.setToolTip(self.tr("Threshold, part mask, self-test on synthetic defects, classifier"))
         self.new_button = QPushButton(self.tr("New category…"))
@@ -70,3 +72,4 @@ class CategoryBar(QWidget):
     def show_facts(self, name: str | None) -> None:
         info = self._infos.get(name) if name else None
         self.facts.setText(model_facts(info) if info else "")
+        self.facts.setToolTip(self.facts.text())

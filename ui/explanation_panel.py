@@ -40,3 +40,8 @@ class ExplanationPanel(QWidget):
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        """No: the tabs take the height left under the verdict; their wrapping labels must not
+        make a box layout squeeze the verdict instead."""
+        return False

@@ -60,16 +60,16 @@ class ModelFactsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Model facts: {0}").format(info.category))
         q = info.good_score_quantiles or {}
-        facts = QLabel(
-            f"<b>{info.category}</b> &nbsp; model {info.model_id}<br>"
-            f"{info.backbone}, input {info.input_size[1]}x{info.input_size[0]} px, memory bank {info.memory_bank_size} "
-            f"patches, {info.train_images} training + {info.calibration_images} held-out good images<br>"
-            f"<b>Threshold</b> {info.threshold:.3f} ({info.threshold_method}, target false-reject rate "
-            f"{info.target_frr:.0%}); good scores median {q.get('median', 0):.2f}, p95 {q.get('p95', 0):.2f}, "
-            f"max {q.get('max', 0):.2f}")
+        facts = QLabel(self.tr(
+            "<b>{0}</b> &nbsp; model {1} {2}<br>{3}, input {4}x{5} px, memory bank {6} patches, {7} training + {8} "
+            "held-out good images<br><b>Threshold</b> {9:.3f} ({10}, target false-reject rate {11:.0%}); good scores "
+            "median {12:.2f}, p95 {13:.2f}, max {14:.2f}").format(
+            info.category, info.version, info.model_id, info.backbone, info.input_size[1], info.input_size[0],
+            info.memory_bank_size, info.train_images, info.calibration_images, info.threshold, info.threshold_method,
+            info.target_frr, q.get("median", 0), q.get("p95", 0), q.get("max", 0)))
         facts.setWordWrap(True)
         pm = info.part_mask or {}
-        self.mask_label = QLabel(f"<b>Part mask</b>: {pm.get('reason', 'none stored')}")
+        self.mask_label = QLabel(self.tr("<b>Part mask</b>: {0}").format(pm.get("reason") or self.tr("none stored")))
         self.mask_label.setWordWrap(True)
         self.mask_image = QLabel()
         if mask_preview is not None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLab
 
 from ui.verdict_panel import STYLES
 
-DECISION_MARK = {"defect": "✔ defect", "good": "✘ overruled", None: "· open"}
 
 
 class ReviewView(QWidget):
@@ -35,6 +34,7 @@ class ReviewView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewView")
+        self.OPEN = self.tr("· open")
         title = QLabel(self.tr("Review of a shift"))
         title.setObjectName("reviewTitle")
         self.shift = QComboBox()
@@ -179,8 +179,11 @@ class ReviewView(QWidget):
     def _paint(self, item: QListWidgetItem, r, decision) -> None:
         kind = getattr(decision, "decision", None)
         label = getattr(decision, "defect_type", None) or getattr(decision, "reason", None) or ""
-        item.setText(f"#{r.id}  {r.verdict}  {r.normalised_score or 0:.2f}\n{DECISION_MARK[kind]} {label}")
-        item.setBackground(QColor(STYLES.get(r.verdict, STYLES["READY"])[0]).lighter(185))
+        mark = {"defect": self.tr("✔ defect"), "good": self.tr("✘ overruled")}.get(kind, self.OPEN)
+        item.setText(self.tr("#{0}  {1}  {2:.2f}\n{3} {4}").format(r.id, r.verdict, r.normalised_score or 0.0, mark, label))
+        item.setData(Qt.UserRole + 1, kind or "")
+        c = QColor(STYLES.get(r.verdict, STYLES["READY"])[0])
+        item.setBackground(QColor((c.red() + 4 * 255) // 5, (c.green() + 4 * 255) // 5, (c.blue() + 4 * 255) // 5))
         if r.thumbnail:
             pm = QPixmap()
             pm.loadFromData(r.thumbnail)
@@ -213,6 +216,6 @@ class ReviewView(QWidget):
         n = self.queue.count()
         for k in range(1, n + 1):
             i = (self.queue.currentRow() + k) % n
-            if "· open" in self.queue.item(i).text():
+            if not self.queue.item(i).data(Qt.UserRole + 1):
                 self.queue.setCurrentRow(i)
                 return

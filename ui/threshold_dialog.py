@@ -24,6 +24,8 @@ class ThresholdDialog(QDialog):
         self.preview = QLabel("")
         self.preview.setWordWrap(True)
         self.preview.setObjectName("flipPreview")
+        self.preview.setMinimumHeight(54)
+        self.setMinimumWidth(560)
         self.why = QLineEdit()
         self.why.setPlaceholderText(self.tr("Why (kept in the change log)"))
         form = QFormLayout(self)

@@ -4,7 +4,8 @@ category and model, plus the shift's counters. Shows data only."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 # state -> (background, foreground); every state also shows its word
 STYLES = {
@@ -25,34 +26,21 @@ class VerdictPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verdictPanel")
+        self._state = "NO MODEL"
         self.word = QLabel(self.tr("NO MODEL"))
         self.word.setObjectName("verdictWord")
         self.word.setAlignment(Qt.AlignCenter)
-        self.word.setMinimumHeight(120)
+        self.word.setMinimumHeight(92)
         f = self.word.font()
-        f.setPointSize(44)
+        f.setPointSize(42)
         f.setBold(True)
         self.word.setFont(f)
-        self.detail = QLabel("")  # the score line: large, one line, readable from two metres
-        self.detail.setObjectName("scoreLine")
-        self.detail.setAlignment(Qt.AlignCenter)
-        fd = self.detail.font()
-        fd.setPointSize(18)
-        fd.setBold(True)
-        self.detail.setFont(fd)
+        self.detail = _bold_label("scoreLine", 18)  # the score line: large, one line, readable from two metres
         self.source_line = QLabel("")
         self.source_line.setAlignment(Qt.AlignCenter)
-        self.source_line.setWordWrap(True)
-        self.category_line = QLabel("")
-        self.category_line.setObjectName("categoryLine")
-        self.category_line.setAlignment(Qt.AlignCenter)
-        fc = self.category_line.font()
-        fc.setPointSize(20)
-        fc.setBold(True)
-        self.category_line.setFont(fc)
+        self.category_line = _bold_label("categoryLine", 20)
         self.model_line = QLabel("")
-        self.model_line.setAlignment(Qt.AlignCenter)
-        self.model_line.setWordWrap(True)
+        self.model_line.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         lay = QVBoxLayout(self)
         # a pending acknowledgement sits above the verdict, framed apart from it, naming the part
         # it belongs to, so that it cannot be read as the verdict of the part on screen
@@ -60,7 +48,7 @@ class VerdictPanel(QFrame):
         self.ack_button.setObjectName("pendingAck")
         self.ack_button.setStyleSheet("QPushButton#pendingAck{background:#fff3f3; color:#8a0f14; font-size:15pt;"
                                       "font-weight:bold; padding:8px; border:3px dashed #b3141b; border-radius:6px;}")
-        self.ack_button.setMinimumHeight(52)
+        self.ack_button.setMinimumHeight(44)
         self.ack_button.clicked.connect(self.acknowledge)
         self.ack_button.hide()
         self.unacknowledged = 0
@@ -70,8 +58,13 @@ class VerdictPanel(QFrame):
         lay.addWidget(self.word)
         lay.addWidget(self.detail)
         lay.addWidget(self.source_line)
-        lay.addWidget(self.category_line)
-        lay.addWidget(self.model_line)
+        ident = QHBoxLayout()  # the category (large) and the model version on one line
+        ident.addStretch(1)
+        ident.addWidget(self.category_line)
+        ident.addSpacing(12)
+        ident.addWidget(self.model_line)
+        ident.addStretch(1)
+        lay.addLayout(ident)
         self.drift = QLabel("")
         self.drift.setObjectName("driftWarning")
         self.drift.setWordWrap(True)
@@ -81,18 +74,40 @@ class VerdictPanel(QFrame):
         self.counters = CountersBox()
         lay.addWidget(self.counters)
         self.set_state("NO MODEL", self.tr("Choose a product category to start."))
+        # the panel always gets its full height; the explanation tabs below take what is left
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
 
     @property
     def state(self) -> str:
-        return self.word.text()
+        """The state key (PASS, FAIL, ...), whatever language the word is shown in."""
+        return self._state
+
+    def words(self) -> dict[str, str]:
+        """The state words on the operator's screen, through the translator."""
+        return {"PASS": self.tr("PASS"), "FAIL": self.tr("FAIL"), "REVIEW": self.tr("REVIEW"),
+                "ERROR": self.tr("ERROR"), "READY": self.tr("READY"), "INSPECTING": self.tr("INSPECTING"),
+                "NO MODEL": self.tr("NO MODEL"), "TRAINING": self.tr("TRAINING")}
 
     def set_state(self, state: str, detail: str = "", source: str = "") -> None:
         bg, fg = STYLES.get(state, STYLES["READY"])
-        self.word.setText(state)
+        self._state = state
+        self.word.setText(self.words().get(state, state))
         self.word.setStyleSheet(f"background:{bg}; color:{fg}; border-radius:8px; padding:8px;")
-        self.detail.setWordWrap(state not in ("PASS", "FAIL", "REVIEW"))  # messages wrap, the score line does not
+        # messages wrap, the score line does not (a wrapping label lets the layout squeeze the panel)
+        self.detail.setWordWrap(state not in ("PASS", "FAIL", "REVIEW"))
         self.detail.setText(detail)
         self.source_line.setText(source)
+        self._fit()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        """No: the panel's wrapping messages would let a box layout give it less than it needs."""
+        return False
+
+    def _fit(self) -> None:
+        """Hold the panel at the height its visible parts need: the explanation tabs below give way,
+        never the verdict (a box layout with wrapping labels would otherwise squeeze it)."""
+        self.layout().activate()
+        self.setMinimumHeight(self.layout().totalMinimumSize().height())
 
     def show_verdict(self, verdict: str, score: float | None, normalised: float | None,
                      threshold: float | None, source: str, error: str | None = None, row_id: int = -1) -> None:
@@ -110,6 +125,7 @@ class VerdictPanel(QFrame):
         self.ack_rows.append(row_id)
         self._ack_text()
         self.ack_button.show()
+        self._fit()
 
     def _ack_text(self) -> None:
         if not self.unacknowledged:
@@ -126,17 +142,33 @@ class VerdictPanel(QFrame):
             self.unacknowledged = 0
             self.ack_rows = []
             self.ack_button.hide()
+            self._fit()
             self.acknowledged.emit()
 
     def set_model(self, category: str, model_id: str, facts: str = "") -> None:
+        """The category (large) and the model version judging it; the facts go in the tooltip
+        (the category bar shows them too)."""
         self.category_line.setText(category)
-        self.model_line.setText(self.tr("Model {0}<br>{1}").format(model_id, facts))
+        self.model_line.setText(self.tr("Model {0}").format(model_id))
+        self.model_line.setToolTip(facts)
 
 
     def set_drift(self, message: str) -> None:
         """A standing warning while good parts' scores creep towards the threshold ("" clears it)."""
         self.drift.setText(message)
         self.drift.setVisible(bool(message))
+        self._fit()
+
+
+def _bold_label(name: str, points: int) -> QLabel:
+    label = QLabel("")
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignCenter)
+    f = label.font()
+    f.setPointSize(points)
+    f.setBold(True)
+    label.setFont(f)
+    return label
 
 
 class CountersBox(QFrame):
@@ -148,18 +180,22 @@ class CountersBox(QFrame):
         super().__init__(parent)
         self.setObjectName("counters")
         grid = QGridLayout(self)
+        grid.setContentsMargins(0, 2, 0, 2)
+        grid.setVerticalSpacing(0)
         self.values: dict[str, QLabel] = {}
         for i, key in enumerate(self.KEYS):
-            name = QLabel(key.upper() if key != "total" else self.tr("TOTAL"))
+            names = {"total": self.tr("TOTAL"), "PASS": self.tr("PASS"), "FAIL": self.tr("FAIL"),
+                     "REVIEW": self.tr("REVIEW"), "ERROR": self.tr("ERROR"), "yield": self.tr("YIELD")}
+            name = QLabel(names[key])
             name.setAlignment(Qt.AlignCenter)
             fn = name.font()
-            fn.setPointSize(12)
+            fn.setPointSize(11)
             fn.setBold(True)
             name.setFont(fn)
             val = QLabel("0")
             val.setAlignment(Qt.AlignCenter)
             f = val.font()
-            f.setPointSize(28)
+            f.setPointSize(26)
             f.setBold(True)
             val.setFont(f)
             grid.addWidget(name, 0, i)

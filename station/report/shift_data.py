@@ -120,7 +120,7 @@ def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, t
     counts = Counter(r.verdict for r in rows)
     rejects = [r for r in rows if r.verdict in ("FAIL", "REVIEW")]
     defects = Counter(r.defect_type for r in rejects if r.decision == "defect")
-    passes = np.array([r.normalised_score for r in rows if r.verdict == "PASS" and r.normalised_score is not None])
+    judged = np.array([r.normalised_score for r in rows if r.normalised_score is not None and r.verdict != "ERROR"])
     trend = []
     for k in range(trend_days - 1, -1, -1):
         day_end = shift.end - timedelta(days=k)
@@ -134,7 +134,7 @@ def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, t
         shift=shift, category=category, rows=rows, counts=dict(counts), defects_by_type=dict(defects.most_common()),
         overcalls=sum(1 for r in rejects if r.decision == "good"), confirmed=sum(defects.values()),
         undecided=sum(1 for r in rejects if r.decision is None), escapes=_escapes(rows, masters),
-        models=dict(Counter(r.model_id for r in rows if r.model_id)), drift=good_score_drift(passes),
+        models=dict(Counter(r.model_id for r in rows if r.model_id)), drift=good_score_drift(judged),
         trend=trend, masters=masters)
 
 

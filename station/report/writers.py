@@ -58,20 +58,18 @@ def draw_control_chart(ax, d: ShiftData) -> None:
     x = np.arange(len(rows))
     y = np.array([r.normalised_score for r in rows])
     ax.scatter(x, y, s=8, c=[COLOURS[r.verdict] for r in rows])
-    goods = y[[r.verdict == "PASS" for r in rows]] if rows else np.array([])
-    if goods.size:
-        centre = float(np.median(goods))
-        ax.axhline(centre, color="#555", lw=1, label=f"median of PASS parts {centre:.2f}")
-        if goods.size >= 20:
-            k = max(5, goods.size // 20)
-            smooth = np.convolve(goods, np.ones(k) / k, mode="valid")
-            gx = x[[r.verdict == "PASS" for r in rows]][k - 1:]
-            ax.plot(gx, smooth, color="#1f5f99", lw=1.5, label=f"PASS parts, running mean of {k}")
+    if y.size >= 20:
+        k = max(5, y.size // 15)
+        med = np.array([np.median(y[max(0, i - k + 1):i + 1]) for i in range(y.size)])
+        ax.plot(x[k - 1:], med[k - 1:], color="#1f5f99", lw=2, label=f"running median of {k} parts")
+        ax.axhline(float(np.median(y[: max(1, y.size // 3)])), color="#555", lw=1,
+                   label="median of the first third of the shift")
     ax.axhline(0.5, color="k", ls="--", lw=1.2, label="threshold")
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("part, in order of inspection")
     ax.set_ylabel("normalised score")
-    ax.set_title("Scores over the shift (control chart)" + ("  —  DRIFT" if d.drift.drifting else ""))
+    ax.set_title("Scores over the shift (control chart)" + ("  —  DRIFT" if d.drift.drifting else ""),
+                 color="#b3141b" if d.drift.drifting else "black")
     ax.legend(fontsize=7, loc="upper left")
 
 
@@ -92,11 +90,18 @@ def draw_defects(ax, d: ShiftData) -> None:
 
 def draw_trend(ax, d: ShiftData) -> None:
     days = [t.day for t in d.trend]
-    ax.plot(days, [100 * t.overcall_rate for t in d.trend], "o-", color="#e0a400", label="over-calls, % of rejects")
+    rates = [100 * t.overcall_rate if t.rejects else np.nan for t in d.trend]  # no rejects: no point
+    ax.plot(days, rates, "o-", color="#e0a400", label="over-calls, % of rejects")
     ax.set_ylabel("over-call rate (%)")
+    ax.set_ylim(0, max(10.0, np.nanmax(rates) * 1.15) if np.isfinite(rates).any() else 10.0)
+    for day, t in zip(days, d.trend):
+        ax.annotate(f"{t.parts} parts", (day, 0), textcoords="offset points", xytext=(0, 4), ha="center", fontsize=7)
     ax2 = ax.twinx()
-    ax2.bar(days, [t.escapes for t in d.trend], color="#b3141b", alpha=0.4, label="escapes")
+    esc = [t.escapes for t in d.trend]
+    ax2.bar(days, esc, color="#b3141b", alpha=0.4, label="escapes")
     ax2.set_ylabel("escapes")
+    ax2.set_ylim(0, max(3, max(esc) + 1))
+    ax2.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title("Over-calls and escapes, last days (24 h windows)")
     ax.tick_params(axis="x", labelsize=8)
     lines = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
@@ -124,6 +129,8 @@ def _pages(plt, d: ShiftData):
     """The report's A4 figures."""
     f1 = plt.figure(figsize=A4)
     f1.suptitle(_title(d), fontsize=13, weight="bold", y=0.975)
+    f1.text(0.5, 0.945, f"{len(d.rows)} inspections, shift {d.shift.start:%Y-%m-%d %H:%M} to {d.shift.end:%H:%M} "
+            f"(local time); decisions as they stand now", ha="center", fontsize=9, color="#444")
     ax = f1.add_axes([0.08, 0.60, 0.84, 0.33])
     ax.set_axis_off()
     table = ax.table(cellText=kpis(d), colLabels=["", "this shift"], loc="upper center", cellLoc="left", colWidths=[0.6, 0.4])

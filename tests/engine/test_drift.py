@@ -3,7 +3,7 @@ import numpy as np
 from engine.drift import good_score_drift
 
 
-def test_rising_good_scores_are_drift_and_steady_ones_are_not():
+def test_rising_scores_are_drift_and_steady_ones_are_not():
     rng = np.random.default_rng(0)
     steady = np.clip(0.2 + rng.normal(0, 0.04, 120), 0, 0.49)
     rising = np.clip(np.linspace(0.18, 0.42, 120) + rng.normal(0, 0.03, 120), 0, 0.49)

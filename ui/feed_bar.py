@@ -1,0 +1,27 @@
+"""The feed row: open files, watch a folder, camera with trigger and auto, and the source's state."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class FeedBar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.open_button = QPushButton(self.tr("Open images… (Ctrl+O)"))
+        self.watch_button = QPushButton(self.tr("Watch folder… (Ctrl+W)"))
+        self.camera_button = QPushButton(self.tr("Camera (Ctrl+K)"))
+        self.camera_button.setCheckable(True)
+        self.trigger_button = QPushButton(self.tr("Trigger (Space)"))
+        self.trigger_button.setEnabled(False)
+        self.auto_box = QCheckBox(self.tr("Auto"))
+        self.status = QLabel(self.tr("Source: files (drop images here)"))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for w in (self.open_button, self.watch_button, self.camera_button, self.trigger_button, self.auto_box):
+            lay.addWidget(w)
+        lay.addWidget(self.status, 1)
+
+    def set_status(self, text: str, ok: bool) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("" if ok else "color:#b3141b; font-weight:bold;")
