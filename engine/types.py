@@ -154,3 +154,7 @@ def error_result(source: str, message: str, category: str = "", model_id: str = 
     return InspectionResult(
         source=source, verdict=Verdict.ERROR, category=category, model_id=model_id, error=message
     )
+
+
+class BackboneError(RuntimeError):
+    """A backbone that cannot be built or whose weights are missing or wrong; the message says which."""

@@ -5,7 +5,7 @@
 
 bench.png (a FAIL then a PASS: the pending acknowledgement names the earlier part),
 bench_review.png (a REVIEW part to settle), review_mode.png (the review view), threshold.png
-(the flip preview), versions.png, change_log.png; written to docs/screenshots/.
+(the flip preview), versions.png, change_log.png, bench_de.png (German); written to docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ def main() -> int:
     shutil.copytree(work / "data", shots / "data")
     shutil.copytree(work / "models", shots / "models")
     app = QApplication([])
+    from station.resources import stylesheet
+
+    app.setStyleSheet(stylesheet())  # the look `station gui` has
     from station.app import make_window
 
     w = make_window(shots / "models", shots / "data", station="bench-1", operator="op")
@@ -98,6 +101,20 @@ def main() -> int:
     pump(app, seconds=0.5)
     log.grab().save(str(out / "change_log.png"))
     log.close()
+    w.shutdown()
+
+    # the operator's screen in German (translator installed before the widgets are made)
+    from station.resources import install_translator
+
+    install_translator(app, "de")
+    w = make_window(shots / "models", shots / "data", station="bench-1", operator="op")
+    w.confirm_quit, w.hold_ms = False, 0
+    w.settings.setValue("display/fail_sound", "false")
+    w.resize(1366, 768)
+    w.show()
+    pump(app, lambda: w.model_info is not None, 60)
+    judge(sorted((data / "test" / "contamination").iterdir())[1])
+    w.grab().save(str(out / "bench_de.png"))
     w.shutdown()
     return 0
 

@@ -34,6 +34,9 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
+    from station.resources import stylesheet
+
+    app.setStyleSheet(stylesheet())  # the look `station gui` has
     from engine.demo import make_part
     from station.app import make_window, start_demo
 

@@ -41,7 +41,7 @@ def _fail(msg: str, code: int) -> int:
 
 
 def cmd_train(a: argparse.Namespace) -> int:
-    from engine.backbones import BackboneError
+    from engine.types import BackboneError
     from engine.store import ModelError
     from engine.training import TrainConfig, TrainingError, list_images, train_category
 
@@ -68,7 +68,7 @@ def cmd_train(a: argparse.Namespace) -> int:
 
 
 def _load_inspector(a: argparse.Namespace):
-    from engine.backbones import BackboneError
+    from engine.types import BackboneError
     from engine.inspector import Inspector
     from engine.store import ModelError
 
@@ -87,8 +87,7 @@ def cmd_inspect(a: argparse.Namespace) -> int:
     if insp is None:
         return EXIT_MODEL
     bad = 0
-    for path in a.images:
-        res = insp.inspect_path(path)
+    for res in insp.iter_paths(a.images, prefetch=a.decode_ahead):
         print(json.dumps(res.to_json_dict()), flush=True)
         if not res.ok:
             bad += 1
@@ -277,6 +276,8 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("inspect", help="judge images; one JSON object per image")
     i.add_argument("--category", required=True)
     i.add_argument("--threshold", type=float, help="override the model's threshold for this run")
+    i.add_argument("--decode-ahead", type=int, default=2, metavar="N",
+                   help="images decoded in threads while the current one is judged (default 2; 0: none)")
     i.add_argument("images", nargs="+")
     i.set_defaults(func=cmd_inspect)
 
@@ -316,7 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="build the demo category and judge its test images")
     d.set_defaults(func=cmd_demo)
 
-    r = sub.add_parser("report", help="write a shift report (PDF, HTML, PNG pages, CSV) from the history")
+    r = sub.add_parser("report", help="write a shift report (PDF, HTML, PNG pages, CSV) from the history",
+                       description="Write a shift report from the station's history database: report.pdf (A4 pages), "
+                                   "report.html, page-N.png and inspections.csv (one row per inspection).")
     r.add_argument("--shift", default="previous",
                    help="current | previous (default) | YYYY-MM-DD/Name | START..END in local ISO time")
     r.add_argument("--category", help="one category (default: all)")
@@ -326,7 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
                                     "(default: the station's setting)")
     r.set_defaults(func=cmd_report)
 
-    rv = sub.add_parser("review", help="open the station window in review mode (a shift's rejects, by keyboard)")
+    rv = sub.add_parser("review", help="open the station window in review mode (a shift's rejects, by keyboard)",
+                        description="Open the station window in review mode: a shift's FAIL and REVIEW parts, worst "
+                                    "first, confirmed or overruled by keyboard (technician sign-in).")
     rv.add_argument("--data-dir", help="folder for history and settings (default: per-user data folder)")
     rv.add_argument("--shift", type=int, default=0, help="0: the current shift (default), 1: the one before, ...")
     rv.add_argument("--category", default=None)

@@ -56,6 +56,7 @@ class Explainer:
 
     def __init__(self, inspector, classifier=None, surrogate: Surrogate | None = None,
                  part_mask=None, good_lab: np.ndarray | None = None) -> None:
+        inspector = inspector.eager()  # gradients need the PyTorch graph, not the stored ONNX one
         self.inspector = inspector
         self.score_cam = ScoreCam(inspector.model)
         self.classifier = classifier

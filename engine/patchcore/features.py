@@ -3,13 +3,13 @@ upsampled to the finest map and concatenated."""
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from engine.backbones import IMAGENET_MEAN, IMAGENET_STD, Backbone
+from engine.imaging import resize_to
 from engine.ort import onnx_session, run_session
 
 
@@ -84,11 +84,7 @@ class PatchEmbedder(nn.Module):
     @staticmethod
     def preprocess(image: np.ndarray, size: tuple[int, int]) -> np.ndarray:
         """uint8 RGB (H, W, 3) -> uint8 RGB (h, w, 3) resized to ``size`` = (h, w)."""
-        h, w = size
-        if image.shape[:2] == (h, w):
-            return image
-        shrink = image.shape[0] > h or image.shape[1] > w
-        return cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
+        return resize_to(image, size)
 
     def to_tensor(self, images: list[np.ndarray]) -> torch.Tensor:
         """Resized uint8 images -> normalised float tensor (B, 3, h, w)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from engine.patchcore.features import PatchEmbedder
+from engine.imaging import resize_to
 from engine.patchcore.knn import NearestNeighbourIndex
 
 
@@ -31,7 +31,8 @@ class PatchCoreConfig:
 class PatchCore:
     """Frozen embedder + memory bank index -> scores and maps. Holds no training logic."""
 
-    def __init__(self, embedder: PatchEmbedder, index: NearestNeighbourIndex, config: PatchCoreConfig) -> None:
+    def __init__(self, embedder, index: NearestNeighbourIndex, config: PatchCoreConfig) -> None:
+        """``embedder``: a ``PatchEmbedder`` (eager PyTorch) or a ``StoredGraphEmbedder`` (ONNX Runtime)."""
         if index.dim != embedder.dim:
             raise ValueError(f"memory bank has {index.dim} dims, embedder gives {embedder.dim}")
         self.embedder = embedder
@@ -41,7 +42,7 @@ class PatchCore:
     def embed(self, images: list[np.ndarray]) -> np.ndarray:
         """uint8 RGB images of any size -> float32 embeddings (B, h, w, D)."""
         size = self.config.input_size
-        return self.embedder.embed([PatchEmbedder.preprocess(im, size) for im in images])
+        return self.embedder.embed([resize_to(im, size) for im in images])
 
     def score_embeddings(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Embeddings (B, h, w, D) -> patch scores (B, h, w) and image scores (B,).

@@ -85,7 +85,7 @@ def test_score_cam_points_at_a_planted_defect(trained_models):
     from engine.inspector import Inspector
     from engine.patchcore import PatchEmbedder
 
-    insp = Inspector.load(trained_models, "washer")
+    insp = Inspector.load(trained_models, "washer").eager()  # gradients: the PyTorch graph
     img, mask = make_part(np.random.default_rng(123), 128, "stain")
     small = PatchEmbedder.preprocess(img, insp.model.config.input_size)
     res = ScoreCam(insp.model).explain(small)

@@ -62,3 +62,14 @@ def test_report_command(trained_models, demo_data, tmp_path, capsys):
     assert main(["report", "--shift", "2026-11-23/Lunch", "--data-dir", str(data_dir), "--out", str(tmp_path / "x")]) == 2
     assert "no shift called 'Lunch'" in capsys.readouterr().err
     assert main(["report", "--data-dir", str(tmp_path / "nothing"), "--out", str(tmp_path / "y")]) == 2
+
+
+def test_report_and_review_help(capsys):
+    import pytest
+
+    for cmd in ("report", "review"):
+        with pytest.raises(SystemExit) as exc:
+            main([cmd, "--help"])
+        assert exc.value.code == 0
+    text = capsys.readouterr().out
+    assert "--shift" in text and "YYYY-MM-DD/Name" in text and "review mode" in text

@@ -67,7 +67,7 @@ def test_stylesheet_and_icons_are_shipped():
     qss = stylesheet()
     assert "#verdictPanel" in qss or "#counters" in qss
     assert qss.count("{") == qss.count("}")
-    for name in ("review", "threshold", "versions", "changelog", "report", "master", "fullscreen", "signin", "station"):
+    for name in ("review", "threshold", "versions", "changelog", "report", "master", "fullscreen", "signin", "station", "settings"):
         assert not icon(name).isNull(), name
 
 

@@ -170,3 +170,23 @@ def test_operator_settles_a_review_part_at_the_bench(window, qtbot, demo_data):
         assert db.execute("SELECT inspection_id, decision, role, context FROM decisions").fetchall() == [
             (row_id, "good", "operator", "bench")]
     assert not window.bench_bar.isVisible()
+
+
+def test_drift_over_the_shift_raises_a_standing_warning(window, qtbot):
+    from engine.types import InspectionResult, Verdict
+
+    store = window.reader
+    for k in range(60):  # the parts' scores creep from 0.05 to 0.45 (threshold 0.50)
+        n = 0.05 + 0.4 * k / 59
+        store.record(InspectionResult(source=f"p{k}.png", verdict=Verdict.PASS, score=n, normalised_score=n,
+                                      threshold=1.0, category="washer", model_id=window.model_info.model_id))
+    window.bench.check_drift("washer")
+    assert window.verdict.drift.isVisible() and "DRIFT" in window.verdict.drift.text()
+    assert "DRIFT" in window.banner.text()
+
+
+def test_kiosk_mode_is_full_screen_with_the_kiosk_style(window, qtbot):
+    window.tools.kiosk()
+    assert window.property("kiosk") is True
+    window.tools.kiosk()
+    assert window.property("kiosk") is False

@@ -1,0 +1,71 @@
+"""Start-up and batch speed of `station inspect` as a user runs it: whole process, cold, medians.
+
+    python benchmarks/bench_startup.py --models MODELS --category bottle --data ../shared/data/mvtec_ad/bottle \\
+        [--old-models OLD_MODELS] [--runs 5] [--out docs/benchmarks/startup.json]
+
+Measures, per models folder: one test image; all test images (``--decode-ahead`` 2 and 0); and
+for the stored graph, ONNX Runtime with 1 and with all threads (``STATION_ORT_THREADS``).
+``--old-models`` is a folder trained before the stored graph existed (the model then builds its
+backbone in PyTorch and exports it at every start), for the before/after line. Also checks that
+the judging path imported no torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def timed(cmd: list[str], env: dict | None = None) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+    return time.perf_counter() - t0
+
+
+def median_of(runs: int, cmd: list[str], env: dict | None = None) -> dict:
+    times = [timed(cmd, env) for _ in range(runs)]
+    return {"median_s": round(statistics.median(times), 3), "runs": [round(t, 3) for t in times]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--models", required=True)
+    ap.add_argument("--old-models")
+    ap.add_argument("--category", default="bottle")
+    ap.add_argument("--data", required=True, help="MVTec-layout category folder (its test/ images are judged)")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--out")
+    a = ap.parse_args()
+    images = sorted(str(p) for p in Path(a.data, "test").rglob("*.png"))
+    station = [sys.executable, "-m", "station.cli", "inspect", "--category", a.category]
+    out: dict = {"images": len(images), "runs": a.runs, "cpus": os.cpu_count()}
+    for label, models in (("stored_graph", a.models), ("before", a.old_models)):
+        if not models:
+            continue
+        base = station + ["--models", models]
+        r = {"one_image": median_of(a.runs, base + [images[0]]),
+             "all_images_decode_ahead_2": median_of(a.runs, base + images),
+             "all_images_decode_ahead_0": median_of(a.runs, base + ["--decode-ahead", "0"] + images)}
+        if label == "stored_graph":
+            r["all_images_ort_1_thread"] = median_of(a.runs, base + images, {"STATION_ORT_THREADS": "1"})
+        out[label] = r
+        print(label, json.dumps({k: v["median_s"] for k, v in r.items()}), flush=True)
+    probe = ("import sys; from engine.inspector import Inspector; i = Inspector.load(sys.argv[1], sys.argv[2]); "
+             "i.inspect_path(sys.argv[3]); print(i.runtime, 'torch' in sys.modules)")
+    res = subprocess.run([sys.executable, "-c", probe, a.models, a.category, images[0]], capture_output=True, text=True,
+                         check=True).stdout.split()
+    out["runtime"], out["torch_imported"] = " ".join(res[:-1]), res[-1] == "True"
+    print("runtime:", out["runtime"], "torch imported:", out["torch_imported"])
+    if a.out:
+        Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(a.out).write_text(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""The feature graph stored at training: judging starts without torch and scores as eager PyTorch."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from engine.inspector import Inspector
+from engine.store import read_manifest
+from engine.training import list_images
+
+
+def test_judging_with_the_stored_graph_imports_no_torch(trained_models, demo_data):
+    image = str(list_images(demo_data / "test" / "scratch")[0])
+    probe = ("import sys; from engine.inspector import Inspector; i = Inspector.load(sys.argv[1], 'washer'); "
+             "r = i.inspect_path(sys.argv[2]); print(i.runtime, '|', r.verdict.value, '|', "
+             "sorted(m for m in sys.modules if m == 'torch' or m.startswith('torch.')))")
+    out = subprocess.run([sys.executable, "-c", probe, str(trained_models), image], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    runtime, verdict, torch_modules = (x.strip() for x in out.split("|"))
+    assert runtime == "onnxruntime (stored graph)" and verdict == "FAIL" and torch_modules == "[]"
+
+
+def test_stored_graph_scores_as_eager_pytorch(trained_models, demo_data):
+    m = read_manifest(trained_models / "washer")
+    assert m["stored_graph"]["input"] == [1, 3, *m["input_size"]] and m["stored_graph"]["max_abs_diff"] < 1e-3
+    fast = Inspector.load(trained_models, "washer")
+    eager = Inspector.load(trained_models, "washer", compile_onnx=False)
+    assert fast.runtime == "onnxruntime (stored graph)" and eager.runtime == "torch"
+    for p in list_images(demo_data / "test")[:4]:
+        a, b = fast.inspect_path(p), eager.inspect_path(p)
+        assert a.score == pytest.approx(b.score, rel=1e-3) and a.verdict == b.verdict
+        assert np.abs(a.anomaly_map - b.anomaly_map).max() < 1e-2 * max(1.0, float(b.anomaly_map.max()))
+
+
+def test_prefetching_batch_keeps_order_and_names_bad_files(trained_models, demo_data, tmp_path):
+    (tmp_path / "bad.png").write_bytes(b"not an image")
+    paths = [str(p) for p in list_images(demo_data / "test")[:5]]
+    paths.insert(2, str(tmp_path / "bad.png"))
+    insp = Inspector.load(trained_models, "washer")
+    results = list(insp.iter_paths(paths, prefetch=2))
+    assert [r.source for r in results] == paths
+    assert results[2].verdict.value == "ERROR" and "bad.png" in results[2].error
+    plain = [insp.inspect_path(p) for p in paths]
+    assert [r.score for r in results] == [r.score for r in plain]
+
+
+def test_station_runtime_torch_keeps_the_eager_path(trained_models, monkeypatch):
+    monkeypatch.setenv("STATION_RUNTIME", "torch")
+    assert Inspector.load(trained_models, "washer").runtime == "torch"
