@@ -40,13 +40,17 @@ def main() -> None:
     ap.add_argument("--category", default="bottle")
     ap.add_argument("--data", required=True, help="MVTec-layout category folder (its test/ images are judged)")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--large", type=int, default=30,
+                    help="also judge this many test images upscaled to 2448x2048 JPEG (5 MP), decode-ahead 2 vs 0")
+    ap.add_argument("--only-large", action="store_true", help="skip the folder comparison (merge into --out)")
     ap.add_argument("--out")
     a = ap.parse_args()
     images = sorted(str(p) for p in Path(a.data, "test").rglob("*.png"))
     station = [sys.executable, "-m", "station.cli", "inspect", "--category", a.category]
-    out: dict = {"images": len(images), "runs": a.runs, "cpus": os.cpu_count()}
+    out: dict = json.loads(Path(a.out).read_text()) if a.only_large and a.out and Path(a.out).is_file() else {}
+    out.update({"images": len(images), "runs": a.runs, "cpus": os.cpu_count()})
     for label, models in (("stored_graph", a.models), ("before", a.old_models)):
-        if not models:
+        if not models or a.only_large:
             continue
         base = station + ["--models", models]
         r = {"one_image": median_of(a.runs, base + [images[0]]),
@@ -56,6 +60,21 @@ def main() -> None:
             r["all_images_ort_1_thread"] = median_of(a.runs, base + images, {"STATION_ORT_THREADS": "1"})
         out[label] = r
         print(label, json.dumps({k: v["median_s"] for k, v in r.items()}), flush=True)
+    if a.large:
+        import tempfile
+
+        import cv2
+
+        big = Path(tempfile.mkdtemp(prefix="bench-large-"))
+        for k, p in enumerate(images[:a.large]):
+            im = cv2.resize(cv2.imread(p), (2448, 2048), interpolation=cv2.INTER_CUBIC)
+            cv2.imwrite(str(big / f"{k:03d}.jpg"), im, [cv2.IMWRITE_JPEG_QUALITY, 92])
+        large = sorted(str(p) for p in big.glob("*.jpg"))
+        base = station + ["--models", a.models]
+        out["large_5mp_jpeg"] = {"images": len(large),
+                                 "decode_ahead_2": median_of(a.runs, base + large),
+                                 "decode_ahead_0": median_of(a.runs, base + ["--decode-ahead", "0"] + large)}
+        print("large", json.dumps({k: v["median_s"] for k, v in out["large_5mp_jpeg"].items() if isinstance(v, dict)}))
     probe = ("import sys; from engine.inspector import Inspector; i = Inspector.load(sys.argv[1], sys.argv[2]); "
              "i.inspect_path(sys.argv[3]); print(i.runtime, 'torch' in sys.modules)")
     res = subprocess.run([sys.executable, "-c", probe, a.models, a.category, images[0]], capture_output=True, text=True,

@@ -57,7 +57,8 @@ class ReviewController(QObject):
         if shift is None:
             return
         category = self.view.category.currentData() or None
-        rows = self.store.queue(shift.start_utc, shift.end_utc, category)
+        verdicts = ("FAIL", "REVIEW", "PASS") if self.view.include_pass.isChecked() else ("FAIL", "REVIEW")
+        rows = self.store.queue(shift.start_utc, shift.end_utc, category, verdicts)
         self.rows = {r.id: r for r in rows}
         self.view.set_lists(self.store.defect_types(category or ""), list(OVERRULE_REASONS))
         self.view.set_queue(rows, self.store.latest_for(list(self.rows)), select)

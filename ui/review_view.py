@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from ui.verdict_panel import STYLES
@@ -39,13 +39,15 @@ class ReviewView(QWidget):
         title.setObjectName("reviewTitle")
         self.shift = QComboBox()
         self.category = QComboBox()
+        self.include_pass = QCheckBox(self.tr("PASS parts too (to record escapes)"))
         self.summary = QLabel("")
         self.summary.setObjectName("reviewSummary")
         back = QPushButton(self.tr("Back to inspection (Esc)"))
         report = QPushButton(self.tr("Shift report…"))
         self.learn = QPushButton(self.tr("Add overruled parts to the good set…"))
         top = QHBoxLayout()
-        for w in (title, QLabel(self.tr("Shift")), self.shift, QLabel(self.tr("Category")), self.category):
+        for w in (title, QLabel(self.tr("Shift")), self.shift, QLabel(self.tr("Category")), self.category,
+                  self.include_pass):
             top.addWidget(w)
         top.addWidget(self.summary, 1)
         for w in (self.learn, report, back):
@@ -115,6 +117,7 @@ class ReviewView(QWidget):
 
         self.shift.currentIndexChanged.connect(self.shiftChanged)
         self.category.currentIndexChanged.connect(lambda _i: self.categoryChanged.emit(self.category.currentData() or ""))
+        self.include_pass.toggled.connect(lambda _on: self.categoryChanged.emit(self.category.currentData() or ""))
         self.queue.currentItemChanged.connect(lambda item, _old: item and self.rowChosen.emit(int(item.data(Qt.UserRole))))
         self.confirm_button.clicked.connect(lambda: self.decided.emit("defect"))
         self.overrule_button.clicked.connect(lambda: self.decided.emit("good"))
