@@ -10,6 +10,7 @@ from pathlib import Path
 
 EXIT_BAD_INPUT = 2
 EXIT_MODEL = 3
+EXIT_NO_SCREEN = 4
 
 
 def _progress_bar():
@@ -206,6 +207,11 @@ def cmd_explain(a: argparse.Namespace) -> int:
 
 
 def cmd_gui(a: argparse.Namespace) -> int:
+    from station.platform_check import gui_problem
+
+    problem = gui_problem()
+    if problem:
+        return _fail(problem, EXIT_NO_SCREEN)
     from station.app import run_gui
 
     return run_gui(a)
