@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import platform
 import sys
 import time
@@ -27,6 +28,7 @@ def main() -> int:
     ap.add_argument("--coreset-ratio", type=float, default=0.01)
     ap.add_argument("--image-size", type=int, default=None, help="backbone input side (default: engine's)")
     ap.add_argument("--projection-dim", type=int, default=None, help="coreset projection (default: engine's)")
+    ap.add_argument("--max-patches", type=int, default=None, help="coreset candidates kept (default: engine's)")
     ap.add_argument("--speed-images", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=3)
     a = ap.parse_args()
@@ -45,6 +47,7 @@ def main() -> int:
     t = time.perf_counter()
     rep = train_category(category, goods, models, TrainConfig(coreset_ratio=a.coreset_ratio,
                                                          **({"projection_dim": a.projection_dim} if a.projection_dim else {}),
+                                                         **({"max_patches": a.max_patches} if a.max_patches else {}),
                                                          **({"image_size": a.image_size} if a.image_size else {})))
     train_s = time.perf_counter() - t
     insp = Inspector.load(models, category)
@@ -66,6 +69,7 @@ def main() -> int:
         "judge_ms_median": round(float(np.median(totals)), 2),
         "judge_ms_p90": round(float(np.percentile(totals, 90)), 2),
         "features_ms_median": round(float(np.median(feats)), 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "machine": {"cpu_threads": torch.get_num_threads(), "python": platform.python_version(),
                     "torch": torch.__version__},
     })

@@ -46,8 +46,12 @@ def cmd_train(a: argparse.Namespace) -> int:
     from engine.store import ModelError
     from engine.training import TrainConfig, TrainingError, list_images, train_category
 
+    if a.all and (a.good or a.category or not a.data):
+        return _fail("--all trains every category under --data ROOT; leave out --category and --good", EXIT_BAD_INPUT)
+    if not a.all and not (a.category and a.good):
+        return _fail("give --category and --good (or --all --data ROOT)", EXIT_BAD_INPUT)
     try:
-        goods = list_images(a.good)
+        goods = list_images(a.good) if a.good else []
         defects = [p for d in (a.defects or []) for p in list_images(d)]
         cfg = TrainConfig(backbone=a.backbone, weights=a.weights, image_size=a.image_size,
                           coreset_ratio=a.coreset_ratio, target_frr=a.target_frr, review_margin=a.review_margin,
@@ -56,10 +60,15 @@ def cmd_train(a: argparse.Namespace) -> int:
                           selftest_per_image=a.selftest_per_image)
         report, close = _progress_bar()
         try:
+            if a.all:
+                from station.dataset_runs import train_all
+
+                _rows, failed = train_all(a.data, a.models, cfg, progress=report)
+                return EXIT_BAD_INPUT if failed else 0
             rep = train_category(a.category, goods, a.models, cfg, defects, progress=report)
         finally:
             close()
-    except (TrainingError, BackboneError, ModelError) as exc:
+    except (TrainingError, BackboneError, ModelError, FileNotFoundError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     for line in rep.skipped:
         print(f"skipped: {line}", file=sys.stderr)
@@ -99,6 +108,16 @@ def cmd_inspect(a: argparse.Namespace) -> int:
 def cmd_evaluate(a: argparse.Namespace) -> int:
     from engine.evaluation import evaluate_folder
 
+    if a.all:
+        from station.dataset_runs import evaluate_all
+
+        try:
+            _rows, failed = evaluate_all(a.data, a.models, a.out)
+        except FileNotFoundError as exc:
+            return _fail(str(exc), EXIT_BAD_INPUT)
+        return EXIT_MODEL if failed else 0
+    if not a.category:
+        return _fail("give --category (or --all with --data ROOT)", EXIT_BAD_INPUT)
     insp = _load_inspector(a)
     if insp is None:
         return EXIT_MODEL
@@ -259,8 +278,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     t = sub.add_parser("train", help="learn a category from good images")
-    t.add_argument("--category", required=True)
-    t.add_argument("--good", required=True, help="folder of good images (searched recursively)")
+    t.add_argument("--category")
+    t.add_argument("--good", help="folder of good images (searched recursively)")
+    t.add_argument("--all", action="store_true", help="every category under --data ROOT (MVTec layout: ROOT/<name>/train/good)")
+    t.add_argument("--data", help="dataset root for --all")
     t.add_argument("--defects", action="append", help="folder of defect images (optional, repeatable)")
     t.add_argument("--backbone", default="efficientnet_lite0", help="timm model name (default: embedded Lite0)")
     t.add_argument("--weights", help="local weights file for a non-embedded backbone")
@@ -288,8 +309,9 @@ def build_parser() -> argparse.ArgumentParser:
     i.set_defaults(func=cmd_inspect)
 
     e = sub.add_parser("evaluate", help="metrics on an MVTec-layout folder")
-    e.add_argument("--category", required=True)
-    e.add_argument("--data", required=True)
+    e.add_argument("--category")
+    e.add_argument("--data", required=True, help="category folder in MVTec layout (with --all: the dataset root)")
+    e.add_argument("--all", action="store_true", help="every category under --data with a model; one summary table")
     e.add_argument("--out", help="folder for roc.png and score_histogram.png")
     e.set_defaults(func=cmd_evaluate, threshold=None)
 

@@ -74,3 +74,31 @@ def test_cli_explain_writes_figure_pdf_and_json(trained_models, demo_data, tmp_p
     assert doc["neighbours"] and doc["neighbours"][0]["kind"] == "training"
     assert main(["explain", "--category", "washer", str(tmp_path / "missing.png"), "--out", str(tmp_path / "ex"),
                  "--models", str(trained_models)]) == 2
+
+
+def test_train_and_evaluate_all_categories_of_a_dataset_root(demo_data, tmp_path, capsys):
+    import shutil
+
+    root = tmp_path / "root"
+    good = sorted((demo_data / "train" / "good").iterdir())
+    (root / "washer" / "train" / "good").mkdir(parents=True)
+    for p in good[:8]:
+        shutil.copy(p, root / "washer" / "train" / "good")
+    shutil.copytree(demo_data / "test", root / "washer" / "test")
+    (root / "lonely" / "train" / "good").mkdir(parents=True)  # one image: cannot train
+    shutil.copy(good[0], root / "lonely" / "train" / "good")
+    (root / "lonely" / "test" / "good").mkdir(parents=True)
+    shutil.copy(good[1], root / "lonely" / "test" / "good")
+    models = tmp_path / "models"
+    rc = main(["train", "--all", "--data", str(root), "--models", str(models), "--image-size", "96",
+               "--coreset-ratio", "0.1", "--selftest-per-image", "0"])
+    out, err = capsys.readouterr()
+    rows = {r["category"]: r for r in map(json.loads, out.splitlines())}
+    assert rc == 2 and rows["washer"]["status"] == "ok" and "at least 2 good images" in rows["lonely"]["status"]
+    assert "category" in err and "FAILED" in err  # the summary table
+    rc = main(["evaluate", "--all", "--data", str(root), "--models", str(models)])
+    out, err = capsys.readouterr()
+    rows = {r["category"]: r for r in map(json.loads, out.splitlines())}
+    assert rc == 3 and rows["washer"]["image_auroc"] is not None and rows["lonely"]["status"].startswith("FAILED")
+    assert "image AUROC" in err
+    assert main(["train", "--all", "--data", str(root), "--category", "x"]) == 2
