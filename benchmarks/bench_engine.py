@@ -29,6 +29,8 @@ def main() -> int:
     ap.add_argument("--image-size", type=int, default=None, help="backbone input side (default: engine's)")
     ap.add_argument("--projection-dim", type=int, default=None, help="coreset projection (default: engine's)")
     ap.add_argument("--max-patches", type=int, default=None, help="coreset candidates kept (default: engine's)")
+    ap.add_argument("--input-pad", type=int, default=None, help="reflect padding of the backbone input, px")
+    ap.add_argument("--calibration", choices=("holdout", "kfold"), default=None)
     ap.add_argument("--speed-images", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=3)
     a = ap.parse_args()
@@ -48,6 +50,8 @@ def main() -> int:
     rep = train_category(category, goods, models, TrainConfig(coreset_ratio=a.coreset_ratio,
                                                          **({"projection_dim": a.projection_dim} if a.projection_dim else {}),
                                                          **({"max_patches": a.max_patches} if a.max_patches else {}),
+                                                         **({"input_pad": a.input_pad} if a.input_pad else {}),
+                                                         **({"calibration": a.calibration} if a.calibration else {}),
                                                          **({"image_size": a.image_size} if a.image_size else {})))
     train_s = time.perf_counter() - t
     insp = Inspector.load(models, category)

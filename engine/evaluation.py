@@ -36,6 +36,18 @@ def _shrink(a: np.ndarray, nearest: bool) -> np.ndarray:
     return shrink(a, PIXEL_METRIC_SIDE, "nearest" if nearest else None)
 
 
+BORDER_MARGIN = 0.05
+"""A map's peak "at the border" lies within this share of the image's shorter side from an edge."""
+
+
+def peak_near_border(amap: np.ndarray, margin: float = BORDER_MARGIN) -> bool:
+    """True when the anomaly map's maximum lies within ``margin`` of the image border."""
+    h, w = amap.shape
+    y, x = np.unravel_index(int(np.argmax(amap)), amap.shape)
+    m = margin * min(h, w)
+    return bool(y < m or x < m or y >= h - m or x >= w - m)
+
+
 def evaluate_folder(
     inspector: Inspector, data_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -49,6 +61,7 @@ def evaluate_folder(
     labels, scores, kinds, times = [], [], [], []
     masks, maps, errors = [], [], []
     hits: list[bool] = []
+    border: list[bool] = []
     verdicts: Counter[str] = Counter()
     for k, (kind, path) in enumerate(items):
         res = inspector.inspect_path(path)
@@ -60,6 +73,7 @@ def evaluate_folder(
         scores.append(res.score)
         kinds.append(kind)
         times.append(res.timing.total_ms)
+        border.append(peak_near_border(res.anomaly_map))
         mask = np.zeros(res.anomaly_map.shape, bool) if kind == "good" else _mask_for(root, kind, path)
         if mask is not None and (kind == "good" or mask.any()):
             if mask.shape != res.anomaly_map.shape:
@@ -80,6 +94,7 @@ def evaluate_folder(
         "aupro": aupro(masks, maps) if masks else None,
         "pixel_images": len(masks), "threshold": thr,
         "pointing_game": float(np.mean(hits)) if hits else None,
+        "border_peaks": {"images": int(sum(border)), "of": len(border), "margin": BORDER_MARGIN},
         "at_threshold": confusion(y, s, thr) if y.size else None,
         "verdicts": dict(verdicts), "median_ms_per_image": float(np.median(times)) if times else None,
     }

@@ -42,7 +42,9 @@ def eager_embedder(stored: StoredModel, backbone):
 
     m = stored.manifest
     bb = m["backbone"]
-    embedder = PatchEmbedder(backbone, max_dim=int(bb["feature_dim"]), centred=bool(m["patchcore"].get("centred", False)))
+    pc = m["patchcore"]
+    embedder = PatchEmbedder(backbone, max_dim=int(bb["feature_dim"]), centred=bool(pc.get("centred", False)),
+                             input_pad=int(pc.get("input_pad", 0)))
     if embedder.dim != int(bb["feature_dim"]):
         raise ModelError(f"{m['category']}: backbone gives {embedder.dim} features, model expects {bb['feature_dim']}")
     return embedder

@@ -84,6 +84,13 @@ class TrainConfig:
     train_classifier: bool = False
     """Also fine-tune the per-category defect classifier (for Grad-CAM++); about a minute."""
     classifier_epochs: int = 4
+    calibration: str = "holdout"
+    """"holdout": the threshold rests on the held-out goods' scores; "kfold": also on every training
+    image scored against the memory bank without the patches of its fold (``calibration_folds``)."""
+    calibration_folds: int = 5
+    input_pad: int = 0
+    """Reflect-pad the backbone input by this many pixels (a multiple of 16) and crop the features
+    back, so border patches see mirrored part rather than zero padding (see README, border effect)."""
     classifier_trunk_stages: int = 5
     """Classifier stages kept frozen (5: the last two stages are fine-tuned)."""
 
@@ -133,6 +140,35 @@ def _export_graph(embedder, size: tuple[int, int]) -> tuple[Path, dict] | None:
         return None
 
 
+def _fold_scores(paths: Sequence[str], bank: np.ndarray, owner: np.ndarray, folds: int, embedder, cfg,
+                 skipped: list[str], progress, cancelled) -> np.ndarray:
+    """Every training image scored against the bank without its fold's patches, shape (N,).
+
+    Image j (in ``paths``' order, which numbers ``owner``) is in fold j % folds. An approximation
+    of k-fold calibration that costs one more pass over the images and no extra coreset: the bank
+    was chosen with the fold in, so a few patches another fold would have given are missing and
+    the scores come out a little high (the threshold errs towards fewer false rejects)."""
+    fold_of_patch = owner % folds
+    models = {}
+    for f in range(folds):
+        keep = fold_of_patch != f
+        if keep.any():
+            models[f] = PatchCore(embedder, NearestNeighbourIndex.fit(bank[keep]), cfg)
+    out = []
+    for j, p in enumerate(paths):
+        if cancelled():
+            raise TrainingCancelled()
+        model = models.get(j % folds)
+        if model is None:
+            continue
+        try:
+            out.append(float(model.score_images([load_image(p)])[1][0]))
+        except ImageLoadError as exc:
+            skipped.append(str(exc))
+        progress(j + 1, len(paths))
+    return np.asarray(out, dtype=np.float64)
+
+
 def _load_all(paths: Sequence[Path], skipped: list[str]) -> list[tuple[Path, np.ndarray]]:
     out = []
     for p in paths:
@@ -166,7 +202,7 @@ def train_category(
         raise TrainingError(f"need at least 2 good images to train '{category}', got {len(paths)}")
     backbone = cached_backbone(config.backbone, config.weights, config.layers, models_dir)
     input_size = choose_input_size(paths, config.image_size)
-    embedder = PatchEmbedder(backbone)
+    embedder = PatchEmbedder(backbone, input_pad=config.input_pad)
     # the graph the model will be judged with, exported first: features and calibration run on it
     # too (ONNX Runtime, about twice eager PyTorch's speed here), so training measures what judging does
     graph = _export_graph(embedder, input_size)
@@ -190,6 +226,7 @@ def train_category(
     train_vectors: list[np.ndarray] = []
     embedded: list[str] = []
     chunks: list[np.ndarray] = []
+    owners: list[np.ndarray] = []
     n_used = 0
     grid = None
     t0 = time.perf_counter()
@@ -212,15 +249,17 @@ def train_category(
             flat = emb.reshape(len(batch), -1, d)
             if per_image is None:
                 per_image = max(1, min(flat.shape[1], max_patches // len(train_paths)))
-            for f in flat:
+            for k, f in enumerate(flat):
                 keep = f if per_image >= f.shape[0] else f[rng.choice(f.shape[0], per_image, replace=False)]
                 chunks.append(keep)
+                owners.append(np.full(len(keep), n_used + k, np.int32))
             n_used += len(batch)
         report("features", min(start + config.batch_size, len(train_paths)), len(train_paths))
     if n_used == 0:
         raise TrainingError(f"none of the {len(train_paths)} training images could be read: {skipped[:1]}")
     candidates = np.concatenate(chunks)
-    del chunks
+    owner = np.concatenate(owners)
+    del chunks, owners
     t1 = time.perf_counter()
 
     # 2. Greedy coreset memory bank.
@@ -228,7 +267,8 @@ def train_category(
     idx = greedy_coreset(candidates, n_select, config.projection_dim, config.seed,
                          progress=lambda i, n: report("coreset", i, n), should_cancel=cancelled)
     bank = candidates[np.sort(idx)]
-    del candidates
+    bank_owner = owner[np.sort(idx)]
+    del candidates, owner
     index = NearestNeighbourIndex.fit(bank)
     pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
                              grid_offset=embedder.measure_grid_offset())
@@ -263,6 +303,11 @@ def train_category(
     good_scores = score(hold_paths, "calibration", held_out=True)
     if good_scores.size == 0:
         raise TrainingError("no held-out good image could be read for calibration")
+    fold_scores = np.zeros(0)
+    if config.calibration == "kfold":
+        fold_scores = _fold_scores([p for p in embedded], bank, bank_owner, config.calibration_folds, fast, pc_cfg,
+                                   skipped, lambda d_, n_: report("calibration", d_, n_), cancelled)
+        good_scores = np.concatenate([good_scores, fold_scores])
     defect_scores = score([Path(p) for p in defect_images], "calibration") if defect_images else None
     synth_scores = np.asarray(collector.scores, np.float64)
     thr = threshold_for_frr(good_scores, config.target_frr)
@@ -326,7 +371,8 @@ def train_category(
                       "candidate_patches": int(n_used * (per_image or 0)), "projection_dim": config.projection_dim,
                       "feature_grid": list(grid), "reweight": config.reweight, "num_neighbours": pc_cfg.num_neighbours,
                       "blur_sigma": config.blur_sigma, "patch_size": embedder.patch_size,
-                      "centred": embedder.centred, "grid_offset_px": list(pc_cfg.grid_offset)},
+                      "centred": embedder.centred, "grid_offset_px": list(pc_cfg.grid_offset),
+                      "input_pad": embedder.input_pad},
         "part_mask": part.facts(),
         "self_test": self_test,
         "classifier": classifier_facts,
@@ -342,6 +388,7 @@ def train_category(
                      "skipped_images": len(skipped), "seed": config.seed,
                      "seconds": round(time.perf_counter() - t_start, 2)},
         "threshold": {"value": decision.threshold, "method": method, "target_frr": config.target_frr,
+                      "calibration": config.calibration, "fold_scores": int(fold_scores.size),
                       "frr_threshold": thr.value, "f1_optimal": f1_thr, "review_margin": decision.review_margin,
                       "scale": decision.scale, "good_score_quantiles": score_quantiles(good_scores),
                       "max_synthetic_miss": config.max_synthetic_miss, "miss_cap_threshold": cap_thr},

@@ -57,7 +57,8 @@ def cmd_train(a: argparse.Namespace) -> int:
                           coreset_ratio=a.coreset_ratio, target_frr=a.target_frr, review_margin=a.review_margin,
                           threshold_method=a.threshold, reweight=a.reweight, seed=a.seed,
                           max_synthetic_miss=a.max_synthetic_miss, train_classifier=a.classifier,
-                          selftest_per_image=a.selftest_per_image)
+                          selftest_per_image=a.selftest_per_image, calibration=a.calibration,
+                          input_pad=a.input_pad)
         report, close = _progress_bar()
         try:
             if a.all:
@@ -296,6 +297,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also fine-tune the defect classifier (for Grad-CAM++; about a minute)")
     t.add_argument("--max-synthetic-miss", type=float, default=None, metavar="RATE",
                    help="threshold policy: lower the threshold until at most RATE of the synthetic defects pass")
+    t.add_argument("--calibration", choices=("holdout", "kfold"), default="holdout",
+                   help="threshold from held-out goods only, or also from every training image scored "
+                        "without its fold's patches (5 folds)")
+    t.add_argument("--input-pad", type=int, default=0, metavar="PX",
+                   help="reflect-pad the backbone input (multiple of 16) against the border effect")
     t.add_argument("--selftest-per-image", type=int, default=2,
                    help="synthetic defects painted on each held-out good image for the self-test (0: none)")
     t.set_defaults(func=cmd_train)

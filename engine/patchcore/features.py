@@ -42,10 +42,17 @@ class PatchEmbedder(nn.Module):
             ``upsample_centred``); False reproduces models trained before engine 0.2.
     """
 
-    def __init__(self, backbone: Backbone, max_dim: int = 1024, patch_size: int = 3, centred: bool = True) -> None:
+    def __init__(self, backbone: Backbone, max_dim: int = 1024, patch_size: int = 3, centred: bool = True,
+                 input_pad: int = 0) -> None:
         super().__init__()
         self.backbone = backbone
         self.centred = centred
+        coarsest = max(backbone.strides)
+        if input_pad % coarsest:
+            raise ValueError(f"input_pad must be a multiple of the coarsest stride {coarsest}, got {input_pad}")
+        self.input_pad = int(input_pad)
+        """Reflect-pad the input by this many pixels and crop the features back: border patches
+        then see mirrored part instead of the backbone's zero padding."""
         self.net = backbone.module
         self.patch_size = patch_size
         total = int(sum(backbone.channels))
@@ -92,6 +99,9 @@ class PatchEmbedder(nn.Module):
         return (x - self.mean) / self.std
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        pad = self.input_pad
+        if pad:
+            x = F.pad(x, (pad, pad, pad, pad), mode="reflect")
         maps = self.net(x)
         p = self.patch_size
         target = maps[0].shape[-2:]
@@ -107,6 +117,9 @@ class PatchEmbedder(nn.Module):
             b, c, h, w = feats.shape
             flat = feats.permute(0, 2, 3, 1).reshape(-1, 1, c)
             feats = F.adaptive_avg_pool1d(flat, self.dim).reshape(b, h, w, self.dim).permute(0, 3, 1, 2)
+        if pad:
+            c = pad // min(self.backbone.strides)
+            feats = feats[:, :, c:feats.shape[2] - c, c:feats.shape[3] - c]
         return feats
 
     def measure_grid_offset(self, probes: int = 16, side: int = 256, seed: int = 0) -> tuple[float, float]:
