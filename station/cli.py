@@ -237,6 +237,13 @@ def cmd_gui(a: argparse.Namespace) -> int:
     return run_gui(a)
 
 
+def cmd_watch(a: argparse.Namespace) -> int:
+    from station.headless import run_watch
+
+    return run_watch(a.models, a.category, a.folder, str(_data_dir(a)), a.station_name or "", a.operator or "",
+                     a.exit_when_idle)
+
+
 def _data_dir(a: argparse.Namespace):
     from pathlib import Path
 
@@ -362,6 +369,19 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--shifts", help='shift start hours, e.g. "06:00=Early,14:00=Late,22:00=Night" '
                                     "(default: the station's setting)")
     r.set_defaults(func=cmd_report)
+
+    wa = sub.add_parser("watch", help="judge a watched folder without a window; one JSON line per file",
+                        description="Judge every new image in a folder as it arrives, without a window (a line PC, "
+                                    "a service). Logged to the same history as the window; a file is judged once, "
+                                    "also across restarts and crashes.")
+    wa.add_argument("--category", required=True)
+    wa.add_argument("--folder", required=True)
+    wa.add_argument("--data-dir", help="folder for the history (default: the per-user data folder)")
+    wa.add_argument("--station-name", default=None)
+    wa.add_argument("--operator", default=None)
+    wa.add_argument("--exit-when-idle", type=float, default=0.0, metavar="S",
+                    help="stop after S seconds without a new file (default: run until stopped)")
+    wa.set_defaults(func=cmd_watch)
 
     rv = sub.add_parser("review", help="open the station window in review mode (a shift's rejects, by keyboard)",
                         description="Open the station window in review mode: a shift's FAIL and REVIEW parts, worst "

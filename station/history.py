@@ -104,13 +104,21 @@ class HistoryRow:
 class HistoryStore:
     """One connection to ``<data_dir>/history.sqlite``; maps and frames go in sub-folders."""
 
-    def __init__(self, data_dir: str | Path, station: str = "", operator: str = "") -> None:
+    def __init__(self, data_dir: str | Path, station: str = "", operator: str = "", check: bool = False) -> None:
+        """``check``: run ``PRAGMA quick_check`` first; a damaged database is kept aside under a dated
+        name (``recovered_from`` says where) and a fresh one started. The window's store checks."""
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         (self.data_dir / "maps").mkdir(exist_ok=True)
         (self.data_dir / "frames").mkdir(exist_ok=True)
         self.station, self.operator = station, operator
-        self.db = sqlite3.connect(self.data_dir / "history.sqlite", timeout=10, check_same_thread=False)
+        self.recovered_from: Path | None = None
+        path = self.data_dir / "history.sqlite"
+        if check and path.exists():
+            problem = database_problem(path)
+            if problem:
+                self.recovered_from = set_aside(path, problem)
+        self.db = sqlite3.connect(path, timeout=10, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self._migrate()
@@ -132,9 +140,10 @@ class HistoryStore:
         self.db.close()
 
     def record(self, result: InspectionResult, source_kind: str = "file", frame: np.ndarray | None = None,
-               ts: str | None = None) -> int:
+               ts: str | None = None, seen: tuple[str, int, int] | None = None) -> int:
         """Store one result (ERROR results too); returns its row id. ``ts``: UTC ISO time (default now;
-        scripted histories and imports give their own)."""
+        scripted histories and imports give their own). ``seen``: (path, size, mtime_ns) of a watched
+        file, marked judged in the same transaction, so a crash can neither lose nor repeat it."""
         image_path, sha = None, None
         if source_kind == "camera" and frame is not None:
             name = f"{datetime.now():%Y%m%d-%H%M%S-%f}.png"
@@ -163,6 +172,10 @@ class HistoryStore:
                 map_path = self.data_dir / "maps" / f"{row_id}.npy"
                 np.save(map_path, result.anomaly_map.astype(np.float16))
                 self.db.execute("UPDATE inspections SET map_path=? WHERE id=?", (str(map_path), row_id))
+            if seen is not None:
+                self.db.execute("INSERT OR REPLACE INTO watched_files VALUES (?,?,?,?,?)",
+                                (str(seen[0]), int(seen[1]), int(seen[2]), row_id,
+                                 datetime.now(timezone.utc).isoformat()))
         return row_id
 
     def latest(self, limit: int = 200, verdict: str | None = None, category: str | None = None) -> list[HistoryRow]:
@@ -204,6 +217,31 @@ class HistoryStore:
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO watched_files VALUES (?,?,?,?,?)",
                             (str(path), size, mtime_ns, inspection_id, datetime.now(timezone.utc).isoformat()))
+
+
+def database_problem(path: Path) -> str | None:
+    """What ``PRAGMA quick_check`` finds wrong with the database at ``path``, or None when it is sound."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        try:
+            rows = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "; ".join(rows[:3])
+
+
+def set_aside(path: Path, problem: str) -> Path:
+    """Move a damaged database (and its WAL and shared-memory files) to a dated name; returns it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"history.damaged-{stamp}.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(path) + suffix)
+        if src.exists():
+            src.replace(Path(str(target) + suffix))
+    (target.parent / f"{target.name}.why.txt").write_text(problem + "\n", encoding="utf-8")
+    return target
 
 
 def thumbnail_jpeg(img: np.ndarray) -> bytes | None:

@@ -51,11 +51,15 @@ class MainWindow(QMainWindow):
         self.ack_fail = str(settings.value("display/acknowledge_fail", "true")).lower() == "true"
         self.last_display = 0.0
         self._held = None
-        self.reader = HistoryStore(self.data_dir, station, operator)
+        self.reader = HistoryStore(self.data_dir, station, operator, check=True)
         self.authority = Authority(settings, operator, self)
         self.ask_pin = None
         """Sign-in prompt (None: the PIN dialog); tests put their own answer here."""
         self.paused: list[tuple[str, tuple]] = []
+        self.unlogged = 0
+        """Parts judged but not written to the history since logging last worked."""
+        self.waiting: list[tuple[str, str]] = []
+        """Parts that arrived while no model could judge them: (path, kind), judged once one loads."""
         self.pause_reason = ""
         self._build()
         self.feed = FeedController(self, self.feed_bar, camera_factory)
@@ -74,6 +78,9 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 760)
         self.feed.resume_source()
+        if self.reader.recovered_from is not None:
+            self.show_message(self.tr("The history database was damaged; it is kept as {0} and a fresh one was "
+                                      "started.").format(self.reader.recovered_from), 120)
 
     # ---- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -178,6 +185,8 @@ class MainWindow(QMainWindow):
         self.worker.modelLoaded.connect(self.on_model_loaded)
         self.worker.modelFailed.connect(self.on_model_failed)
         self.worker.inspected.connect(self.on_inspected)
+        self.worker.waiting.connect(self.on_waiting)
+        self.worker.notLogged.connect(self.on_not_logged)
         self.thread.start()
 
     # ---- categories and models ------------------------------------------------------------
@@ -202,10 +211,57 @@ class MainWindow(QMainWindow):
 
     def on_model_loaded(self, info) -> None:
         self.model_info = info
+        if self.waiting:
+            parts, self.waiting = self.waiting, []
+            self.show_message(self.tr("{0} waiting part(s) are judged now by {1}.").format(len(parts), info.category))
+            for path, kind in parts:
+                self.submit_paths([path], kind)
         self.category_bar.show_facts(info.category)
         self.verdict.set_model(info.category, f"{info.version} · {info.model_id}" if info.version else info.model_id,
                                model_facts(info))
         self.verdict.set_state("READY", self.tr("Feed a part: open, drop, watch a folder or trigger the camera."))
+
+    def on_not_logged(self, reason: str) -> None:
+        """The verdict stands, but its record is lost: say so loudly, count, and stop the line if set."""
+        self.unlogged += 1
+        self.verdict.set_not_logged(self.unlogged, reason)
+        if str(self.settings.value("logging/stop_line", "false")).lower() == "true":
+            self.pause(self.tr("logging to the history fails ({0})").format(reason))
+            QTimer.singleShot(5000, self.retry_logging)
+
+    def retry_logging(self) -> None:
+        """With the line stopped for logging: resume once the data folder takes a write again."""
+        probe = self.data_dir / ".write-probe"
+        try:
+            probe.write_bytes(b"ok")
+            probe.unlink()
+            with self.reader.db:
+                self.reader.db.execute("CREATE TEMP TABLE IF NOT EXISTS probe (x)")
+        except Exception as exc:
+            self.queue_label.setText(self.tr("Stopped: logging still fails ({0})").format(exc))
+            QTimer.singleShot(5000, self.retry_logging)
+            return
+        self.unlogged_ok()
+
+    def unlogged_ok(self) -> None:
+        """Logging works again (a record was written or the probe passed)."""
+        if self.unlogged:
+            self.show_message(self.tr("Logging works again; {0} part(s) were not logged.").format(self.unlogged), 30)
+        self.unlogged = 0
+        self.verdict.set_not_logged(0, "")
+        if self.pause_reason.startswith(self.tr("logging")):
+            self.resume()
+
+    def on_waiting(self, path: str, kind: str) -> None:
+        """A part the worker could not judge for want of a model: it waits, counted, for one."""
+        self.pending = max(0, self.pending - 1)
+        if self.pending == 0:
+            self.burst_total = 0
+        if (path, kind) not in self.waiting:
+            self.waiting.append((path, kind))
+        self.update_queue()
+        self.verdict.set_state("NO MODEL", self.tr("{0} part(s) waiting for a model: choose or train a category; "
+                                                   "they are judged as soon as one loads.").format(len(self.waiting)))
 
     def on_model_failed(self, category: str, message: str) -> None:
         self.verdict.set_state("NO MODEL", message)
@@ -259,6 +315,8 @@ class MainWindow(QMainWindow):
         if self.pending == 0:
             self.burst_total = 0
         self.update_queue()
+        if row_id >= 0 and self.unlogged and not self.pause_reason:
+            self.unlogged_ok()
         if kind == "master":
             self.masters.on_result(result, row_id)
             return
@@ -378,7 +436,8 @@ class MainWindow(QMainWindow):
             if self.verdict.state in ("READY",):
                 self.verdict.set_state("INSPECTING", "")
         else:
-            self.queue_label.setText(self.tr("Idle"))
+            self.queue_label.setText(self.tr("{0} part(s) waiting for a model").format(len(self.waiting))
+                                     if getattr(self, "waiting", None) else self.tr("Idle"))
             self.queue_bar.hide()
 
     def show_message(self, text: str, seconds: int = 10) -> None:

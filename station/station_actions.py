@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QWidget
 
 from engine.store import ModelError
 from engine.versions import activate_version, list_versions
+from station.health import HealthMonitor
 from station.master_controller import MasterController
 from station.review_controller import ReviewController
 from station.resources import icon
@@ -76,6 +77,7 @@ class ToolActions(QObject):
         window.reports = ReportController(window)
         window.masters = MasterController(window)
         window.settings_flow = SettingsController(window)
+        window.health = HealthMonitor(window)
         bar = QToolBar(self.tr("Tools"))
         bar.setObjectName("toolsBar")
         bar.setMovable(False)

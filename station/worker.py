@@ -27,6 +27,8 @@ class InspectionWorker(QObject):
     modelLoaded = Signal(object)  # ModelInfo
     modelFailed = Signal(str, str)  # category, message
     inspected = Signal(object, int, str)  # InspectionResult (image kept), history row id, source kind
+    waiting = Signal(str, str)  # path, source kind: no usable model yet; not judged, not marked seen
+    notLogged = Signal(str)  # why the last result could not be written to the history
     progress = Signal(str, int, int)  # stage, done, total
     trainingFinished = Signal(object)  # TrainReport
     trainingFailed = Signal(str)
@@ -66,31 +68,34 @@ class InspectionWorker(QObject):
             return
         self.modelLoaded.emit(self._inspector.info)
 
-    def _record(self, result, kind: str, frame: np.ndarray | None = None) -> int:
+    def _record(self, result, kind: str, frame: np.ndarray | None = None, seen=None) -> int:
         try:
-            return self.history.record(result, kind, frame)
+            return self.history.record(result, kind, frame, seen=seen)
         except Exception as exc:
             log.exception("history write failed")
-            self.progress.emit(f"history write failed: {exc}", 0, 0)
+            self.notLogged.emit(f"{type(exc).__name__}: {exc}")
             return -1
 
     @Slot(str, str)
     def inspect_path(self, path: str, kind: str = "file") -> None:
         if self._inspector is None:
-            result = error_result(path, f"{Path(path).name}: no model loaded, choose a category first")
+            # the station's fault, not the file's: the part waits for a model instead of becoming an ERROR
+            self.waiting.emit(path, kind)
+            return
         else:
             self.judging.set()
             try:
                 result = self._inspector.inspect_path(path, keep_image=True)
             finally:
                 self.judging.clear()
-        row = self._record(result, kind)
-        if kind == "watch":
+        seen = None
+        if kind == "watch":  # marked judged in the same transaction as its row (crash-safe)
             try:
                 st = os.stat(path)
-                self.history.mark_seen(path, st.st_size, st.st_mtime_ns, row)
+                seen = (path, st.st_size, st.st_mtime_ns)
             except OSError:
-                pass
+                seen = None
+        row = self._record(result, kind, seen=seen)
         self.inspected.emit(result, row, kind)
 
     @Slot(object, str)

@@ -65,6 +65,13 @@ class VerdictPanel(QFrame):
         ident.addWidget(self.model_line)
         ident.addStretch(1)
         lay.addLayout(ident)
+        self.not_logged = QLabel("")
+        self.not_logged.setObjectName("notLogged")
+        self.not_logged.setWordWrap(True)
+        self.not_logged.setStyleSheet("background:#b3141b; color:white; font-weight:bold; font-size:15pt; "
+                                      "padding:6px; border-radius:4px;")
+        self.not_logged.hide()
+        lay.insertWidget(0, self.not_logged)
         self.drift = QLabel("")
         self.drift.setObjectName("driftWarning")
         self.drift.setWordWrap(True)
@@ -152,6 +159,12 @@ class VerdictPanel(QFrame):
         self.model_line.setText(self.tr("Model {0}").format(model_id))
         self.model_line.setToolTip(facts)
 
+
+    def set_not_logged(self, count: int, reason: str) -> None:
+        """A standing red banner while results cannot be written to the history (0 clears it)."""
+        self.not_logged.setText(self.tr("NOT LOGGED: {0} part(s) — {1}").format(count, reason) if count else "")
+        self.not_logged.setVisible(bool(count))
+        self._fit()
 
     def set_drift(self, message: str) -> None:
         """A standing warning while good parts' scores creep towards the threshold ("" clears it)."""

@@ -1,0 +1,57 @@
+"""``station watch``: judge a watched folder without a window (a line PC with no screen, a
+service). The same worker, history and crash-safe bookkeeping as the window: a file is judged
+once, its row and its "seen" mark are one transaction, so a kill at any moment loses or repeats
+nothing. One JSON line per judged file on stdout, after its row is committed."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+from pathlib import Path
+from time import monotonic
+
+
+def run_watch(models: str, category: str, folder: str, data_dir: str, station: str = "", operator: str = "",
+              exit_when_idle: float = 0.0, interval_ms: int = 200) -> int:
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from station.sources import FolderWatcher
+    from station.worker import InspectionWorker
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    worker = InspectionWorker(models, data_dir, station, operator)
+    failed: list[str] = []
+    worker.modelFailed.connect(lambda _c, msg: failed.append(msg))
+    worker.load_category(category)
+    if failed:
+        print(f"error: {failed[0]}", file=sys.stderr)
+        return 3
+    last = [monotonic()]
+
+    def judged(result, row_id: int, kind: str) -> None:
+        last[0] = monotonic()
+        print(json.dumps({"row": row_id, **result.to_json_dict()}), flush=True)
+
+    worker.inspected.connect(judged)
+    watcher = FolderWatcher(worker.history.already_seen, interval_ms=interval_ms)
+    watcher.imageReady.connect(lambda p: worker.inspect_path(p, "watch"))
+    watcher.status.connect(lambda text, ok: print(("" if ok else "error: ") + text, file=sys.stderr, flush=True))
+    if not Path(folder).is_dir():
+        print(f"error: {folder}: not a folder", file=sys.stderr)
+        return 2
+    watcher.start(folder)
+    ticker = QTimer(interval=250)  # lets Python see SIGTERM/SIGINT, and ends an idle run when asked
+
+    def tick() -> None:
+        if exit_when_idle and monotonic() - last[0] > exit_when_idle:
+            app.quit()
+
+    ticker.timeout.connect(tick)
+    ticker.start()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    app.exec()
+    watcher.stop()
+    worker.shutdown()
+    return 0
