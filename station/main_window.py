@@ -17,6 +17,7 @@ from engine.store import list_models
 from station.bench_controller import BenchController
 from station.category_controller import CategoryController
 from station.explain_controller import ExplainController
+from station.line_guard import LineGuard
 from station.history import HistoryStore, load_map, load_stored_image
 from station.roles import Authority
 from station.shifts import DEFAULT_SHIFTS, ShiftError, current_shift
@@ -56,10 +57,6 @@ class MainWindow(QMainWindow):
         self.ask_pin = None
         """Sign-in prompt (None: the PIN dialog); tests put their own answer here."""
         self.paused: list[tuple[str, tuple]] = []
-        self.unlogged = 0
-        """Parts judged but not written to the history since logging last worked."""
-        self.waiting: list[tuple[str, str]] = []
-        """Parts that arrived while no model could judge them: (path, kind), judged once one loads."""
         self.pause_reason = ""
         self._build()
         self.feed = FeedController(self, self.feed_bar, camera_factory)
@@ -185,8 +182,9 @@ class MainWindow(QMainWindow):
         self.worker.modelLoaded.connect(self.on_model_loaded)
         self.worker.modelFailed.connect(self.on_model_failed)
         self.worker.inspected.connect(self.on_inspected)
-        self.worker.waiting.connect(self.on_waiting)
-        self.worker.notLogged.connect(self.on_not_logged)
+        self.guard = LineGuard(self)
+        self.worker.waiting.connect(self.guard.on_waiting)
+        self.worker.notLogged.connect(self.guard.on_not_logged)
         self.thread.start()
 
     # ---- categories and models ------------------------------------------------------------
@@ -211,57 +209,11 @@ class MainWindow(QMainWindow):
 
     def on_model_loaded(self, info) -> None:
         self.model_info = info
-        if self.waiting:
-            parts, self.waiting = self.waiting, []
-            self.show_message(self.tr("{0} waiting part(s) are judged now by {1}.").format(len(parts), info.category))
-            for path, kind in parts:
-                self.submit_paths([path], kind)
+        self.guard.release_waiting(info.category)
         self.category_bar.show_facts(info.category)
         self.verdict.set_model(info.category, f"{info.version} · {info.model_id}" if info.version else info.model_id,
                                model_facts(info))
         self.verdict.set_state("READY", self.tr("Feed a part: open, drop, watch a folder or trigger the camera."))
-
-    def on_not_logged(self, reason: str) -> None:
-        """The verdict stands, but its record is lost: say so loudly, count, and stop the line if set."""
-        self.unlogged += 1
-        self.verdict.set_not_logged(self.unlogged, reason)
-        if str(self.settings.value("logging/stop_line", "false")).lower() == "true":
-            self.pause(self.tr("logging to the history fails ({0})").format(reason))
-            QTimer.singleShot(5000, self.retry_logging)
-
-    def retry_logging(self) -> None:
-        """With the line stopped for logging: resume once the data folder takes a write again."""
-        probe = self.data_dir / ".write-probe"
-        try:
-            probe.write_bytes(b"ok")
-            probe.unlink()
-            with self.reader.db:
-                self.reader.db.execute("CREATE TEMP TABLE IF NOT EXISTS probe (x)")
-        except Exception as exc:
-            self.queue_label.setText(self.tr("Stopped: logging still fails ({0})").format(exc))
-            QTimer.singleShot(5000, self.retry_logging)
-            return
-        self.unlogged_ok()
-
-    def unlogged_ok(self) -> None:
-        """Logging works again (a record was written or the probe passed)."""
-        if self.unlogged:
-            self.show_message(self.tr("Logging works again; {0} part(s) were not logged.").format(self.unlogged), 30)
-        self.unlogged = 0
-        self.verdict.set_not_logged(0, "")
-        if self.pause_reason.startswith(self.tr("logging")):
-            self.resume()
-
-    def on_waiting(self, path: str, kind: str) -> None:
-        """A part the worker could not judge for want of a model: it waits, counted, for one."""
-        self.pending = max(0, self.pending - 1)
-        if self.pending == 0:
-            self.burst_total = 0
-        if (path, kind) not in self.waiting:
-            self.waiting.append((path, kind))
-        self.update_queue()
-        self.verdict.set_state("NO MODEL", self.tr("{0} part(s) waiting for a model: choose or train a category; "
-                                                   "they are judged as soon as one loads.").format(len(self.waiting)))
 
     def on_model_failed(self, category: str, message: str) -> None:
         self.verdict.set_state("NO MODEL", message)
@@ -315,8 +267,8 @@ class MainWindow(QMainWindow):
         if self.pending == 0:
             self.burst_total = 0
         self.update_queue()
-        if row_id >= 0 and self.unlogged and not self.pause_reason:
-            self.unlogged_ok()
+        if row_id >= 0:
+            self.guard.on_logged()
         if kind == "master":
             self.masters.on_result(result, row_id)
             return
@@ -379,19 +331,10 @@ class MainWindow(QMainWindow):
 
     # ---- review view ------------------------------------------------------------------------------
     def enter_review(self, shift_index: int = 0, category: str | None = None) -> None:
-        """Lend the image view and the explanation tabs to the review view and show it."""
-        self.review.view.hold(self.left, self.explanations)
-        if self.pages.indexOf(self.review.view) < 0:
-            self.pages.addWidget(self.review.view)
-        self.pages.setCurrentWidget(self.review.view)
-        self.review.open(shift_index, category)
-        self.review.view.queue.setFocus()
+        self.review.enter(shift_index, category)
 
     def leave_review(self) -> None:
-        self.splitter.insertWidget(0, self.left)
-        self.right_layout.addWidget(self.explanations, 1)
-        self.pages.setCurrentIndex(0)
-        self.refresh_history()
+        self.review.leave()
 
     def alert_sound(self) -> None:
         """The system beep on a FAIL or an alarm, when switched on (display/fail_sound)."""
@@ -436,8 +379,9 @@ class MainWindow(QMainWindow):
             if self.verdict.state in ("READY",):
                 self.verdict.set_state("INSPECTING", "")
         else:
-            self.queue_label.setText(self.tr("{0} part(s) waiting for a model").format(len(self.waiting))
-                                     if getattr(self, "waiting", None) else self.tr("Idle"))
+            waiting = self.guard.waiting if hasattr(self, "guard") else []
+            self.queue_label.setText(self.tr("{0} part(s) waiting for a model").format(len(waiting))
+                                     if waiting else self.tr("Idle"))
             self.queue_bar.hide()
 
     def show_message(self, text: str, seconds: int = 10) -> None:

@@ -37,7 +37,25 @@ class ReviewController(QObject):
         v.addTypeRequested.connect(self.add_type)
         v.learnRequested.connect(self.learn)
         v.reportRequested.connect(lambda: window.reports.ask(self.current_shift(), v.category.currentData() or None))
-        v.closeRequested.connect(window.leave_review)
+        v.closeRequested.connect(self.leave)
+
+    def enter(self, shift_index: int = 0, category: str | None = None) -> None:
+        """Lend the window's image view and explanation tabs to the review view and show it."""
+        w = self.window
+        self.view.hold(w.left, w.explanations)
+        if w.pages.indexOf(self.view) < 0:
+            w.pages.addWidget(self.view)
+        w.pages.setCurrentWidget(self.view)
+        self.open(shift_index, category)
+        self.view.queue.setFocus()
+
+    def leave(self) -> None:
+        """Give the view and the tabs back to the inspection page."""
+        w = self.window
+        w.splitter.insertWidget(0, w.left)
+        w.right_layout.addWidget(w.explanations, 1)
+        w.pages.setCurrentIndex(0)
+        w.refresh_history()
 
     def current_shift(self):
         i = self.view.shift.currentIndex()

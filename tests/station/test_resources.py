@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = RESOURCES / "i18n" / "station_de.ts"
 OPERATOR_CONTEXTS = {"MainWindow", "VerdictPanel", "CountersBox", "BenchBar", "BenchController", "CategoryBar",
                      "HistoryPanel", "ExplanationPanel", "ToolActions", "CameraSource", "FolderWatcher", "PinDialog",
-                     "MasterController", "Authority"}
+                     "MasterController", "Authority", "FeedBar", "FeedController", "HealthMonitor", "LineGuard"}
 
 
 def test_every_operator_string_is_translated_to_german():

@@ -30,14 +30,14 @@ def test_watched_files_wait_for_a_model_and_are_judged_once_one_loads(qtbot, tra
         w.watch_folder(str(inbox))
         for k, p in enumerate(_images(demo_data, "good")[:2]):
             shutil.copy(p, inbox / f"part{k}.png")
-        qtbot.waitUntil(lambda: len(w.waiting) == 2, timeout=20000)
+        qtbot.waitUntil(lambda: len(w.guard.waiting) == 2, timeout=20000)
         assert w.reader.latest(10) == [], "nothing judged, nothing logged as an ERROR"
         assert not any(w.reader.already_seen(str(inbox / f"part{k}.png"), 0, 0) for k in range(2))
         assert "2 part(s) waiting" in w.verdict.detail.text() and "waiting for a model" in w.queue_label.text()
         shutil.copytree(trained_models / "washer", models / "washer")
         w.refresh_categories("washer")
         qtbot.waitUntil(lambda: len(w.reader.latest(10)) == 2, timeout=30000)
-        assert not w.waiting and {r.verdict for r in w.reader.latest(10)} <= {"PASS", "REVIEW", "FAIL"}
+        assert not w.guard.waiting and {r.verdict for r in w.reader.latest(10)} <= {"PASS", "REVIEW", "FAIL"}
         qtbot.wait(1200)  # the watcher's next polls: judged once only
         assert len(w.reader.latest(10)) == 2
     finally:
@@ -66,18 +66,18 @@ def test_a_failing_history_write_shows_not_logged_and_can_stop_the_line(window, 
 
     monkeypatch.setattr(history, "record", full_disk)
     window.submit_paths(_images(demo_data, "scratch")[:2])
-    qtbot.waitUntil(lambda: window.unlogged == 2, timeout=20000)
+    qtbot.waitUntil(lambda: window.guard.unlogged == 2, timeout=20000)
     assert window.verdict.state == "FAIL", "the verdict is still shown"
     assert window.verdict.not_logged.isVisible() and "NOT LOGGED: 2" in window.verdict.not_logged.text()
     assert "No space left" in window.verdict.not_logged.text()
     window.settings.setValue("logging/stop_line", "true")
     window.submit_paths(_images(demo_data, "good")[:1])
-    qtbot.waitUntil(lambda: window.unlogged == 3 and bool(window.pause_reason), timeout=20000)
+    qtbot.waitUntil(lambda: window.guard.unlogged == 3 and bool(window.pause_reason), timeout=20000)
     window.submit_paths(_images(demo_data, "good")[1:2])
     assert len(window.paused) == 1, "no further inspection while logging fails"
     monkeypatch.setattr(history, "record", real)
-    window.retry_logging()
-    assert not window.pause_reason and window.unlogged == 0 and not window.verdict.not_logged.isVisible()
+    window.guard.retry_logging()
+    assert not window.pause_reason and window.guard.unlogged == 0 and not window.verdict.not_logged.isVisible()
     qtbot.waitUntil(lambda: len(window.reader.latest(10)) == 1, timeout=20000)  # the held part, now logged
 
 

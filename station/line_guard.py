@@ -1,0 +1,83 @@
+"""What keeps the line honest when the station itself is the problem: parts that arrive without a
+usable model wait (counted) and are judged once one loads; results that cannot be logged raise a
+standing NOT LOGGED banner, are counted, and can stop the line until logging works again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+RETRY_MS = 5000
+
+
+class LineGuard(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.waiting: list[tuple[str, str]] = []
+        """Parts that arrived while no model could judge them: (path, kind)."""
+        self.unlogged = 0
+        """Parts judged but not written to the history since logging last worked."""
+        self.line_stopped = False
+
+    # ---- no model ----------------------------------------------------------------------------------
+    def on_waiting(self, path: str, kind: str) -> None:
+        """A part the worker could not judge for want of a model: it waits, counted, for one."""
+        w = self.window
+        w.pending = max(0, w.pending - 1)
+        if w.pending == 0:
+            w.burst_total = 0
+        if (path, kind) not in self.waiting:
+            self.waiting.append((path, kind))
+        w.update_queue()
+        w.verdict.set_state("NO MODEL", self.tr("{0} part(s) waiting for a model: choose or train a category; "
+                                                "they are judged as soon as one loads.").format(len(self.waiting)))
+
+    def release_waiting(self, category: str) -> None:
+        """A model loaded: the waiting parts go to it, in their order."""
+        if not self.waiting:
+            return
+        parts, self.waiting = self.waiting, []
+        self.window.show_message(self.tr("{0} waiting part(s) are judged now by {1}.").format(len(parts), category))
+        for path, kind in parts:
+            self.window.submit_paths([path], kind)
+
+    # ---- logging -----------------------------------------------------------------------------------
+    def on_not_logged(self, reason: str) -> None:
+        """The verdict stands, but its record is lost: say so loudly, count, and stop the line if set."""
+        w = self.window
+        self.unlogged += 1
+        w.verdict.set_not_logged(self.unlogged, reason)
+        if str(w.settings.value("logging/stop_line", "false")).lower() == "true" and not self.line_stopped:
+            self.line_stopped = True
+            w.pause(self.tr("logging to the history fails ({0})").format(reason))
+            QTimer.singleShot(RETRY_MS, self.retry_logging)
+
+    def on_logged(self) -> None:
+        """A record was written: logging works (unless the line is held for the probe)."""
+        if self.unlogged and not self.line_stopped:
+            self.logging_works()
+
+    def retry_logging(self) -> None:
+        """With the line stopped for logging: resume once the data folder takes a write again."""
+        w = self.window
+        probe = w.data_dir / ".write-probe"
+        try:
+            probe.write_bytes(b"ok")
+            probe.unlink()
+            with w.reader.db:
+                w.reader.db.execute("CREATE TEMP TABLE IF NOT EXISTS probe (x)")
+        except Exception as exc:
+            w.queue_label.setText(self.tr("Stopped: logging still fails ({0})").format(exc))
+            QTimer.singleShot(RETRY_MS, self.retry_logging)
+            return
+        self.logging_works()
+
+    def logging_works(self) -> None:
+        w = self.window
+        if self.unlogged:
+            w.show_message(self.tr("Logging works again; {0} part(s) were not logged.").format(self.unlogged), 30)
+        self.unlogged = 0
+        w.verdict.set_not_logged(0, "")
+        if self.line_stopped:
+            self.line_stopped = False
+            w.resume()
