@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QToolBar, QWidget
 
 from engine.store import ModelError
 from engine.versions import activate_version, list_versions
@@ -104,13 +104,14 @@ class ToolActions(QObject):
             act.triggered.connect(slot)
             bar.addAction(act)
             window.tool_actions[icon_name if icon_name not in window.tool_actions else text] = act
-        bar.addSeparator()
+        # who is signed in, always visible (the toolbar may overflow on a narrow screen)
         self.role = QLabel()
         self.role.setObjectName("roleLabel")
-        bar.addWidget(self.role)
-        self.sign = QAction(icon("signin"), "", window)
-        self.sign.triggered.connect(self.sign_in_out)
-        bar.addAction(self.sign)
+        self.sign = QPushButton(icon("signin"), "")
+        self.sign.setObjectName("signButton")
+        self.sign.clicked.connect(self.sign_in_out)
+        window.statusBar().addPermanentWidget(self.role)
+        window.statusBar().addPermanentWidget(self.sign)
         window.authority.roleChanged.connect(self.show_role)
         self.show_role(window.authority.role, window.authority.who)
 

@@ -46,12 +46,16 @@ class ReviewView(QWidget):
         report = QPushButton(self.tr("Shift report…"))
         self.learn = QPushButton(self.tr("Add overruled parts to the good set…"))
         top = QHBoxLayout()
-        for w in (title, QLabel(self.tr("Shift")), self.shift, QLabel(self.tr("Category")), self.category,
-                  self.include_pass):
+        for w in (title, QLabel(self.tr("Shift")), self.shift, QLabel(self.tr("Category")), self.category):
             top.addWidget(w)
         top.addWidget(self.summary, 1)
-        for w in (self.learn, report, back):
-            top.addWidget(w)
+        top.addWidget(back)
+        second = QHBoxLayout()
+        second.addWidget(self.include_pass)
+        second.addStretch(1)
+        for w in (self.learn, report):
+            second.addWidget(w)
+        self.shift.setMinimumContentsLength(26)
 
         self.queue = QListWidget()
         self.queue.setIconSize(QSize(64, 64))
@@ -113,6 +117,7 @@ class ReviewView(QWidget):
         split.setStretchFactor(2, 2)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addLayout(second)
         lay.addWidget(split, 1)
 
         self.shift.currentIndexChanged.connect(self.shiftChanged)
