@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from station.sources import CameraSource, FolderWatcher
+from station.settings_values import number
 from ui.feed_bar import FeedBar
 
 
@@ -22,7 +23,7 @@ class FeedController(QObject):
         self.watcher = FolderWatcher(window.reader.already_seen, parent=self)
         self.watcher.imageReady.connect(lambda p: window.submit_paths([p], "watch"))
         self.watcher.status.connect(self.set_status)
-        self.auto_timer = QTimer(self, interval=int(s.value("camera/auto_interval_ms", 1000)), timeout=self.auto_trigger)
+        self.auto_timer = QTimer(self, interval=number(s, "camera/auto_interval_ms", 1000, 50, 3_600_000), timeout=self.auto_trigger)
         bar.open_button.clicked.connect(self.open_files)
         bar.watch_button.clicked.connect(self.choose_watch_folder)
         bar.camera_button.toggled.connect(self.toggle_camera)

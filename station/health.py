@@ -7,6 +7,7 @@ import shutil
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
+from station.settings_values import number
 
 CHECK_EVERY_MS = 60_000
 
@@ -31,7 +32,7 @@ class HealthMonitor(QObject):
             self.label.setText(self.tr("Data folder unreadable: {0}").format(exc))
             self.label.setStyleSheet("color:#b3141b; font-weight:bold;")
             return 0.0
-        limit = float(self.window.settings.value("health/min_free_gb", 2.0))
+        limit = number(self.window.settings, "health/min_free_gb", 2.0, 0.0, 1e6, float)
         low = free < limit
         self.label.setText(self.tr("Disk: {0:.1f} GB free").format(free))
         self.label.setStyleSheet("color:#b3141b; font-weight:bold;" if low else "")

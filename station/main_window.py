@@ -24,6 +24,7 @@ from station.shifts import DEFAULT_SHIFTS, ShiftError, current_shift
 from station.feed_controller import FeedController
 from station.sources import OpenCVProvider
 from station.worker import InspectionWorker, WorkerThread
+from station.settings_values import BAD, number
 from ui.bench_bar import BenchBar
 from ui.category_bar import CategoryBar, model_facts
 from ui.feed_bar import FeedBar
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
     def __init__(self, models_dir: Path, data_dir: Path, settings: QSettings, station: str = "",
                  operator: str = "", camera_factory=OpenCVProvider) -> None:
         super().__init__()
+        BAD.clear()  # values of this settings file that fell back to defaults, named once the window is up
         self.models_dir, self.data_dir, self.settings = Path(models_dir), Path(data_dir), settings
         self.setWindowTitle(self.tr("Inspection station"))
         self.setAcceptDrops(True)
@@ -48,7 +50,7 @@ class MainWindow(QMainWindow):
         self.pending = 0
         self.burst_total = 0
         self.confirm_quit = True
-        self.hold_ms = int(settings.value("display/hold_ms", 600))
+        self.hold_ms = number(settings, "display/hold_ms", 600, 0, 60_000)
         self.ack_fail = str(settings.value("display/acknowledge_fail", "true")).lower() == "true"
         self.last_display = 0.0
         self._held = None
@@ -75,6 +77,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 760)
         self.feed.resume_source()
+        if BAD:
+            self.show_message(self.tr("settings.ini: {0} not usable, the default is used.").format(", ".join(BAD)), 60)
         if self.reader.recovered_from is not None:
             self.show_message(self.tr("The history database was damaged; it is kept as {0} and a fresh one was "
                                       "started.").format(self.reader.recovered_from), 120)
@@ -98,7 +102,7 @@ class MainWindow(QMainWindow):
         self.overlay_box.toggled.connect(self.view.set_overlay_visible)
         self.opacity = QSlider(Qt.Horizontal)
         self.opacity.setRange(0, 100)
-        self.opacity.setValue(int(self.settings.value("display/opacity", 50)))
+        self.opacity.setValue(number(self.settings, "display/opacity", 50, 0, 100))
         self.opacity.setMaximumWidth(160)
         self.opacity.valueChanged.connect(self.view.set_overlay_opacity)
         self.view.set_overlay_opacity(self.opacity.value())

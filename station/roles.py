@@ -19,6 +19,7 @@ import os
 from time import monotonic
 
 from PySide6.QtCore import QObject, QSettings, Signal
+from station.settings_values import number
 
 OPERATOR, TECHNICIAN = "operator", "technician"
 _ITER = 120_000
@@ -66,7 +67,7 @@ class Authority(QObject):
 
     @property
     def is_technician(self) -> bool:
-        timeout = float(self.settings.value("roles/timeout_min", 15)) * 60
+        timeout = number(self.settings, "roles/timeout_min", 15.0, 0.5, 24 * 60, float) * 60
         if self.role == TECHNICIAN and monotonic() - self._since > timeout:
             self.logout()
         return self.role == TECHNICIAN

@@ -43,6 +43,7 @@ class InspectionWorker(QObject):
         self.data_dir = Path(data_dir)
         self.station, self.operator = station, operator
         self._inspector = None
+        self._manifest_stamp = None
         self._history = None
         self._cancel = threading.Event()
         self.judging = threading.Event()
@@ -61,12 +62,29 @@ class InspectionWorker(QObject):
         from engine.inspector import Inspector
 
         try:
+            self._manifest_stamp = self._stamp(category)
             self._inspector = Inspector.load(self.models_dir, category)
         except Exception as exc:  # a model that fails to load means no model, never PASS
             self._inspector = None
             self.modelFailed.emit(category, str(exc))
             return
         self.modelLoaded.emit(self._inspector.info)
+
+    def _stamp(self, category: str):
+        """(mtime_ns, size) of the category's top manifest: it changes when another version becomes active."""
+        try:
+            st = os.stat(self.models_dir / category / "manifest.json")
+            return st.st_mtime_ns, st.st_size
+        except OSError:
+            return None
+
+    def _follow_active_version(self) -> None:
+        """A model retrained, extended or rolled back by another program while this one runs is
+        picked up before the next part (one stat per part); the result names the version."""
+        if self._inspector is not None:
+            category = self._inspector.info.category
+            if self._stamp(category) != self._manifest_stamp:
+                self.load_category(category)
 
     def _record(self, result, kind: str, frame: np.ndarray | None = None, seen=None) -> int:
         try:
@@ -78,6 +96,7 @@ class InspectionWorker(QObject):
 
     @Slot(str, str)
     def inspect_path(self, path: str, kind: str = "file") -> None:
+        self._follow_active_version()
         if self._inspector is None:
             # the station's fault, not the file's: the part waits for a model instead of becoming an ERROR
             self.waiting.emit(path, kind)
@@ -100,6 +119,7 @@ class InspectionWorker(QObject):
 
     @Slot(object, str)
     def inspect_frame(self, frame: np.ndarray, source: str) -> None:
+        self._follow_active_version()
         if self._inspector is None:
             result = error_result(source, "no model loaded, choose a category first")
         else:

@@ -132,3 +132,43 @@ def test_the_systemd_unit_restarts_the_station_after_a_crash():
     if sh.which("systemd-analyze"):
         r = subprocess.run(["systemd-analyze", "verify", "--user", str(unit)], capture_output=True, text=True)
         assert "Unknown key" not in r.stderr and "Invalid section" not in r.stderr, r.stderr
+
+
+def test_nonsense_in_settings_ini_falls_back_to_defaults_and_is_named(qtbot, trained_models, tmp_path):
+    from station.app import make_window
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.ini").write_text("[display]\nhold_ms=soon\nopacity=250\n[shifts]\nhours=lunch\n"
+                                       "[camera]\nauto_interval_ms=-3\n")
+    w = make_window(trained_models, data, station="bench-1", operator="op")
+    w.confirm_quit = False
+    qtbot.addWidget(w)
+    try:
+        assert w.hold_ms == 600 and w.opacity.value() == 50 and w.feed.auto_timer.interval() == 1000
+        assert w.shift_spec() == "06:00=Early,14:00=Late,22:00=Night"
+        assert "display/hold_ms='soon'" in w.banner.text() and "display/opacity" in w.banner.text()
+    finally:
+        w.shutdown()
+
+
+def test_a_version_made_by_another_program_is_picked_up_before_the_next_part(qtbot, trained_models, demo_data, tmp_path):
+    from engine.model_update import extend_category
+    from station.app import make_window
+
+    models = tmp_path / "models"
+    shutil.copytree(trained_models, models)
+    w = make_window(models, tmp_path / "data", station="bench-1", operator="op")
+    w.confirm_quit, w.hold_ms = False, 0
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        qtbot.waitUntil(lambda: w.model_info is not None, timeout=20000)
+        old = w.model_info.model_id
+        info = extend_category(models, "washer", _images(demo_data, "good")[:1])  # e.g. `station` on another terminal
+        w.submit_paths(_images(demo_data, "good")[1:2])
+        qtbot.waitUntil(lambda: len(w.reader.latest(5)) == 1, timeout=30000)
+        assert w.reader.latest(1)[0].model_id == info.model_id != old
+        qtbot.waitUntil(lambda: w.model_info.model_id == info.model_id, timeout=5000)
+    finally:
+        w.shutdown()
