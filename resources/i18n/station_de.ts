@@ -3,22 +3,22 @@
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../station/roles.py" line="112" />
+        <location filename="../../station/roles.py" line="113" />
         <source>Only a technician may {0}: user {1} is not in the technicians list.</source>
         <translation>Nur ein Techniker darf {0}: Benutzer {1} steht nicht in der Technikerliste.</translation>
     </message>
     <message>
-        <location filename="../../station/roles.py" line="116" />
+        <location filename="../../station/roles.py" line="117" />
         <source>Only a technician may {0}: sign-in cancelled.</source>
         <translation>Nur ein Techniker darf {0}: Anmeldung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../station/roles.py" line="120" />
+        <location filename="../../station/roles.py" line="121" />
         <source>The two PINs differ; no PIN was set.</source>
         <translation>Die beiden PINs unterscheiden sich; keine PIN gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../station/roles.py" line="127" />
+        <location filename="../../station/roles.py" line="128" />
         <source>Wrong PIN: only a technician may {0}.</source>
         <translation>Falsche PIN: nur ein Techniker darf {0}.</translation>
     </message>
@@ -427,37 +427,37 @@
 <context>
     <name>FeedController</name>
     <message>
-        <location filename="../../station/feed_controller.py" line="41" />
+        <location filename="../../station/feed_controller.py" line="42" />
         <source>Images to inspect</source>
         <translation>Zu prüfende Bilder</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="42" />
+        <location filename="../../station/feed_controller.py" line="43" />
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="49" />
+        <location filename="../../station/feed_controller.py" line="50" />
         <source>Folder the line camera writes to</source>
         <translation>Ordner, in den die Linienkamera schreibt</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="63" />
+        <location filename="../../station/feed_controller.py" line="64" />
         <source>camera {0}</source>
         <translation>Kamera {0}</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="72" />
+        <location filename="../../station/feed_controller.py" line="73" />
         <source>Camera stopped</source>
         <translation>Kamera gestoppt</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="78" />
+        <location filename="../../station/feed_controller.py" line="79" />
         <source>No camera frame to inspect: start the camera first.</source>
         <translation>Kein Kamerabild zu prüfen: zuerst die Kamera starten.</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="81" />
+        <location filename="../../station/feed_controller.py" line="82" />
         <source>Inspection is paused while {0}.</source>
         <translation>Die Prüfung ist angehalten, solange {0}.</translation>
     </message>
@@ -483,17 +483,17 @@
 <context>
     <name>HealthMonitor</name>
     <message>
-        <location filename="../../station/health.py" line="31" />
+        <location filename="../../station/health.py" line="32" />
         <source>Data folder unreadable: {0}</source>
         <translation>Datenordner nicht lesbar: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/health.py" line="36" />
+        <location filename="../../station/health.py" line="37" />
         <source>Disk: {0:.1f} GB free</source>
         <translation>Platte: {0:.1f} GB frei</translation>
     </message>
     <message>
-        <location filename="../../station/health.py" line="39" />
+        <location filename="../../station/health.py" line="40" />
         <source>Only {0:.1f} GB free in the data folder {1} (limit {2:.1f} GB): free space or shorten the retention.</source>
         <translation>Nur {0:.1f} GB frei im Datenordner {1} (Grenze {2:.1f} GB): Platz schaffen oder die Aufbewahrung verkürzen.</translation>
     </message>
@@ -548,7 +548,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/main_window.py" line="45" />
+        <location filename="../../station/main_window.py" line="47" />
         <source>Inspection station</source>
         <translation>Prüfstation</translation>
     </message>
@@ -577,58 +577,63 @@
         <translation type="vanished">Quelle: Dateien (Bilder hierher ziehen)</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="79" />
+        <location filename="../../station/main_window.py" line="81" />
+        <source>settings.ini: {0} not usable, the default is used.</source>
+        <translation>settings.ini: {0} nicht verwendbar, der Standardwert gilt.</translation>
+    </message>
+    <message>
+        <location filename="../../station/main_window.py" line="83" />
         <source>The history database was damaged; it is kept as {0} and a fresh one was started.</source>
         <translation>Die Verlaufsdatenbank war beschädigt; sie liegt jetzt unter {0}, eine neue wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="96" />
+        <location filename="../../station/main_window.py" line="100" />
         <source>Anomaly map (M)</source>
         <translation>Anomaliekarte (M)</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="105" />
+        <location filename="../../station/main_window.py" line="109" />
         <source>Fit (F)</source>
         <translation>Einpassen (F)</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="109" />
+        <location filename="../../station/main_window.py" line="113" />
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="155" />
-        <location filename="../../station/main_window.py" line="384" />
+        <location filename="../../station/main_window.py" line="159" />
+        <location filename="../../station/main_window.py" line="388" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="200" />
+        <location filename="../../station/main_window.py" line="204" />
         <source>No trained category yet: click “New category…”.</source>
         <translation>Noch keine trainierte Kategorie: „Neue Kategorie…“ anklicken.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="206" />
+        <location filename="../../station/main_window.py" line="210" />
         <source>Loading {0}…</source>
         <translation>{0} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="216" />
+        <location filename="../../station/main_window.py" line="220" />
         <source>Feed a part: open, drop, watch a folder or trigger the camera.</source>
         <translation>Teil zuführen: öffnen, hineinziehen, Ordner überwachen oder Kamera auslösen.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="220" />
+        <location filename="../../station/main_window.py" line="224" />
         <source>Model '{0}' could not be loaded: {1}</source>
         <translation>Modell '{0}' konnte nicht geladen werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="232" />
+        <location filename="../../station/main_window.py" line="236" />
         <source>Paused ({0}): {1} part(s) waiting</source>
         <translation>Angehalten ({0}): {1} Teil(e) warten</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="383" />
+        <location filename="../../station/main_window.py" line="387" />
         <source>{0} part(s) waiting for a model</source>
         <translation>{0} Teil(e) warten auf ein Modell</translation>
     </message>
@@ -661,22 +666,22 @@
         <translation type="vanished">Die Prüfung ist angehalten, solange {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="306" />
+        <location filename="../../station/main_window.py" line="310" />
         <source>#{0} {1}</source>
         <translation>#{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="317" />
+        <location filename="../../station/main_window.py" line="321" />
         <source>history #{0}, {1}</source>
         <translation>Verlauf #{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="363" />
+        <location filename="../../station/main_window.py" line="367" />
         <source>Paused: {0}</source>
         <translation>Angehalten: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="375" />
+        <location filename="../../station/main_window.py" line="379" />
         <source>Inspecting: {0} of {1} done, {2} waiting</source>
         <translation>Prüfung: {0} von {1} fertig, {2} warten</translation>
     </message>
@@ -685,12 +690,12 @@
         <translation type="vanished">Training, {0}: {1} von {2}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="395" />
+        <location filename="../../station/main_window.py" line="399" />
         <source>Leave the station?</source>
         <translation>Station verlassen?</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="396" />
+        <location filename="../../station/main_window.py" line="400" />
         <source>Stop inspecting and close the station?</source>
         <translation>Prüfung beenden und Station schließen?</translation>
     </message>
@@ -1020,87 +1025,87 @@ Either way a new model version is made; the current one is kept and can be made 
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="64" />
+        <location filename="../../ui/review_view.py" line="68" />
         <source>Nothing to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="72" />
+        <location filename="../../ui/review_view.py" line="76" />
         <source>Note (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="73" />
+        <location filename="../../ui/review_view.py" line="77" />
         <source>New type…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="74" />
+        <location filename="../../ui/review_view.py" line="78" />
         <source>Confirm defect (D)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="76" />
+        <location filename="../../ui/review_view.py" line="80" />
         <source>Overrule as good (G)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="78" />
+        <location filename="../../ui/review_view.py" line="82" />
         <source>◀ Previous (P)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="78" />
+        <location filename="../../ui/review_view.py" line="82" />
         <source>Skip (S)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="79" />
+        <location filename="../../ui/review_view.py" line="83" />
         <source>Next (N) ▶</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="81" />
+        <location filename="../../ui/review_view.py" line="85" />
         <source>Defect type (T)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="84" />
+        <location filename="../../ui/review_view.py" line="88" />
         <source>Reason to overrule (R)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="86" />
+        <location filename="../../ui/review_view.py" line="90" />
         <source>Note (E)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="146" />
+        <location filename="../../ui/review_view.py" line="151" />
         <source>All categories</source>
         <translation type="unfinished">Alle Kategorien</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="175" />
+        <location filename="../../ui/review_view.py" line="180" />
         <source>{0} to review, {1} decided, {2} open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="180" />
+        <location filename="../../ui/review_view.py" line="185" />
         <source>Nothing to review in this shift and category.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="185" />
+        <location filename="../../ui/review_view.py" line="190" />
         <source>✔ defect</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="185" />
+        <location filename="../../ui/review_view.py" line="190" />
         <source>✘ overruled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="186" />
+        <location filename="../../ui/review_view.py" line="191" />
         <source>#{0}  {1}  {2:.2f}
 {3} {4}</source>
         <translation type="unfinished" />
@@ -1424,42 +1429,42 @@ Either way a new model version is made; the current one is kept and can be made 
         <translation>Vollbild (F11)</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="118" />
+        <location filename="../../station/station_actions.py" line="119" />
         <source>  Technician: {0}  </source>
         <translation>  Techniker: {0}  </translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="118" />
+        <location filename="../../station/station_actions.py" line="119" />
         <source>  Operator  </source>
         <translation>  Bediener  </translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="122" />
+        <location filename="../../station/station_actions.py" line="123" />
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="122" />
+        <location filename="../../station/station_actions.py" line="123" />
         <source>Technician sign-in</source>
         <translation>Techniker-Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="128" />
+        <location filename="../../station/station_actions.py" line="129" />
         <source>sign in</source>
         <translation>sich anmelden</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="144" />
+        <location filename="../../station/station_actions.py" line="145" />
         <source>No model loaded: choose a category first.</source>
         <translation>Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="154" />
+        <location filename="../../station/station_actions.py" line="155" />
         <source>make another model version active</source>
         <translation>eine andere Modellversion aktivieren</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="165" />
+        <location filename="../../station/station_actions.py" line="166" />
         <source>rolled to {0}</source>
         <translation>auf {0} umgestellt</translation>
     </message>
