@@ -40,12 +40,16 @@ def main() -> int:
     app.setStyleSheet(stylesheet())  # the look `station gui` has
     from station.app import make_window
 
-    w = make_window(shots / "models", shots / "data", station="bench-1", operator="op")
-    w.confirm_quit, w.hold_ms = False, 0
-    w.settings.setValue("display/fail_sound", "false")
-    w.resize(1366, 768)
-    w.show()
-    pump(app, lambda: w.model_info is not None, 60)
+    def open_window():
+        win = make_window(shots / "models", shots / "data", station="bench-1", operator="op")
+        win.confirm_quit, win.hold_ms = False, 0
+        win.settings.setValue("display/fail_sound", "false")
+        win.resize(1366, 768)
+        win.show()
+        pump(app, lambda: win.model_info is not None, 60)
+        return win
+
+    w = open_window()
 
     def judge(path):
         n = len(w.reader.latest(100000))
@@ -107,12 +111,7 @@ def main() -> int:
     from station.resources import install_translator
 
     install_translator(app, "de")
-    w = make_window(shots / "models", shots / "data", station="bench-1", operator="op")
-    w.confirm_quit, w.hold_ms = False, 0
-    w.settings.setValue("display/fail_sound", "false")
-    w.resize(1366, 768)
-    w.show()
-    pump(app, lambda: w.model_info is not None, 60)
+    w = open_window()
     judge(sorted((data / "test" / "contamination").iterdir())[1])
     w.grab().save(str(out / "bench_de.png"))
     w.shutdown()

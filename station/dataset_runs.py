@@ -33,28 +33,38 @@ def _f(n: int) -> Callable:
     return lambda v: f"{v:.{n}f}"
 
 
-def train_all(root, models, config, progress=None) -> tuple[list[dict], int]:
-    """Train every category under ``root``; returns (summary rows, number that failed)."""
-    from engine.training import list_images, train_category
-
+def _each_category(root, need: str, run: Callable[[Path], dict], columns: list) -> tuple[list[dict], int]:
+    """``run(folder) -> facts`` for every category under ``root`` holding ``need``: one JSON line
+    each as it finishes, a failure reported and the rest going on, the table at the end."""
     rows, failed = [], 0
-    for d in categories(root, "train/good"):
+    for d in categories(root, need):
         row: dict = {"category": d.name}
         try:
-            rep = train_category(d.name, list_images(d / "train" / "good"), models, config, progress=progress)
-            st = rep.info.self_test or {}
-            row.update(status="ok", images=rep.info.train_images + rep.info.calibration_images,
-                       seconds=rep.seconds["total"], threshold=rep.info.threshold, version=rep.info.version,
-                       synthetic_caught=st.get("detection_rate"), skipped=len(rep.skipped))
+            row.update(status="ok", **run(d))
         except Exception as exc:  # one bad category does not stop the others
             failed += 1
             row.update(status=f"FAILED: {exc}")
         rows.append(row)
         print(json.dumps(row), flush=True)
-    print(table(rows, [("category", "category", str), ("images", "images", str), ("seconds", "train s", _f(1)),
-                       ("threshold", "threshold", _f(3)), ("synthetic_caught", "self-test caught", _f(3)),
-                       ("version", "version", str), ("status", "status", str)]), file=sys.stderr)
+    print(table(rows, [("category", "category", str), ("images", "images", str), *columns, ("status", "status", str)]),
+          file=sys.stderr)
     return rows, failed
+
+
+def train_all(root, models, config, progress=None) -> tuple[list[dict], int]:
+    """Train every category under ``root``; returns (summary rows, number that failed)."""
+    from engine.training import list_images, train_category
+
+    def run(d: Path) -> dict:
+        rep = train_category(d.name, list_images(d / "train" / "good"), models, config, progress=progress)
+        st = rep.info.self_test or {}
+        return dict(images=rep.info.train_images + rep.info.calibration_images, seconds=rep.seconds["total"],
+                    threshold=rep.info.threshold, version=rep.info.version,
+                    synthetic_caught=st.get("detection_rate"), skipped=len(rep.skipped))
+
+    return _each_category(root, "train/good", run, [
+        ("seconds", "train s", _f(1)), ("threshold", "threshold", _f(3)),
+        ("synthetic_caught", "self-test caught", _f(3)), ("version", "version", str)])
 
 
 def evaluate_all(root, models, out: str | None, progress=None) -> tuple[list[dict], int]:
@@ -62,25 +72,15 @@ def evaluate_all(root, models, out: str | None, progress=None) -> tuple[list[dic
     from engine.evaluation import evaluate_folder
     from engine.inspector import Inspector
 
-    rows, failed = [], 0
-    for d in categories(root, "test"):
-        row: dict = {"category": d.name}
-        try:
-            insp = Inspector.load(models, d.name)
-            res = evaluate_folder(insp, d, Path(out) / d.name if out else None, progress=progress)
-            at = res.get("at_threshold") or {}
-            row.update(status="ok", images=res["images"], image_auroc=res["image_auroc"], pixel_auroc=res["pixel_auroc"],
-                       aupro=res["aupro"], pointing_game=res["pointing_game"], f1=at.get("f1"),
-                       false_reject_rate=at.get("false_reject_rate"), escape_rate=at.get("escape_rate"),
-                       ms_per_image=res["median_ms_per_image"])
-        except Exception as exc:
-            failed += 1
-            row.update(status=f"FAILED: {exc}")
-        rows.append(row)
-        print(json.dumps(row), flush=True)
-    print(table(rows, [("category", "category", str), ("images", "images", str), ("image_auroc", "image AUROC", _f(3)),
-                       ("pixel_auroc", "pixel AUROC", _f(3)), ("aupro", "AUPRO", _f(3)),
-                       ("pointing_game", "pointing", _f(2)), ("f1", "F1", _f(3)),
-                       ("false_reject_rate", "FRR", _f(3)), ("escape_rate", "escapes", _f(3)),
-                       ("ms_per_image", "ms/image", _f(1)), ("status", "status", str)]), file=sys.stderr)
-    return rows, failed
+    def run(d: Path) -> dict:
+        res = evaluate_folder(Inspector.load(models, d.name), d, Path(out) / d.name if out else None, progress=progress)
+        at = res.get("at_threshold") or {}
+        return dict(images=res["images"], image_auroc=res["image_auroc"], pixel_auroc=res["pixel_auroc"],
+                    aupro=res["aupro"], pointing_game=res["pointing_game"], f1=at.get("f1"),
+                    false_reject_rate=at.get("false_reject_rate"), escape_rate=at.get("escape_rate"),
+                    ms_per_image=res["median_ms_per_image"])
+
+    return _each_category(root, "test", run, [
+        ("image_auroc", "image AUROC", _f(3)), ("pixel_auroc", "pixel AUROC", _f(3)), ("aupro", "AUPRO", _f(3)),
+        ("pointing_game", "pointing", _f(2)), ("f1", "F1", _f(3)), ("false_reject_rate", "FRR", _f(3)),
+        ("escape_rate", "escapes", _f(3)), ("ms_per_image", "ms/image", _f(1))])

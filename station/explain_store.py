@@ -10,21 +10,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from engine.explain.retrieval import RetrievalIndex
-from station.history import HistoryStore, thumbnail_jpeg
+from station.history import HistoryStore, thumbnail_jpeg, utc_now
 
 SAVE_EVERY = 50
 """The index file is rewritten after this many additions (and at close); the DB has every row."""
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 class ExplanationStore:
@@ -55,7 +50,7 @@ class ExplanationStore:
             files[name] = str(p)
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO explanations VALUES (?,?,?,?,?)",
-                            (inspection_id, model_id, _now(), json.dumps(facts), json.dumps(files)))
+                            (inspection_id, model_id, utc_now(), json.dumps(facts), json.dumps(files)))
 
     def load_explanation(self, inspection_id: int) -> tuple[dict[str, Any], dict[str, Any]] | None:
         """(facts, {name: np.ndarray or PNG path}) of a stored explanation, or None."""
@@ -79,7 +74,7 @@ class ExplanationStore:
             cur = self.db.execute(
                 "INSERT OR REPLACE INTO embeddings (inspection_id, category, model_id, kind, source, vector, ts) "
                 "VALUES (?,?,?,?,?,?,?)",
-                (inspection_id, category, model_id, kind, source, v.tobytes(), _now()))
+                (inspection_id, category, model_id, kind, source, v.tobytes(), utc_now()))
         eid = int(cur.lastrowid)
         index = self.index(category, v.size)
         index.add([eid], v)

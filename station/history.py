@@ -11,7 +11,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import cv2
@@ -163,7 +163,7 @@ class HistoryStore:
                 """INSERT INTO inspections (ts, station, operator, category, model_id, source, source_kind,
                    image_path, image_sha256, score, normalised_score, threshold, verdict, error, thumbnail,
                    total_ms, timing_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                (ts or datetime.now(timezone.utc).isoformat(timespec="milliseconds"), self.station, self.operator,
+                (ts or utc_now(), self.station, self.operator,
                  result.category, result.model_id, result.source, source_kind, image_path, sha, result.score,
                  result.normalised_score, result.threshold, result.verdict.value, result.error, thumb,
                  result.timing.total_ms, json.dumps(asdict(result.timing))))
@@ -173,9 +173,7 @@ class HistoryStore:
                 np.save(map_path, result.anomaly_map.astype(np.float16))
                 self.db.execute("UPDATE inspections SET map_path=? WHERE id=?", (str(map_path), row_id))
             if seen is not None:
-                self.db.execute("INSERT OR REPLACE INTO watched_files VALUES (?,?,?,?,?)",
-                                (str(seen[0]), int(seen[1]), int(seen[2]), row_id,
-                                 datetime.now(timezone.utc).isoformat()))
+                self._put_seen(*seen, row_id)
         return row_id
 
     def latest(self, limit: int = 200, verdict: str | None = None, category: str | None = None) -> list[HistoryRow]:
@@ -215,8 +213,17 @@ class HistoryStore:
 
     def mark_seen(self, path: str | Path, size: int, mtime_ns: int, inspection_id: int | None) -> None:
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO watched_files VALUES (?,?,?,?,?)",
-                            (str(path), size, mtime_ns, inspection_id, datetime.now(timezone.utc).isoformat()))
+            self._put_seen(path, size, mtime_ns, inspection_id)
+
+    def _put_seen(self, path: str | Path, size: int, mtime_ns: int, inspection_id: int | None) -> None:
+        """The watched file's "judged" mark; the caller holds the transaction."""
+        self.db.execute("INSERT OR REPLACE INTO watched_files VALUES (?,?,?,?,?)",
+                        (str(path), int(size), int(mtime_ns), inspection_id, utc_now()))
+
+
+def utc_now() -> str:
+    """Now, as the UTC ISO time every table of the history uses (milliseconds)."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 def database_problem(path: Path) -> str | None:
@@ -268,11 +275,3 @@ def load_map(row: HistoryRow) -> np.ndarray | None:
     if not row.map_path or not Path(row.map_path).is_file():
         return None
     return np.load(row.map_path, allow_pickle=False).astype(np.float32)
-
-
-def shift_start(now: datetime | None = None, starts: tuple[int, ...] = (6, 14, 22)) -> str:
-    """UTC ISO time when the current shift began (shifts start at ``starts`` hours, local time)."""
-    t = (now or datetime.now()).astimezone()
-    past = [t.replace(hour=h, minute=0, second=0, microsecond=0) for h in starts]
-    past += [p - timedelta(days=1) for p in past]
-    return max(p for p in past if p <= t).astimezone(timezone.utc).isoformat(timespec="milliseconds")

@@ -7,6 +7,7 @@ that came from the line's own folders belong to the line.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -39,8 +40,6 @@ def apply_retention(history: HistoryStore, pass_days: int, reject_days: int,
             paths = [p for p in (image_path, map_path) if p]
             r = history.db.execute("SELECT files_json FROM explanations WHERE inspection_id=?", (row_id,)).fetchone()
             if r:
-                import json
-
                 paths += list(json.loads(r[0]).values())
             hit = False
             for p in paths:

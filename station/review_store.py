@@ -6,18 +6,13 @@ revised decision points at the one it supersedes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
-from station.history import _SELECT, HistoryRow, HistoryStore
+from station.history import _SELECT, HistoryRow, HistoryStore, utc_now
 
 DEFAULT_DEFECT_TYPES = ("scratch", "crack", "dent", "contamination", "missing part", "colour", "other")
 OVERRULE_REASONS = ("over-call", "lighting", "dirt on the lens", "part misplaced", "reflection", "other")
 DECISIONS = ("defect", "good")
 """defect: the reject was real (with a type); good: overruled (with a reason)."""
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 @dataclass(frozen=True)
@@ -88,7 +83,7 @@ class ReviewStore:
             cur = self.db.execute(
                 "INSERT INTO decisions (inspection_id, ts, who, role, decision, defect_type, reason, note, context, "
                 "supersedes) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (inspection_id, _now(), who, role, decision, defect_type, reason, note, context,
+                (inspection_id, utc_now(), who, role, decision, defect_type, reason, note, context,
                  prev.id if prev else None))
         return int(cur.lastrowid)
 
@@ -129,7 +124,7 @@ class ReviewStore:
     def log_change(self, who: str, role: str, subject: str, old: object, new: object, why: str = "") -> int:
         with self.db:
             cur = self.db.execute("INSERT INTO changes (ts, who, role, subject, old_value, new_value, why) "
-                                  "VALUES (?,?,?,?,?,?,?)", (_now(), who, role, subject,
+                                  "VALUES (?,?,?,?,?,?,?)", (utc_now(), who, role, subject,
                                                              None if old is None else str(old),
                                                              None if new is None else str(new), why))
         return int(cur.lastrowid)
@@ -142,7 +137,7 @@ class ReviewStore:
     def log_version(self, category: str, model_id: str, version: str, event: str, who: str, note: str = "") -> None:
         with self.db:
             self.db.execute("INSERT INTO model_versions (ts, category, model_id, version, event, who, note) "
-                            "VALUES (?,?,?,?,?,?,?)", (_now(), category, model_id, version, event, who, note))
+                            "VALUES (?,?,?,?,?,?,?)", (utc_now(), category, model_id, version, event, who, note))
 
     # ---- recent scores (threshold preview, drift) --------------------------------------------
     def recent_scores(self, category: str, limit: int) -> list[tuple[int, float, str]]:
@@ -161,7 +156,7 @@ class ReviewStore:
             raise ValueError(f"a master part is 'good' or 'defect', not {expected!r}")
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO masters (category, path, expected, sha256, ts, who) "
-                            "VALUES (?,?,?,?,?,?)", (category, path, expected, sha256_file(path), _now(), who))
+                            "VALUES (?,?,?,?,?,?)", (category, path, expected, sha256_file(path), utc_now(), who))
 
     def masters(self, category: str) -> list[tuple[int, str, str]]:
         """(id, path, expected) of the category's master parts."""
@@ -174,7 +169,7 @@ class ReviewStore:
         ok = (verdict == "PASS") if expected == "good" else (verdict in ("FAIL", "REVIEW"))
         with self.db:
             self.db.execute("INSERT INTO master_checks (ts, category, master_id, inspection_id, expected, verdict, ok, who) "
-                            "VALUES (?,?,?,?,?,?,?,?)", (_now(), category, master_id, inspection_id, expected, verdict,
+                            "VALUES (?,?,?,?,?,?,?,?)", (utc_now(), category, master_id, inspection_id, expected, verdict,
                                                         int(ok), who))
         return ok
 

@@ -58,13 +58,10 @@ def export_graph(embedder, size: tuple[int, int], path: str | os.PathLike[str]) 
     return {"file": GRAPH_FILE, "input": [1, 3, *size], "opset": OPSET, "max_abs_diff": round(err, 8)}
 
 
-def _session(model: bytes | str, threads: int | None = None):
-    import onnxruntime as ort
+def _session(model: bytes | str):
+    from engine.ort import cpu_session
 
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = threads or int(os.environ.get("STATION_ORT_THREADS", 0)) or max(1, os.cpu_count() or 1)
-    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")  # FAISS needs the cores next
-    return ort.InferenceSession(model, opts, providers=["CPUExecutionProvider"])
+    return cpu_session(model, int(os.environ.get("STATION_ORT_THREADS", 0)) or os.cpu_count() or 1)
 
 
 class StoredGraphEmbedder:
