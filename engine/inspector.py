@@ -175,11 +175,12 @@ class Inspector:
         except ImageLoadError as exc:
             return error_result(source, str(exc), self.info.category, self.info.model_id)
         except MemoryError:
-            return error_result(source, f"{source}: not enough memory to judge this image", self.info.category, self.info.model_id)
+            return error_result(source, f"{source}: not enough memory to judge this image", self.info.category,
+                                self.info.model_id, cause="station")
         except Exception as exc:  # an engine fault is an ERROR result, never a PASS
             log.exception("inspection of %s failed", source)
             return error_result(source, f"{source}: internal error: {type(exc).__name__}: {exc}",
-                                self.info.category, self.info.model_id)
+                                self.info.category, self.info.model_id, cause="station")
 
     def inspect_path(self, path: str | os.PathLike[str], keep_image: bool = False) -> InspectionResult:
         return self._guarded(os.fspath(path), lambda: load_image(path), keep_image)

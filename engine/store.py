@@ -184,6 +184,11 @@ def read_manifest(folder: str | os.PathLike[str]) -> dict[str, Any]:
     missing = [k for k in _REQUIRED if k not in m]
     if missing:
         raise ModelError(f"{mpath}: manifest lacks {', '.join(missing)}")
+    if isinstance(m["schema_version"], int) and m["schema_version"] > SCHEMA_VERSION:
+        raise ModelError(
+            f"{folder.name}: made by a newer version of the station (model schema {m['schema_version']}, "
+            f"this station reads {SCHEMA_VERSION}); update the station or use a model made by this version"
+        )
     if m["schema_version"] != SCHEMA_VERSION:
         raise ModelError(
             f"{folder.name}: model schema version {m['schema_version']} is not supported "

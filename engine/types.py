@@ -123,6 +123,9 @@ class InspectionResult:
     """float32 (2D,) unit vector describing the whole image (for finding similar inspections)."""
     timing: Timing = field(default_factory=Timing)
     error: str | None = None
+    error_cause: str | None = None
+    """Whose fault an ERROR is: "input" (the image: unreadable, empty, too small...) or "station"
+    (the engine or the machine: out of memory, a runtime fault); a station's ERROR can be retried."""
 
     @property
     def ok(self) -> bool:
@@ -146,13 +149,16 @@ class InspectionResult:
             out["map_peak"] = {"x": int(x), "y": int(y), "value": float(self.anomaly_map[y, x])}
         if self.error is not None:
             out["error"] = self.error
+            out["error_cause"] = self.error_cause
         return out
 
 
-def error_result(source: str, message: str, category: str = "", model_id: str = "") -> InspectionResult:
-    """An ERROR result that names what was wrong with the input."""
+def error_result(source: str, message: str, category: str = "", model_id: str = "",
+                 cause: str = "input") -> InspectionResult:
+    """An ERROR result that names what was wrong; ``cause``: "input" or "station"."""
     return InspectionResult(
-        source=source, verdict=Verdict.ERROR, category=category, model_id=model_id, error=message
+        source=source, verdict=Verdict.ERROR, category=category, model_id=model_id, error=message,
+        error_cause=cause,
     )
 
 

@@ -6,19 +6,28 @@ from __future__ import annotations
 from pathlib import Path
 from time import monotonic
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
-from station.sources import CameraSource, FolderWatcher
+from station.camera import CameraSource
+from station.sources import FolderWatcher
 from station.settings_values import number
 from ui.feed_bar import FeedBar
 
 
 class FeedController(QObject):
+    cameraEvent = Signal(str, str, str)  # source, event, detail: for the history (camera_events)
+
     def __init__(self, window, bar: FeedBar, camera_factory) -> None:
         super().__init__(window)
         self.window, self.bar, self.camera_factory = window, bar, camera_factory
         self.camera: CameraSource | None = None
+        self.camera_in_flight = 0
+        """Camera frames sent to the worker and not yet judged: at most one, so nothing queues."""
+        self.dropped = 0
+        """Triggers of this camera run that came while the previous frame was still being judged."""
+        self._dropped_logged = 0
+        self._drop_log = QTimer(self, interval=60_000, timeout=self._log_drops)
         s = window.settings
         self.watcher = FolderWatcher(window.reader.already_seen, parent=self)
         self.watcher.imageReady.connect(lambda p: window.submit_paths([p], "watch"))
@@ -61,31 +70,57 @@ class FeedController(QObject):
         s = self.window.settings
         if on:
             address = str(s.value("camera/address", "0"))
-            self.camera = CameraSource(self.camera_factory(address), name=self.tr("camera {0}").format(address), parent=self)
+            self.camera = CameraSource(lambda: self.camera_factory(address), name=self.tr("camera {0}").format(address), parent=self)
             self.camera.frameReady.connect(self.on_preview)
             self.camera.status.connect(self.set_status)
+            self.camera.episode.connect(lambda event, detail, name=self.camera.name: self.cameraEvent.emit(name, event, detail))
+            self.dropped = self._dropped_logged = 0
+            self.bar.set_dropped(0)
+            self._drop_log.start()
             self.camera.start()
             s.setValue("source/kind", "camera")
         elif self.camera is not None:
             self.bar.auto_box.setChecked(False)
             self.camera.stop()
+            self._log_drops()
+            self._drop_log.stop()
+            self.cameraEvent.emit(self.camera.name, "stopped", self.tr("by the operator"))
             self.camera = None
             self.set_status(self.tr("Camera stopped"), True)
         self.bar.trigger_button.setEnabled(on)
 
-    def trigger(self) -> None:
+    def trigger(self, auto: bool = False) -> None:
+        """Judge the latest frame; a trigger while the previous frame is still being judged (or, in
+        auto mode, while files are) is dropped and counted, never queued."""
         w = self.window
         if self.camera is None or self.camera.latest is None:
-            w.show_message(self.tr("No camera frame to inspect: start the camera first."))
+            if not auto:
+                w.show_message(self.tr("No camera frame to inspect: start the camera first."))
             return
         if w.pause_reason:
-            w.show_message(self.tr("Inspection is paused while {0}.").format(w.pause_reason))
+            if not auto:
+                w.show_message(self.tr("Inspection is paused while {0}.").format(w.pause_reason))
             return
+        if self.camera_in_flight or (auto and w.pending):
+            self.dropped += 1
+            self.bar.set_dropped(self.dropped)
+            return
+        self.camera_in_flight += 1
         w.submit_frame(self.camera.latest.copy(), self.camera.name)
 
     def auto_trigger(self) -> None:
-        if self.window.pending == 0 and self.camera is not None and self.camera.latest is not None:
-            self.trigger()
+        self.trigger(auto=True)
+
+    def on_inspected(self, _result, _row: int, kind: str) -> None:
+        if kind == "camera":
+            self.camera_in_flight = max(0, self.camera_in_flight - 1)
+
+    def _log_drops(self) -> None:
+        """Dropped frames go to the camera log at most once a minute, and when the camera stops."""
+        if self.camera is not None and self.dropped > self._dropped_logged:
+            self.cameraEvent.emit(self.camera.name, "dropped",
+                                  self.tr("{0} trigger(s) dropped, {1} this run").format(self.dropped - self._dropped_logged, self.dropped))
+            self._dropped_logged = self.dropped
 
     def on_preview(self, frame) -> None:
         w = self.window

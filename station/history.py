@@ -77,6 +77,15 @@ MIGRATIONS = [
         inspection_id INTEGER, expected TEXT, verdict TEXT, ok INTEGER, who TEXT
     );
     """,
+    # 4: whose fault an ERROR was (a station's can be retried), and the camera's episodes
+    """
+    ALTER TABLE inspections ADD COLUMN error_cause TEXT;
+    CREATE TABLE camera_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, ts TEXT NOT NULL, station TEXT, source TEXT NOT NULL,
+        event TEXT NOT NULL, detail TEXT
+    );
+    CREATE INDEX idx_camera_events_ts ON camera_events(ts);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 THUMB_SIDE = 96
@@ -148,7 +157,9 @@ class HistoryStore:
         if source_kind == "camera" and frame is not None:
             name = f"{datetime.now():%Y%m%d-%H%M%S-%f}.png"
             image_path = str(self.data_dir / "frames" / name)
-            cv2.imwrite(image_path, cv2.cvtColor(frame, cv2.COLOR_RGB2BGR))
+            if not cv2.imwrite(image_path, cv2.cvtColor(frame, cv2.COLOR_RGB2BGR)):  # False on a full disk
+                Path(image_path).unlink(missing_ok=True)
+                raise OSError(f"could not write the camera frame to {image_path} (disk full or not writable?)")
             sha = hashlib.sha256(frame.tobytes()).hexdigest()
         elif Path(result.source).is_file():
             image_path = str(Path(result.source).resolve())
@@ -161,12 +172,12 @@ class HistoryStore:
         with self.db:
             cur = self.db.execute(
                 """INSERT INTO inspections (ts, station, operator, category, model_id, source, source_kind,
-                   image_path, image_sha256, score, normalised_score, threshold, verdict, error, thumbnail,
-                   total_ms, timing_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   image_path, image_sha256, score, normalised_score, threshold, verdict, error, error_cause,
+                   thumbnail, total_ms, timing_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (ts or utc_now(), self.station, self.operator,
                  result.category, result.model_id, result.source, source_kind, image_path, sha, result.score,
-                 result.normalised_score, result.threshold, result.verdict.value, result.error, thumb,
-                 result.timing.total_ms, json.dumps(asdict(result.timing))))
+                 result.normalised_score, result.threshold, result.verdict.value, result.error,
+                 result.error_cause, thumb, result.timing.total_ms, json.dumps(asdict(result.timing))))
             row_id = int(cur.lastrowid)
             if result.anomaly_map is not None:
                 map_path = self.data_dir / "maps" / f"{row_id}.npy"
@@ -205,6 +216,18 @@ class HistoryStore:
 
     def categories(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT category FROM inspections WHERE category != '' ORDER BY 1")]
+
+    def record_camera_event(self, source: str, event: str, detail: str = "", ts: str | None = None) -> int:
+        """One camera episode (connected, no_signal, lost, reconnected, dropped, stopped)."""
+        with self.db:
+            cur = self.db.execute("INSERT INTO camera_events (ts, station, source, event, detail) VALUES (?,?,?,?,?)",
+                                  (ts or utc_now(), self.station, source, event, detail))
+        return int(cur.lastrowid)
+
+    def camera_events(self, since_iso: str = "") -> list[tuple[str, str, str, str]]:
+        """(ts, source, event, detail) since ``since_iso``, oldest first."""
+        return self.db.execute("SELECT ts, source, event, detail FROM camera_events WHERE ts >= ? ORDER BY id",
+                               (since_iso,)).fetchall()
 
     # watched folder bookkeeping: a file is judged once, also across restarts
     def already_seen(self, path: str | Path, size: int, mtime_ns: int) -> bool:

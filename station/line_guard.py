@@ -1,12 +1,16 @@
 """What keeps the line honest when the station itself is the problem: parts that arrive without a
-usable model wait (counted) and are judged once one loads; results that cannot be logged raise a
-standing NOT LOGGED banner, are counted, and can stop the line until logging works again."""
+usable model wait (counted) and are judged once one loads; parts whose ERROR was the station's
+fault (a runtime fault, memory) are kept and retried (Ctrl+Shift+R, and when a model loads);
+results that cannot be logged raise a standing NOT LOGGED banner, are counted, and can stop the
+line until logging works again."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 
 RETRY_MS = 5000
+MAX_KEPT_FRAMES = 10
 
 
 class LineGuard(QObject):
@@ -18,6 +22,9 @@ class LineGuard(QObject):
         self.unlogged = 0
         """Parts judged but not written to the history since logging last worked."""
         self.line_stopped = False
+        self.retry: list[tuple[object, str, str]] = []
+        """Parts whose ERROR was the station's fault: (path or frame, kind, source)."""
+        QShortcut(QKeySequence("Ctrl+Shift+R"), window, activated=self.retry_failed)
 
     # ---- no model ----------------------------------------------------------------------------------
     def on_waiting(self, path: str, kind: str) -> None:
@@ -33,13 +40,38 @@ class LineGuard(QObject):
                                                 "they are judged as soon as one loads.").format(len(self.waiting)))
 
     def release_waiting(self, category: str) -> None:
-        """A model loaded: the waiting parts go to it, in their order."""
+        """A model loaded: the waiting parts go to it, in their order, and station ERRORs are retried."""
+        self.retry_failed()
         if not self.waiting:
             return
         parts, self.waiting = self.waiting, []
         self.window.show_message(self.tr("{0} waiting part(s) are judged now by {1}.").format(len(parts), category))
         for path, kind in parts:
             self.window.submit_paths([path], kind)
+
+    # ---- station ERRORs ----------------------------------------------------------------------------
+    def on_retryable(self, item, kind: str, source: str, reason: str) -> None:
+        """An ERROR that was the station's fault, not the part's: kept (frames: the last few) for a retry."""
+        if isinstance(item, str) and any(isinstance(i, str) and i == item and k == kind for i, k, _ in self.retry):
+            return
+        self.retry.append((item, kind, source))
+        frames = [r for r in self.retry if not isinstance(r[0], str)]
+        if len(frames) > MAX_KEPT_FRAMES:  # frames are held in memory: only the last few
+            self.retry = [r for r in self.retry if r is not frames[0]]
+        self.window.show_message(self.tr("{0} part(s) could not be judged because of a station fault ({1}); "
+                                         "Ctrl+Shift+R retries them.").format(len(self.retry), reason), 60)
+
+    def retry_failed(self) -> None:
+        """Judge the kept parts again (a new row each; the ERROR row stays as it was)."""
+        if not self.retry:
+            return
+        parts, self.retry = self.retry, []
+        self.window.show_message(self.tr("Retrying {0} part(s).").format(len(parts)))
+        for item, kind, source in parts:
+            if isinstance(item, str):
+                self.window.submit_paths([item], kind)
+            else:
+                self.window.submit_frame(item, source)
 
     # ---- logging -----------------------------------------------------------------------------------
     def on_not_logged(self, reason: str) -> None:

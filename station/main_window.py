@@ -22,7 +22,7 @@ from station.history import HistoryStore, load_map, load_stored_image
 from station.roles import Authority
 from station.shifts import DEFAULT_SHIFTS, ShiftError, current_shift
 from station.feed_controller import FeedController
-from station.sources import OpenCVProvider
+from station.camera import OpenCVProvider
 from station.worker import InspectionWorker, WorkerThread
 from station.settings_values import BAD, number
 from ui.bench_bar import BenchBar
@@ -186,8 +186,11 @@ class MainWindow(QMainWindow):
         self.worker.modelLoaded.connect(self.on_model_loaded)
         self.worker.modelFailed.connect(self.on_model_failed)
         self.worker.inspected.connect(self.on_inspected)
+        self.worker.inspected.connect(self.feed.on_inspected)
+        self.feed.cameraEvent.connect(self.worker.log_camera_event)
         self.guard = LineGuard(self)
         self.worker.waiting.connect(self.guard.on_waiting)
+        self.worker.retryable.connect(self.guard.on_retryable)
         self.worker.notLogged.connect(self.guard.on_not_logged)
         self.thread.start()
 

@@ -12,7 +12,7 @@ from station.resources import LANGUAGES
 from station.retention import apply_retention
 from station.review_store import ReviewStore
 from station.shifts import DEFAULT_SHIFTS, ShiftError, parse_spec
-from station.sources import OpenCVProvider
+from station.camera import OpenCVProvider
 from ui.settings_dialog import SettingsDialog
 
 DEFAULTS = {"camera/address": "0", "source/folder": "", "display/hold_ms": 600, "shifts/hours": DEFAULT_SHIFTS,

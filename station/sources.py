@@ -1,51 +1,81 @@
-"""Feed sources behind one interface: each emits ``imageReady(path)`` or ``frameReady(frame,
-source)`` and ``status(text, ok)``. Files come from the dialog and drag-and-drop (the window),
-a watched folder, or a camera read in its own thread."""
+"""The watched folder: a line camera drops files there; each new image is emitted once.
+
+Listing runs in a short-lived thread, so a folder on a network share that stalls cannot freeze
+the window: the stall is reported after ``stall_s`` and no second listing starts until the first
+returns. A folder that vanishes (or is not there yet) is reported once and watched on; its return
+is reported too. Which files were judged is asked on the owner's thread (``seen``)."""
 
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable
 
-import numpy as np
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine.imaging import is_image_path
+
+Entry = tuple[str, int, int]
+"""(path, size in bytes, mtime in ns) of one image file."""
+
+
+def list_images(folder: Path) -> list[Entry]:
+    """The folder's image files by name; raises OSError when the folder cannot be read."""
+    out = []
+    for e in sorted(os.scandir(folder), key=lambda e: e.name):
+        if e.name.startswith(".") or not is_image_path(e.name):
+            continue
+        try:
+            if not e.is_file():
+                continue
+            st = e.stat()
+        except OSError:
+            continue
+        out.append((e.path, st.st_size, st.st_mtime_ns))
+    return out
 
 
 class FolderWatcher(QObject):
     """Polls a folder; each new image is emitted once, after its size and mtime stop changing.
 
     ``seen(path, size, mtime_ns)`` tells files judged before (also before a restart).
+    Signals: ``imageReady(path)``; ``status(text, ok)`` on start, trouble and recovery.
     """
 
     imageReady = Signal(str)
     status = Signal(str, bool)
+    _listed = Signal(int, object, str)  # generation, entries or None, error
 
-    def __init__(self, seen: Callable[[str, int, int], bool], interval_ms: int = 400, parent: QObject | None = None) -> None:
+    def __init__(self, seen: Callable[[str, int, int], bool], interval_ms: int = 400, stall_s: float = 5.0,
+                 lister: Callable[[Path], list[Entry]] = list_images, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._seen = seen
+        self._seen, self._lister, self.stall_s = seen, lister, stall_s
         self.folder: Path | None = None
         self._pending: dict[str, tuple[int, int]] = {}
-        self._emitted: set[tuple[str, int, int]] = set()
+        self._emitted: set[Entry] = set()
+        self._generation = 0
+        self._listing_since: float | None = None
+        self.trouble = ""
+        """What is wrong with the folder now ("" when it reads fine)."""
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll)
+        self._listed.connect(self._on_listed)
 
     def start(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
         self._pending.clear()
-        if not self.folder.is_dir():
-            self.status.emit(self.tr("Watched folder not found: {0}").format(self.folder), False)
-            return
+        self._generation += 1
+        self._listing_since, self.trouble = None, ""
         self.status.emit(self.tr("Watching {0}").format(self.folder), True)
         self._timer.start()
         self.poll()
 
     def stop(self) -> None:
         self._timer.stop()
+        self._generation += 1
 
     @property
     def active(self) -> bool:
@@ -54,115 +84,48 @@ class FolderWatcher(QObject):
     def poll(self) -> None:
         if self.folder is None:
             return
-        try:
-            entries = sorted(os.scandir(self.folder), key=lambda e: e.name)
-        except OSError as exc:
-            self.status.emit(self.tr("Cannot read watched folder: {0}").format(exc.strerror), False)
+        if self._listing_since is not None:  # the last listing has not returned
+            waited = time.monotonic() - self._listing_since
+            if waited > self.stall_s and not self.trouble:
+                self._say_trouble(self.tr("{0} does not answer for {1:.0f} s (a stalled network share?); "
+                                          "waiting for it").format(self.folder, waited))
             return
-        for e in entries:
-            if not e.is_file() or not is_image_path(e.name) or e.name.startswith("."):
-                continue
-            try:
-                st = e.stat()
-            except OSError:
-                continue
-            key = (e.path, st.st_size, st.st_mtime_ns)
+        self._listing_since = time.monotonic()
+        gen, folder = self._generation, self.folder
+        threading.Thread(target=self._list, args=(gen, folder), name="watch-list", daemon=True).start()
+
+    def _list(self, generation: int, folder: Path) -> None:
+        try:
+            self._listed.emit(generation, self._lister(folder), "")
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            if isinstance(exc, FileNotFoundError) or not folder.exists():
+                reason = self.tr("the folder is not there (removed, renamed or not mounted)")
+            self._listed.emit(generation, None, reason)
+
+    def _on_listed(self, generation: int, entries: list[Entry] | None, error: str) -> None:
+        if generation != self._generation:
+            return  # a listing of a folder no longer watched
+        self._listing_since = None
+        if entries is None:
+            if self.trouble != error:
+                self._say_trouble(self.tr("Cannot read watched folder {0}: {1}; retrying").format(self.folder, error), error)
+            return
+        if self.trouble:
+            self.trouble = ""
+            self.status.emit(self.tr("Watching {0} again").format(self.folder), True)
+        for key in entries:
+            path, size, mtime = key
             if key in self._emitted or self._seen(*key):
                 continue
             # a writer is finished when two polls see the same size and mtime
-            if self._pending.get(e.path) == key[1:] and st.st_size > 0:
-                del self._pending[e.path]
+            if self._pending.get(path) == (size, mtime) and size > 0:
+                del self._pending[path]
                 self._emitted.add(key)
-                self.imageReady.emit(e.path)
+                self.imageReady.emit(path)
             else:
-                self._pending[e.path] = key[1:]
+                self._pending[path] = (size, mtime)
 
-
-class FrameProvider(Protocol):
-    """What the camera thread needs from a device; OpenCV's VideoCapture or a test stand-in."""
-
-    def open(self) -> bool: ...
-    def read(self) -> tuple[bool, np.ndarray | None]: ...
-    def release(self) -> None: ...
-
-
-class OpenCVProvider:
-    """``cv2.VideoCapture`` by index ("0") or URL; frames come back as RGB."""
-
-    def __init__(self, address: str) -> None:
-        self.address = int(address) if address.strip().isdigit() else address
-        self._cap = None
-
-    def open(self) -> bool:
-        import cv2
-
-        self._cap = cv2.VideoCapture(self.address)
-        return bool(self._cap.isOpened())
-
-    def read(self) -> tuple[bool, np.ndarray | None]:
-        import cv2
-
-        if self._cap is None:
-            return False, None
-        ok, frame = self._cap.read()
-        return (True, cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)) if ok and frame is not None else (False, None)
-
-    def release(self) -> None:
-        if self._cap is not None:
-            self._cap.release()
-            self._cap = None
-
-
-class CameraSource(QThread):
-    """Reads frames in its own thread; reconnects by itself when the device stops delivering.
-
-    Signals: ``frameReady(frame)`` for the preview (throttled), ``status(text, ok)`` on connect,
-    loss and each reconnect attempt.
-    """
-
-    frameReady = Signal(object)
-    status = Signal(str, bool)
-
-    def __init__(self, provider: FrameProvider, name: str = "camera", preview_fps: float = 15.0,
-                 lost_after_s: float = 2.0, retry_s: float = 2.0, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.provider, self.name = provider, name
-        self.preview_dt, self.lost_after_s, self.retry_s = 1.0 / preview_fps, lost_after_s, retry_s
-        self._stop = False
-        self.latest: np.ndarray | None = None
-
-    def stop(self) -> None:
-        self._stop = True
-        self.wait(5000)
-
-    def run(self) -> None:
-        self._stop = False
-        connected, last_frame, last_emit = False, 0.0, 0.0
-        while not self._stop:
-            if not connected:
-                if self.provider.open():
-                    connected, last_frame = True, time.monotonic()
-                    self.status.emit(self.tr("{0}: connected").format(self.name), True)
-                else:
-                    self.status.emit(self.tr("{0}: no signal, retrying in {1:.0f} s").format(self.name, self.retry_s), False)
-                    self._sleep(self.retry_s)
-                    continue
-            ok, frame = self.provider.read()
-            now = time.monotonic()
-            if ok and frame is not None:
-                last_frame, self.latest = now, frame
-                if now - last_emit >= self.preview_dt:
-                    last_emit = now
-                    self.frameReady.emit(frame)
-            elif now - last_frame > self.lost_after_s:
-                self.provider.release()
-                connected = False
-                self.status.emit(self.tr("{0}: stopped delivering frames, reconnecting").format(self.name), False)
-            else:
-                self._sleep(0.02)
-        self.provider.release()
-
-    def _sleep(self, seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while not self._stop and time.monotonic() < end:
-            time.sleep(0.05)
+    def _say_trouble(self, text: str, key: str | None = None) -> None:
+        self.trouble = key or text
+        self.status.emit(text, False)

@@ -28,6 +28,7 @@ class InspectionWorker(QObject):
     modelFailed = Signal(str, str)  # category, message
     inspected = Signal(object, int, str)  # InspectionResult (image kept), history row id, source kind
     waiting = Signal(str, str)  # path, source kind: no usable model yet; not judged, not marked seen
+    retryable = Signal(object, str, str, str)  # path or frame, kind, source, reason: an ERROR that was the station's fault
     notLogged = Signal(str)  # why the last result could not be written to the history
     progress = Signal(str, int, int)  # stage, done, total
     trainingFinished = Signal(object)  # TrainReport
@@ -108,7 +109,7 @@ class InspectionWorker(QObject):
             finally:
                 self.judging.clear()
         seen = None
-        if kind == "watch":  # marked judged in the same transaction as its row (crash-safe)
+        if kind == "watch" and result.error_cause != "station":  # marked judged in the same transaction as its row
             try:
                 st = os.stat(path)
                 seen = (path, st.st_size, st.st_mtime_ns)
@@ -116,12 +117,14 @@ class InspectionWorker(QObject):
                 seen = None
         row = self._record(result, kind, seen=seen)
         self.inspected.emit(result, row, kind)
+        if result.error_cause == "station":
+            self.retryable.emit(path, kind, path, result.error or "")
 
     @Slot(object, str)
     def inspect_frame(self, frame: np.ndarray, source: str) -> None:
         self._follow_active_version()
         if self._inspector is None:
-            result = error_result(source, "no model loaded, choose a category first")
+            result = error_result(source, "no model loaded, choose a category first", cause="station")
         else:
             self.judging.set()
             try:
@@ -130,6 +133,16 @@ class InspectionWorker(QObject):
                 self.judging.clear()
         row = self._record(result, "camera", frame if result.ok else None)
         self.inspected.emit(result, row, "camera")
+        if result.error_cause == "station":
+            self.retryable.emit(frame, "camera", source, result.error or "")
+
+    @Slot(str, str, str)
+    def log_camera_event(self, source: str, event: str, detail: str) -> None:
+        try:
+            self.history.record_camera_event(source, event, detail)
+        except Exception as exc:
+            log.exception("camera event not logged")
+            self.notLogged.emit(f"{type(exc).__name__}: {exc}")
 
     @Slot(str, object, object)
     def train(self, category: str, good_paths: list, config) -> None:

@@ -16,11 +16,22 @@ class FeedBar(QWidget):
         self.trigger_button.setEnabled(False)
         self.auto_box = QCheckBox(self.tr("Auto"))
         self.status = QLabel(self.tr("Source: files (drop images here)"))
+        self.dropped = QLabel()
+        self.dropped.setObjectName("droppedFrames")
+        self.dropped.setToolTip(self.tr("Camera triggers that came while the previous frame was still being judged; "
+                                        "they are dropped, never queued"))
+        self.dropped.hide()
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         for w in (self.open_button, self.watch_button, self.camera_button, self.trigger_button, self.auto_box):
             lay.addWidget(w)
         lay.addWidget(self.status, 1)
+        lay.addWidget(self.dropped)
+
+    def set_dropped(self, n: int) -> None:
+        self.dropped.setText(self.tr("Dropped: {0}").format(n))
+        self.dropped.setStyleSheet("color:#b35c00; font-weight:bold;" if n else "")
+        self.dropped.setVisible(n > 0)
 
     def set_status(self, text: str, ok: bool) -> None:
         self.status.setText(text)

@@ -77,7 +77,11 @@ def test_corrupt_and_incompatible_folders_are_named(trained_models, tmp_path):
     m = json.loads((tmp_path / "b" / "manifest.json").read_text())
     m["schema_version"] = 99
     (tmp_path / "b" / "manifest.json").write_text(json.dumps(m))
-    with pytest.raises(ModelError, match="schema version 99"):
+    with pytest.raises(ModelError, match="made by a newer version of the station .model schema 99"):
+        Inspector.load(tmp_path, "b")
+    m["schema_version"] = 0
+    (tmp_path / "b" / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(ModelError, match="schema version 0 is not supported.*retrain"):
         Inspector.load(tmp_path, "b")
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "manifest.json").write_text("{not json")

@@ -152,9 +152,14 @@ def test_camera_trigger_and_reconnect(window, qtbot):
     cam.provider.left = 0
     qtbot.waitUntil(lambda: any("reconnecting" in t and not ok for t, ok in said), timeout=5000)
     assert "reconnecting" in window.banner.text()
-    qtbot.waitUntil(lambda: cam.provider.opens >= 2 and said[-1][1], timeout=5000)
+    qtbot.waitUntil(lambda: cam.connections >= 2 and said[-1][1], timeout=5000)
     assert "connected" in window.source_status.text()
     window.camera_button.setChecked(False)
+    # the episodes are on record, with times
+    qtbot.waitUntil(lambda: [e[2] for e in window.reader.camera_events()] == ["connected", "lost", "reconnected", "stopped"],
+                    timeout=5000)
+    lost = window.reader.camera_events()[1]
+    assert "stopped delivering" in lost[3] and lost[0] >= window.reader.camera_events()[0][0]
 
 
 def test_settings_remember_category_and_geometry(window, tmp_path, trained_models):
