@@ -116,10 +116,10 @@ class FeedController(QObject):
             self.camera_in_flight = max(0, self.camera_in_flight - 1)
 
     def _log_drops(self) -> None:
-        """Dropped frames go to the camera log at most once a minute, and when the camera stops."""
+        """Dropped triggers go to the camera log (detail: how many since the last entry) at most once a
+        minute, and when the camera stops."""
         if self.camera is not None and self.dropped > self._dropped_logged:
-            self.cameraEvent.emit(self.camera.name, "dropped",
-                                  self.tr("{0} trigger(s) dropped, {1} this run").format(self.dropped - self._dropped_logged, self.dropped))
+            self.cameraEvent.emit(self.camera.name, "dropped", str(self.dropped - self._dropped_logged))
             self._dropped_logged = self.dropped
 
     def on_preview(self, frame) -> None:

@@ -1,7 +1,8 @@
 """``station watch``: judge a watched folder without a window (a line PC with no screen, a
 service). The same worker, history and crash-safe bookkeeping as the window: a file is judged
 once, its row and its "seen" mark are one transaction, so a kill at any moment loses or repeats
-nothing. One JSON line per judged file on stdout, after its row is committed."""
+nothing. One JSON line per judged file on stdout, after its row is committed (``row`` -1: judged but
+not logged, with a NOT LOGGED line on stderr; the run then ends with exit status 5)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,13 @@ def run_watch(models: str, category: str, folder: str, data_dir: str, station: s
         print(json.dumps({"row": row_id, **result.to_json_dict()}), flush=True)
 
     worker.inspected.connect(judged)
+    unlogged = [0]
+
+    def not_logged(reason: str) -> None:  # the verdict was printed, its record is lost: say so on every part
+        unlogged[0] += 1
+        print(f"error: NOT LOGGED ({unlogged[0]} part(s) so far): {reason}", file=sys.stderr, flush=True)
+
+    worker.notLogged.connect(not_logged)
     watcher = FolderWatcher(worker.history.already_seen, interval_ms=interval_ms)
     watcher.imageReady.connect(lambda p: worker.inspect_path(p, "watch"))
     watcher.status.connect(lambda text, ok: print(("" if ok else "error: ") + text, file=sys.stderr, flush=True))
@@ -54,4 +62,7 @@ def run_watch(models: str, category: str, folder: str, data_dir: str, station: s
     app.exec()
     watcher.stop()
     worker.shutdown()
+    if unlogged[0]:
+        print(f"error: {unlogged[0]} judged part(s) could not be written to the history", file=sys.stderr)
+        return 5
     return 0

@@ -2,7 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+
+class ElidedLabel(QLabel):
+    """One line that never widens the window: a long text is cut with "…" and shown whole as tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.setMinimumWidth(80)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.ElideMiddle, max(self.width() - 4, 76)))
 
 
 class FeedBar(QWidget):
@@ -15,7 +42,7 @@ class FeedBar(QWidget):
         self.trigger_button = QPushButton(self.tr("Trigger (Space)"))
         self.trigger_button.setEnabled(False)
         self.auto_box = QCheckBox(self.tr("Auto"))
-        self.status = QLabel(self.tr("Source: files (drop images here)"))
+        self.status = ElidedLabel(self.tr("Source: files (drop images here)"))
         self.dropped = QLabel()
         self.dropped.setObjectName("droppedFrames")
         self.dropped.setToolTip(self.tr("Camera triggers that came while the previous frame was still being judged; "
@@ -34,5 +61,6 @@ class FeedBar(QWidget):
         self.dropped.setVisible(n > 0)
 
     def set_status(self, text: str, ok: bool) -> None:
-        self.status.setText(text)
         self.status.setStyleSheet("" if ok else "color:#b3141b; font-weight:bold;")
+        self.status.ensurePolished()  # the bold font first, so the text is cut to its real width
+        self.status.setText(text)

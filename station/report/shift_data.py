@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -62,6 +62,9 @@ class ShiftData:
     trend: list[DayTrend] = field(default_factory=list)
     masters: list[tuple[str, str, str, bool]] = field(default_factory=list)
     """Master-part checks in the shift: (time, expected, verdict, ok)."""
+    camera: CameraSummary | None = None
+    station_errors: int = 0
+    """ERRORs that were the station's fault (retryable), not the part's."""
 
     @property
     def judged(self) -> int:
@@ -81,6 +84,57 @@ class ShiftData:
     def worst(self, n: int = 6) -> list[ReportRow]:
         judged = [r for r in self.rows if r.normalised_score is not None and r.verdict in ("FAIL", "REVIEW")]
         return sorted(judged, key=lambda r: -r.normalised_score)[:n]
+
+
+@dataclass(frozen=True)
+class CameraSummary:
+    """The camera's episodes in a shift: outages with their lengths (s), dropped triggers."""
+
+    outages: list[tuple[str, str, float | None]]
+    """(start time UTC, source, seconds until it delivered again; None: not back within the shift)."""
+    dropped: int
+    no_signal: int
+
+    @property
+    def down_s(self) -> float:
+        return sum(s for *_, s in self.outages if s is not None)
+
+
+def camera_summary(events: list[tuple[str, str, str, str]]) -> CameraSummary:
+    """From (ts, source, event, detail) rows, oldest first: each ``lost`` paired with the next
+    ``reconnected`` (or ``stopped``) of the same source."""
+    open_at: dict[str, str] = {}
+    outages, dropped, no_signal = [], 0, 0
+    for ts, source, event, detail in events:
+        if event == "lost":
+            open_at.setdefault(source, ts)
+        elif event in ("reconnected", "stopped") and source in open_at:
+            start = open_at.pop(source)
+            secs = (datetime.fromisoformat(ts) - datetime.fromisoformat(start)).total_seconds()
+            outages.append((start, source, secs if event == "reconnected" else None))
+        elif event == "dropped" and detail.isdigit():
+            dropped += int(detail)
+        elif event == "no_signal":
+            no_signal += 1
+    outages += [(start, source, None) for source, start in open_at.items()]
+    return CameraSummary(sorted(outages), dropped, no_signal)
+
+
+def _camera(db: sqlite3.Connection, start: str, end: str) -> CameraSummary | None:
+    if db.execute("PRAGMA user_version").fetchone()[0] < 4:
+        return None  # a history from before camera episodes were logged
+    return camera_summary(db.execute("SELECT ts, source, event, detail FROM camera_events WHERE ts >= ? AND ts < ? "
+                                     "ORDER BY id", (start, end)).fetchall())
+
+
+def _station_errors(db: sqlite3.Connection, start: str, end: str, category: str | None) -> int:
+    if db.execute("PRAGMA user_version").fetchone()[0] < 4:
+        return 0
+    sql = "SELECT COUNT(*) FROM inspections WHERE ts >= ? AND ts < ? AND error_cause = 'station'"
+    args: tuple = (start, end)
+    if category:
+        sql, args = sql + " AND category = ?", (*args, category)
+    return int(db.execute(sql, args).fetchone()[0])
 
 
 _ROWS = """
@@ -135,7 +189,8 @@ def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, t
         overcalls=sum(1 for r in rejects if r.decision == "good"), confirmed=sum(defects.values()),
         undecided=sum(1 for r in rejects if r.decision is None), escapes=_escapes(rows, masters),
         models=dict(Counter(r.model_id for r in rows if r.model_id)), drift=good_score_drift(judged),
-        trend=trend, masters=masters)
+        trend=trend, masters=masters, camera=_camera(db, shift.start_utc, shift.end_utc),
+        station_errors=_station_errors(db, shift.start_utc, shift.end_utc, category))
 
 
 def _utc(t) -> str:

@@ -24,11 +24,26 @@ def kpis(d: ShiftData) -> list[tuple[str, str]]:
         ("Parts inspected", str(d.total)), ("PASS", str(d.counts.get("PASS", 0))),
         ("FAIL", f"{d.counts.get('FAIL', 0)}  ({d.rate('FAIL'):.1%})"),
         ("REVIEW", f"{d.counts.get('REVIEW', 0)}  ({d.rate('REVIEW'):.1%})"),
-        ("ERROR (not judged)", str(d.counts.get("ERROR", 0))), ("Yield (PASS / judged)", f"{d.yield_:.1%}"),
+        ("ERROR (not judged)", f"{d.counts.get('ERROR', 0)}" + (f"  ({d.station_errors} station faults, retryable)"
+                                                                if d.station_errors else "")),
+        ("Yield (PASS / judged)", f"{d.yield_:.1%}"),
         ("Rejects confirmed as defects", str(d.confirmed)), ("Over-calls found by review", str(d.overcalls)),
         ("Rejects not yet reviewed", str(d.undecided)), ("Escapes (defects passed)", str(d.escapes)),
         ("Master-part checks", f"{sum(ok for *_, ok in d.masters)} of {len(d.masters)} as expected" if d.masters else "none"),
+        ("Camera", _camera_line(d)),
     ]
+
+
+def _camera_line(d: ShiftData) -> str:
+    c = d.camera
+    if c is None or not (c.outages or c.dropped or c.no_signal):
+        return "no outage, no dropped trigger"
+    unresolved = sum(1 for *_, s in c.outages if s is None)
+    parts = [f"{len(c.outages)} outage(s), {c.down_s:.0f} s down" + (f", {unresolved} not back" if unresolved else "")]
+    if c.no_signal:
+        parts.append(f"{c.no_signal} start(s) without signal")
+    parts.append(f"{c.dropped} trigger(s) dropped")
+    return "; ".join(parts)
 
 
 def _title(d: ShiftData) -> str:

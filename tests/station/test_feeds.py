@@ -95,7 +95,7 @@ def test_triggers_faster_than_judging_are_dropped_counted_and_logged(window, qtb
     window.camera_button.setChecked(False)
     qtbot.waitUntil(lambda: "stopped" in [e[2] for e in window.reader.camera_events()], timeout=5000)
     dropped = [e for e in window.reader.camera_events() if e[2] == "dropped"]
-    assert len(dropped) == 1 and dropped[0][3].startswith("5 trigger(s) dropped")
+    assert [d[3] for d in dropped] == ["5"]
 
 
 def test_a_stalled_folder_listing_never_blocks_the_window(qtbot, tmp_path):

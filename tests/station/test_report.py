@@ -73,3 +73,31 @@ def test_report_and_review_help(capsys):
         assert exc.value.code == 0
     text = capsys.readouterr().out
     assert "--shift" in text and "YYYY-MM-DD/Name" in text and "review mode" in text
+
+
+def test_camera_outages_dropped_triggers_and_station_faults_are_in_the_report(tmp_path):
+    from engine.types import error_result
+    from station.report.shift_data import camera_summary
+    from station.report.writers import kpis
+
+    events = [("2026-11-23T06:00:00.000+00:00", "camera 0", "connected", ""),
+              ("2026-11-23T06:10:00.000+00:00", "camera 0", "lost", "stopped delivering frames"),
+              ("2026-11-23T06:10:42.500+00:00", "camera 0", "reconnected", "after 42.5 s"),
+              ("2026-11-23T06:11:00.000+00:00", "camera 0", "dropped", "7"),
+              ("2026-11-23T07:00:00.000+00:00", "camera 0", "lost", "a read blocked for 2.1 s"),
+              ("2026-11-23T07:00:01.000+00:00", "camera 0", "dropped", "2")]
+    c = camera_summary(events)
+    assert c.outages == [(events[1][0], "camera 0", 42.5), (events[4][0], "camera 0", None)]
+    assert c.dropped == 9 and c.down_s == 42.5
+    store = HistoryStore(tmp_path, "bench-1")
+    for ts, source, event, detail in events:
+        store.record_camera_event(source, event, detail, ts=ts)
+    store.record(error_result("a.png", "internal error", "washer", cause="station"), ts="2026-11-23T06:30:00.000+00:00")
+    store.record(error_result("b.png", "not an image", "washer"), ts="2026-11-23T06:31:00.000+00:00")
+    store.close()
+    db = open_readonly(tmp_path)
+    d = collect(db, resolve_shift("2026-11-22T12:00..2026-11-24T12:00"), "washer")  # any time zone
+    db.close()
+    lines = dict(kpis(d))
+    assert lines["Camera"] == "2 outage(s), 42 s down, 1 not back; 9 trigger(s) dropped"
+    assert lines["ERROR (not judged)"] == "2  (1 station faults, retryable)"
