@@ -31,6 +31,7 @@ def main() -> int:
     ap.add_argument("--max-patches", type=int, default=None, help="coreset candidates kept (default: engine's)")
     ap.add_argument("--input-pad", type=int, default=None, help="reflect padding of the backbone input, px")
     ap.add_argument("--calibration", choices=("holdout", "kfold"), default=None)
+    ap.add_argument("--layers", help="backbone feature levels, comma-separated (default: engine's, 2,3)")
     ap.add_argument("--speed-images", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=3)
     a = ap.parse_args()
@@ -52,8 +53,11 @@ def main() -> int:
                                                          **({"max_patches": a.max_patches} if a.max_patches else {}),
                                                          **({"input_pad": a.input_pad} if a.input_pad else {}),
                                                          **({"calibration": a.calibration} if a.calibration else {}),
+                                                         **({"layers": tuple(int(x) for x in a.layers.split(","))}
+                                                            if a.layers else {}),
                                                          **({"image_size": a.image_size} if a.image_size else {})))
     train_s = time.perf_counter() - t
+    train_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     insp = Inspector.load(models, category)
     result = evaluate_folder(insp, data, out)
     tests = list_images(data / "test")[: a.speed_images]
@@ -73,7 +77,9 @@ def main() -> int:
         "judge_ms_median": round(float(np.median(totals)), 2),
         "judge_ms_p90": round(float(np.percentile(totals, 90)), 2),
         "features_ms_median": round(float(np.median(feats)), 2),
+        "peak_rss_mb_training": round(train_peak, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "layers": list(rep.info.layers),
         "machine": {"cpu_threads": torch.get_num_threads(), "python": platform.python_version(),
                     "torch": torch.__version__},
     })

@@ -35,10 +35,24 @@ def confusion(labels: np.ndarray, scores: np.ndarray, threshold: float) -> dict[
 
 
 def pixel_auroc(masks: list[np.ndarray], maps: list[np.ndarray]) -> float | None:
-    """AUROC over all pixels of all images (masks bool (H, W), maps float (H, W))."""
-    y = np.concatenate([m.ravel() for m in masks]).astype(np.uint8)
-    s = np.concatenate([a.ravel() for a in maps]).astype(np.float32)
-    return auroc(y, s)
+    """AUROC over all pixels of all images (masks bool (H, W), maps float (H, W)).
+
+    Exact (ties count one half, as ``roc_auc_score``), from the two classes' scores sorted apart:
+    P(defect pixel > normal pixel). About 6 bytes a pixel instead of sklearn's 40 or so (tens of
+    millions of pixels on a test set)."""
+    pos = np.concatenate([a[m].ravel() for m, a in zip(masks, maps)]).astype(np.float32)
+    neg = np.concatenate([a[~m].ravel() for m, a in zip(masks, maps)]).astype(np.float32)
+    if pos.size == 0 or neg.size == 0:
+        return None
+    neg.sort()
+    pos.sort()
+    below, above = 0.0, 0.0
+    for chunk in np.array_split(pos, max(1, pos.size // 1_000_000)):  # bounded index arrays
+        lo = np.searchsorted(neg, chunk, side="left")
+        hi = np.searchsorted(neg, chunk, side="right")
+        below += float(lo.sum())
+        above += float((hi - lo).sum())
+    return (below + 0.5 * above) / (float(pos.size) * float(neg.size))
 
 
 def aupro(masks: list[np.ndarray], maps: list[np.ndarray], fpr_limit: float = 0.3, steps: int = 300) -> float | None:

@@ -63,5 +63,14 @@ def test_metrics_on_known_maps():
     assert pixel_auroc([mask], [perfect]) == 1.0
     assert aupro([mask], [perfect]) == pytest.approx(1.0, abs=0.02)
     assert aupro([mask], [1.0 - perfect]) < 0.05
+    # the low-memory pixel AUROC equals sklearn's, ties included
+    from sklearn.metrics import roc_auc_score
+
+    rng = np.random.default_rng(0)
+    masks = [rng.random((30, 40)) < 0.1 for _ in range(4)]
+    maps = [np.round(rng.random((30, 40)) * 20) / 20 + 0.3 * m for m in masks]
+    y = np.concatenate([m.ravel() for m in masks])
+    s = np.concatenate([a.ravel() for a in maps]).astype(np.float32)
+    assert pixel_auroc(masks, maps) == pytest.approx(roc_auc_score(y, s), abs=1e-12)
     c = confusion(np.array([0, 0, 1, 1]), np.array([0.1, 0.9, 0.8, 0.2]), 0.5)
     assert (c["tp"], c["fp"], c["fn"], c["tn"]) == (1, 1, 1, 1)

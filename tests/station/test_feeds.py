@@ -217,3 +217,19 @@ def test_a_station_fault_on_a_camera_frame_keeps_the_frame_for_a_retry(window, q
     window.choose_category(window.category_bar.current())
     qtbot.waitUntil(lambda: window.reader.latest(1)[0].verdict == "FAIL", timeout=20000)
     assert window.guard.retry == []
+
+
+def test_a_camera_address_that_is_not_a_camera_says_so_and_keeps_trying(qtbot):
+    from station.camera import CameraSource, OpenCVProvider
+
+    cam = CameraSource(lambda: OpenCVProvider("not-a-camera"), name="camera not-a-camera", retry_s=0.05)
+    events, said = [], []
+    cam.episode.connect(lambda e, d: events.append(e))
+    cam.status.connect(lambda t, ok: said.append((t, ok)))
+    cam.start()
+    try:
+        qtbot.waitUntil(lambda: len(said) >= 2, timeout=10000)
+    finally:
+        cam.stop()
+    assert events == ["no_signal"] and cam.connections == 0
+    assert said[0] == ("camera not-a-camera: no signal, retrying in 0 s", False)
