@@ -90,6 +90,7 @@ def main() -> None:
                         "dropped": w.feed.dropped, "rss_mb": round(rss_mb(), 1)})
     w.feed_bar.auto_box.setChecked(False)
     w.camera_button.setChecked(False)
+    pump(lambda: "stopped" in [e[2] for e in w.reader.camera_events()], 5)  # the worker writes it
     ms = [r[0] for r in w.reader.db.execute("SELECT total_ms FROM inspections WHERE total_ms IS NOT NULL")]
     events = [e[2] for e in w.reader.camera_events()]
     w.shutdown()

@@ -31,6 +31,7 @@ def main() -> int:
     ap.add_argument("--max-patches", type=int, default=None, help="coreset candidates kept (default: engine's)")
     ap.add_argument("--input-pad", type=int, default=None, help="reflect padding of the backbone input, px")
     ap.add_argument("--calibration", choices=("holdout", "kfold"), default=None)
+    ap.add_argument("--photometric", choices=("auto", "none", "standardise"), default=None)
     ap.add_argument("--layers", help="backbone feature levels, comma-separated (default: engine's, 2,3)")
     ap.add_argument("--speed-images", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=3)
@@ -55,6 +56,7 @@ def main() -> int:
                                                          **({"calibration": a.calibration} if a.calibration else {}),
                                                          **({"layers": tuple(int(x) for x in a.layers.split(","))}
                                                             if a.layers else {}),
+                                                         **({"photometric": a.photometric} if a.photometric else {}),
                                                          **({"image_size": a.image_size} if a.image_size else {})))
     train_s = time.perf_counter() - t
     train_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -80,6 +82,7 @@ def main() -> int:
         "peak_rss_mb_training": round(train_peak, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "layers": list(rep.info.layers),
+        "photometric": Inspector.load(models, category).stored.manifest["patchcore"].get("photometric_choice"),
         "machine": {"cpu_threads": torch.get_num_threads(), "python": platform.python_version(),
                     "torch": torch.__version__},
     })

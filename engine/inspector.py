@@ -44,7 +44,7 @@ def eager_embedder(stored: StoredModel, backbone):
     bb = m["backbone"]
     pc = m["patchcore"]
     embedder = PatchEmbedder(backbone, max_dim=int(bb["feature_dim"]), centred=bool(pc.get("centred", False)),
-                             input_pad=int(pc.get("input_pad", 0)))
+                             input_pad=int(pc.get("input_pad", 0)), photometric=str(pc.get("photometric", "none")))
     if embedder.dim != int(bb["feature_dim"]):
         raise ModelError(f"{m['category']}: backbone gives {embedder.dim} features, model expects {bb['feature_dim']}")
     return embedder

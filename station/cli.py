@@ -58,7 +58,7 @@ def cmd_train(a: argparse.Namespace) -> int:
                           threshold_method=a.threshold, reweight=a.reweight, seed=a.seed,
                           max_synthetic_miss=a.max_synthetic_miss, train_classifier=a.classifier,
                           selftest_per_image=a.selftest_per_image, calibration=a.calibration,
-                          input_pad=a.input_pad)
+                          input_pad=a.input_pad, photometric=a.photometric)
         report, close = _progress_bar()
         try:
             if a.all:
@@ -309,6 +309,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "without its fold's patches (5 folds)")
     t.add_argument("--input-pad", type=int, default=0, metavar="PX",
                    help="reflect-pad the backbone input (multiple of 16) against the border effect")
+    t.add_argument("--photometric", choices=("auto", "none", "standardise"), default="auto",
+                   help="bring each image's grey level to a fixed mean and spread before the backbone; auto: when "
+                        "the good images' brightness varies from image to image (recorded in the manifest)")
     t.add_argument("--selftest-per-image", type=int, default=2,
                    help="synthetic defects painted on each held-out good image for the self-test (0: none)")
     t.set_defaults(func=cmd_train)

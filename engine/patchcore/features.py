@@ -30,6 +30,10 @@ def upsample_centred(m: torch.Tensor, size: tuple[int, int]) -> torch.Tensor:
     return F.pad(up, (0, rx - 1, 0, ry - 1), mode="replicate")
 
 
+PHOTOMETRIC = ("none", "standardise")
+STANDARD_MEAN, STANDARD_STD = 128.0, 40.0
+
+
 class PatchEmbedder(nn.Module):
     """RGB images -> patch embeddings (B, D, h, w) on the grid of the finest chosen layer.
 
@@ -43,8 +47,13 @@ class PatchEmbedder(nn.Module):
     """
 
     def __init__(self, backbone: Backbone, max_dim: int = 1024, patch_size: int = 3, centred: bool = True,
-                 input_pad: int = 0) -> None:
+                 input_pad: int = 0, photometric: str = "none") -> None:
         super().__init__()
+        if photometric not in PHOTOMETRIC:
+            raise ValueError(f"photometric must be one of {', '.join(PHOTOMETRIC)}, got {photometric!r}")
+        self.photometric = photometric
+        """"standardise": each image's grey level is brought to mean 128 and spread 40 (0..255)
+        before the backbone, so lighting that differs from part to part is not an anomaly."""
         self.backbone = backbone
         self.centred = centred
         coarsest = max(backbone.strides)
@@ -99,6 +108,8 @@ class PatchEmbedder(nn.Module):
         return (x - self.mean) / self.std
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.photometric == "standardise":
+            x = self.standardise(x)
         pad = self.input_pad
         if pad:
             x = F.pad(x, (pad, pad, pad, pad), mode="reflect")
@@ -121,6 +132,15 @@ class PatchEmbedder(nn.Module):
             c = pad // min(self.backbone.strides)
             feats = feats[:, :, c:feats.shape[2] - c, c:feats.shape[3] - c]
         return feats
+
+    def standardise(self, x: torch.Tensor) -> torch.Tensor:
+        """Normalised batch (B, 3, h, w) -> the same with each image's pixel values (all channels,
+        0..255) at mean ``STANDARD_MEAN`` and standard deviation ``STANDARD_STD``, clipped to 0..255."""
+        u = x * self.std + self.mean
+        m = u.mean(dim=(1, 2, 3), keepdim=True)
+        sd = (u - m).pow(2).mean(dim=(1, 2, 3), keepdim=True).sqrt()
+        u = ((u - m) / (sd + 1e-3) * STANDARD_STD + STANDARD_MEAN).clamp(0.0, 255.0)
+        return (u - self.mean) / self.std
 
     def measure_grid_offset(self, probes: int = 16, side: int = 256, seed: int = 0) -> tuple[float, float]:
         """Where an embedding cell really looks: (dy, dx) input pixels such that cell (i, j) of

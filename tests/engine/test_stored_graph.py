@@ -75,3 +75,46 @@ def test_padding_must_fit_the_coarsest_stride():
 
     with pytest.raises(ValueError, match="multiple of the coarsest stride"):
         PatchEmbedder(load_backbone("efficientnet_lite0"), input_pad=8)
+
+
+def _relit(image: np.ndarray, gain: float, offset: float) -> np.ndarray:
+    return np.clip(image.astype(np.float32) * gain + offset, 0, 255).astype(np.uint8)
+
+
+def test_standardised_features_do_not_see_lighting():
+    from engine.backbones import load_backbone
+    from engine.demo import make_part
+    from engine.patchcore.features import PatchEmbedder
+
+    part = make_part(np.random.default_rng(1), 128, "scratch")[0]
+    darker = _relit(part, 0.6, 10)
+    plain = PatchEmbedder(load_backbone("efficientnet_lite0"))
+    std = PatchEmbedder(load_backbone("efficientnet_lite0"), photometric="standardise")
+    gap = lambda e: float(np.abs(e.embed([part]) - e.embed([darker])).mean() / np.abs(e.embed([part])).mean())  # noqa: E731
+    assert gap(std) < 0.35 * gap(plain), (gap(std), gap(plain))  # 0.045 vs 0.170 measured
+    with pytest.raises(ValueError, match="photometric must be one of"):
+        PatchEmbedder(load_backbone("efficientnet_lite0"), photometric="equalise")
+
+
+def test_auto_photometric_follows_the_good_images_lighting(demo_data, tmp_path):
+    from engine.imaging import load_image
+    from engine.training import LIGHTING_VARIATION_LIMIT, TrainConfig, lighting_variation, train_category
+
+    goods = list_images(demo_data / "train" / "good")[:12]
+    assert lighting_variation(goods) < LIGHTING_VARIATION_LIMIT
+    lit = tmp_path / "lit"
+    lit.mkdir()
+    for k, p in enumerate(goods):  # the same parts under a lamp that varies from part to part
+        from PIL import Image
+
+        Image.fromarray(_relit(load_image(p), 0.55 + 0.08 * k, 0)).save(lit / p.name)
+    relit = list_images(lit)
+    assert lighting_variation(relit) > LIGHTING_VARIATION_LIMIT
+    train_category("lit", relit, tmp_path / "m", TrainConfig(image_size=96, coreset_ratio=0.1, selftest_per_image=0))
+    pc = read_manifest(tmp_path / "m" / "lit")["patchcore"]
+    assert pc["photometric"] == "standardise" and pc["photometric_choice"]["asked"] == "auto"
+    assert pc["photometric_choice"]["lighting_variation"] > LIGHTING_VARIATION_LIMIT
+    fast, eager = Inspector.load(tmp_path / "m", "lit"), Inspector.load(tmp_path / "m", "lit", compile_onnx=False)
+    assert eager.model.embedder.photometric == "standardise"
+    img = list_images(demo_data / "test" / "scratch")[0]
+    assert fast.inspect_path(img).score == pytest.approx(eager.inspect_path(img).score, rel=1e-3)
