@@ -32,6 +32,7 @@ def main() -> int:
     ap.add_argument("--input-pad", type=int, default=None, help="reflect padding of the backbone input, px")
     ap.add_argument("--calibration", choices=("holdout", "kfold"), default=None)
     ap.add_argument("--photometric", choices=("auto", "none", "standardise"), default=None)
+    ap.add_argument("--score-margin", type=int, default=None, help="image-score margin, cells (default: auto)")
     ap.add_argument("--layers", help="backbone feature levels, comma-separated (default: engine's, 2,3)")
     ap.add_argument("--speed-images", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=3)
@@ -57,6 +58,7 @@ def main() -> int:
                                                          **({"layers": tuple(int(x) for x in a.layers.split(","))}
                                                             if a.layers else {}),
                                                          **({"photometric": a.photometric} if a.photometric else {}),
+                                                         **({"score_margin": a.score_margin} if a.score_margin is not None else {}),
                                                          **({"image_size": a.image_size} if a.image_size else {})))
     train_s = time.perf_counter() - t
     train_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -82,7 +84,8 @@ def main() -> int:
         "peak_rss_mb_training": round(train_peak, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "layers": list(rep.info.layers),
-        "photometric": Inspector.load(models, category).stored.manifest["patchcore"].get("photometric_choice"),
+        "photometric": insp.stored.manifest["patchcore"].get("photometric_choice"),
+        "border_effect": insp.stored.manifest["patchcore"].get("border_effect"),
         "machine": {"cpu_threads": torch.get_num_threads(), "python": platform.python_version(),
                     "torch": torch.__version__},
     })

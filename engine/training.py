@@ -12,7 +12,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Sequence
@@ -27,6 +27,7 @@ from engine.calibration import (DEFAULT_REVIEW_MARGIN, DEFAULT_TARGET_FRR, f1_op
 from engine.imaging import ImageLoadError, is_image_path, load_image, shrink
 from engine.inspector import cached_backbone
 from engine.patchcore import NearestNeighbourIndex, PatchCore, PatchEmbedder, greedy_coreset
+from engine.patchcore.border import choose_score_margin
 from engine.patchcore.coreset import Cancelled
 from engine.patchcore.model import PatchCoreConfig
 from engine.patchcore.stored_graph import GRAPH_FILE, StoredGraphEmbedder, export_graph
@@ -95,6 +96,9 @@ class TrainConfig:
     """"none", "standardise" (each image's grey level to a fixed mean and spread before the
     backbone) or "auto": standardise when the good images' brightness varies from image to image
     (``lighting_variation`` above ``LIGHTING_VARIATION_LIMIT``); the measure is kept in the manifest."""
+    score_margin: int | None = None
+    """Grid cells at the edge left out of the image score; None: chosen from the held-out goods
+    (1 when their largest patch lies on the outer ring far more often than chance, else 0)."""
     classifier_trunk_stages: int = 5
     """Classifier stages kept frozen (5: the last two stages are fine-tuned)."""
 
@@ -131,6 +135,8 @@ def choose_input_size(paths: Sequence[Path], side: int) -> tuple[int, int]:
     return h, w
 
 
+BORDER_PROBE_IMAGES = 48
+"""Held-out good images the border effect is measured on."""
 LIGHTING_VARIATION_LIMIT = 0.05
 """Above this coefficient of variation of the good images' mean brightness, ``photometric="auto"``
 standardises (MVTec bottle 0.010, magnetic tile 0.302: see README)."""
@@ -303,6 +309,13 @@ def train_category(
     pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
                              grid_offset=embedder.measure_grid_offset())
     model = PatchCore(fast, index, pc_cfg)
+    if config.score_margin is None:  # measured on held-out goods: is the image score a border artefact?
+        probe = [im for _, im in _load_all(hold_paths[:BORDER_PROBE_IMAGES], skipped)]
+        margin, border = choose_score_margin([model.score_images([im])[0][0] for im in probe])
+    else:
+        margin, border = config.score_margin, {"score_margin": config.score_margin, "asked": True}
+    pc_cfg = replace(pc_cfg, score_margin=margin)
+    model = PatchCore(fast, index, pc_cfg)
     t2 = time.perf_counter()
 
     # 3. Part mask, then scores of held-out goods, synthetic defects painted on them (the
@@ -403,6 +416,7 @@ def train_category(
                       "blur_sigma": config.blur_sigma, "patch_size": embedder.patch_size,
                       "centred": embedder.centred, "grid_offset_px": list(pc_cfg.grid_offset),
                       "input_pad": embedder.input_pad, "photometric": embedder.photometric,
+                      "score_margin": pc_cfg.score_margin, "border_effect": border,
                       "photometric_choice": {"asked": config.photometric, "lighting_variation": round(lighting, 4),
                                              "limit": LIGHTING_VARIATION_LIMIT}},
         "part_mask": part.facts(),

@@ -58,7 +58,8 @@ def cmd_train(a: argparse.Namespace) -> int:
                           threshold_method=a.threshold, reweight=a.reweight, seed=a.seed,
                           max_synthetic_miss=a.max_synthetic_miss, train_classifier=a.classifier,
                           selftest_per_image=a.selftest_per_image, calibration=a.calibration,
-                          input_pad=a.input_pad, photometric=a.photometric)
+                          input_pad=a.input_pad, photometric=a.photometric,
+                          score_margin=None if a.score_margin == "auto" else int(a.score_margin))
         report, close = _progress_bar()
         try:
             if a.all:
@@ -312,6 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--photometric", choices=("auto", "none", "standardise"), default="auto",
                    help="bring each image's grey level to a fixed mean and spread before the backbone; auto: when "
                         "the good images' brightness varies from image to image (recorded in the manifest)")
+    t.add_argument("--score-margin", choices=("auto", "0", "1", "2"), default="auto",
+                   help="grid cells at the edge left out of the image score (the map keeps them); auto: 1 when "
+                        "the held-out goods' largest patch sits on the outer ring far more often than chance")
     t.add_argument("--selftest-per-image", type=int, default=2,
                    help="synthetic defects painted on each held-out good image for the self-test (0: none)")
     t.set_defaults(func=cmd_train)

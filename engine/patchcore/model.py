@@ -26,6 +26,9 @@ class PatchCoreConfig:
     plain resize older models were calibrated with."""
     grid_offset: tuple[float, float] = (0.0, 0.0)
     """(dy, dx) input pixels: cell (i, j) looks at (s*i - dy, s*j - dx); measured at training."""
+    score_margin: int = 0
+    """Cells at the grid's edge left out of the image score (not of the map); chosen at training
+    from the good images' border effect (``engine.patchcore.border``)."""
 
 
 class PatchCore:
@@ -48,7 +51,7 @@ class PatchCore:
         """Embeddings (B, h, w, D) -> patch scores (B, h, w) and image scores (B,).
 
         Patch score: distance to the nearest memory-bank patch. Image score s*: the largest
-        patch score, optionally re-weighted as 1 - softmax of distances to the matched bank
+        patch score (outside the ``score_margin`` ring), optionally re-weighted as 1 - softmax of distances to the matched bank
         patch's neighbourhood N_b(m*) (eq. 7).
         """
         b, h, w, d = emb.shape
@@ -56,7 +59,13 @@ class PatchCore:
         dist, nn_idx = self.index.search(flat, k=1)
         patch = dist[:, 0].reshape(b, h * w)
         nn_idx = nn_idx[:, 0].reshape(b, h * w)
-        top = patch.argmax(axis=1)
+        m = self.config.score_margin
+        ranked = patch
+        if m > 0 and h > 2 * m and w > 2 * m:
+            inner = np.zeros((h, w), bool)
+            inner[m:h - m, m:w - m] = True
+            ranked = np.where(inner.ravel()[None, :], patch, -np.inf)
+        top = ranked.argmax(axis=1)
         scores = patch[np.arange(b), top].astype(np.float64)
         if self.config.reweight and self.index.size > 1:
             k = min(self.config.num_neighbours, self.index.size)

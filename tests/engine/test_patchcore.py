@@ -74,3 +74,37 @@ def test_metrics_on_known_maps():
     assert pixel_auroc(masks, maps) == pytest.approx(roc_auc_score(y, s), abs=1e-12)
     c = confusion(np.array([0, 0, 1, 1]), np.array([0.1, 0.9, 0.8, 0.2]), 0.5)
     assert (c["tp"], c["fp"], c["fn"], c["tn"]) == (1, 1, 1, 1)
+
+
+def test_the_border_effect_is_measured_on_goods_and_answered_only_when_real():
+    from engine.patchcore.border import choose_score_margin, ring_share
+
+    rng = np.random.default_rng(0)
+    fair = [rng.random((12, 10)) for _ in range(40)]  # maxima anywhere: about the ring's share
+    margin, facts = choose_score_margin(fair)
+    assert margin == 0 and facts["ring_share_of_patches"] == pytest.approx(ring_share(12, 10), abs=1e-4)
+    biased = []
+    for p in fair:
+        q = p.copy()
+        q[0, :] += 1.0  # the top row scores high on every good image: a border artefact
+        biased.append(q)
+    margin, facts = choose_score_margin(biased)
+    assert margin == 1 and facts["ring_share_of_maxima"] == 1.0
+
+
+def test_the_score_margin_leaves_the_ring_out_of_the_image_score_not_the_map():
+    from engine.patchcore.knn import NearestNeighbourIndex
+    from engine.patchcore.model import PatchCore, PatchCoreConfig
+
+    class Flat:
+        dim = 2
+
+    index = NearestNeighbourIndex.fit(np.zeros((1, 2), np.float32))
+    emb = np.zeros((1, 6, 6, 2), np.float32)
+    emb[0, 0, 0] = (9.0, 0.0)  # a corner patch far from the bank
+    emb[0, 3, 3] = (2.0, 0.0)  # an inner one, nearer
+    plain = PatchCore(Flat(), index, PatchCoreConfig(input_size=(48, 48)))
+    ringless = PatchCore(Flat(), index, PatchCoreConfig(input_size=(48, 48), score_margin=1))
+    (p1, s1), (p2, s2) = plain.score_embeddings(emb), ringless.score_embeddings(emb)
+    assert s1[0] == pytest.approx(9.0) and s2[0] == pytest.approx(2.0)
+    assert np.array_equal(p1, p2), "the map keeps the ring"

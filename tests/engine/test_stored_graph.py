@@ -114,6 +114,7 @@ def test_auto_photometric_follows_the_good_images_lighting(demo_data, tmp_path):
     pc = read_manifest(tmp_path / "m" / "lit")["patchcore"]
     assert pc["photometric"] == "standardise" and pc["photometric_choice"]["asked"] == "auto"
     assert pc["photometric_choice"]["lighting_variation"] > LIGHTING_VARIATION_LIMIT
+    assert pc["score_margin"] == pc["border_effect"]["score_margin"] and pc["border_effect"]["images"] >= 1
     fast, eager = Inspector.load(tmp_path / "m", "lit"), Inspector.load(tmp_path / "m", "lit", compile_onnx=False)
     assert eager.model.embedder.photometric == "standardise"
     img = list_images(demo_data / "test" / "scratch")[0]
