@@ -1,7 +1,8 @@
 """The history on a real full filesystem: a 1 MiB tmpfs mounted in a private user and mount namespace
 (``unshare``; skipped where the machine does not allow one). Writing until the disk is full must
 fail loudly, keep every committed row and its map intact, leave no half-written row, and work
-again once space is freed."""
+again once space is freed. Then the folder is remounted read-only: writing fails, naming it,
+and nothing already there is harmed."""
 
 from __future__ import annotations
 
@@ -43,11 +44,18 @@ for i in range(10_000):
 os.remove(os.path.join(mnt, "ballast"))
 after = store.record(part(99_999), "file")
 store.close()
-db = sqlite3.connect(os.path.join(mnt, "history.sqlite"))
+subprocess.run(["mount", "-o", "remount,ro", mnt], check=True)  # the data folder turns read-only
+readonly_error = ""
+try:
+    ro = HistoryStore(mnt, station="bench-1")
+    ro.record(part(123_456), "file")
+except Exception as exc:
+    readonly_error = f"{type(exc).__name__}: {exc}"
+db = sqlite3.connect(f"file:{os.path.join(mnt, 'history.sqlite')}?mode=ro", uri=True)
 rows = db.execute("SELECT id, score, map_path FROM inspections ORDER BY id").fetchall()
 maps_ok = all(np.load(m).shape == (120, 120) for _, _, m in rows)
 files = sorted(int(n[:-4]) for n in os.listdir(os.path.join(mnt, "maps")))
-print(json.dumps({"committed": committed, "after": after, "error": error, "rows": [r[0] for r in rows],
+print(json.dumps({"committed": committed, "after": after, "error": error, "readonly_error": readonly_error, "rows": [r[0] for r in rows],
                   "scores": [r[1] for r in rows], "maps_ok": maps_ok, "map_files": files,
                   "check": db.execute("PRAGMA quick_check").fetchone()[0]}))
 """
@@ -76,3 +84,4 @@ def test_a_full_filesystem_fails_loudly_keeps_every_committed_row_and_recovers(t
     assert out["scores"][:-1] == [float(i) for i in range(len(out["committed"]))] and out["scores"][-1] == 99_999
     assert out["maps_ok"] and out["map_files"] == out["rows"], "every row has its map, no orphan map file"
     assert out["check"] == "ok"
+    assert "read-only" in out["readonly_error"].lower() or "readonly" in out["readonly_error"].lower(), out["readonly_error"]
