@@ -89,6 +89,9 @@ class ModelInfo:
     """The version in its category folder (``v1``, ``v2``, ...); "" for a folder from before versions."""
     version_kind: str = ""
     """How the version was made: train, rebuild or extend."""
+    adaptations: dict[str, Any] = field(default_factory=dict)
+    """What training chose for these parts from their good images: ``photometric`` (none or
+    standardise) with ``lighting_variation``, ``score_margin`` with the ring shares behind it."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

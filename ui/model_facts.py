@@ -39,6 +39,21 @@ def selftest_text(self_test: dict[str, Any], threshold_method: str) -> str:
     return "<br>".join(lines)
 
 
+def adaptations_text(a: dict[str, Any]) -> str:
+    """Rich text of what training chose for these parts from their good images."""
+    lv, ring, share = a.get("lighting_variation"), a.get("ring_share_of_maxima"), a.get("ring_share_of_patches")
+    light = (f"brightness standardised per image (the good images' mean brightness varies {_pct(lv)})"
+             if a.get("photometric") == "standardise" else
+             "brightness as it comes" + (f" (varies {_pct(lv)} between good images)" if lv is not None else ""))
+    rings = "the outermost ring" if a.get("score_margin") == 1 else f"the outer {a.get('score_margin')} rings"
+    border = (f"{rings} of patches left out of the score (it held the largest patch "
+              f"of {_pct(ring)} of good images, {_pct(share)} of the grid); the map still shows it"
+              if a.get("score_margin") else
+              "every patch counts" + (f" (the outer ring held the largest patch of {_pct(ring)} of good images)"
+                                      if ring is not None else ""))
+    return f"<b>Adapted to the parts</b>: {light}; {border}."
+
+
 def classifier_text(classifier: dict[str, Any] | None) -> str:
     if not classifier:
         return ("<b>Defect classifier</b>: not trained. Grad-CAM++ needs it: retrain the category with "
@@ -77,6 +92,8 @@ class ModelFactsDialog(QDialog):
         self.curve = QLabel()
         if curve_png:
             self.curve.setPixmap(QPixmap(curve_png).scaledToWidth(420, Qt.SmoothTransformation))
+        self.adapted = QLabel(adaptations_text(info.adaptations))
+        self.adapted.setWordWrap(True)
         self.selftest = QLabel(selftest_text(info.self_test, info.threshold_method))
         self.selftest.setWordWrap(True)
         self.classifier = QLabel(classifier_text(info.classifier))
@@ -94,6 +111,7 @@ class ModelFactsDialog(QDialog):
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.addWidget(facts)
+        lay.addWidget(self.adapted)
         lay.addLayout(grid)
         lay.addWidget(self.selftest)
         lay.addWidget(self.gallery)
