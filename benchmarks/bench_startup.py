@@ -33,6 +33,24 @@ def median_of(runs: int, cmd: list[str], env: dict | None = None) -> dict:
     return {"median_s": round(statistics.median(times), 3), "runs": [round(t, 3) for t in times]}
 
 
+def compare_with_reference(a, station: list[str], images: list[str]) -> dict:
+    """``station inspect`` and the plain eager script on the same images, alternating run by run."""
+    import tempfile
+
+    script = str(Path(__file__).with_name("reference_patchcore.py"))
+    bank = str(Path(tempfile.mkdtemp(prefix="reference-")) / "bank.npy")
+    subprocess.run([sys.executable, script, "train", bank, str(Path(a.data, "train", "good"))], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ours, theirs = [], []
+    for _ in range(a.runs):
+        ours.append(timed(station + ["--models", a.models] + images))
+        theirs.append(timed([sys.executable, script, "inspect", bank] + images))
+    m_ours, m_theirs = statistics.median(ours), statistics.median(theirs)
+    return {"images": len(images), "station_inspect_median_s": round(m_ours, 3),
+            "reference_median_s": round(m_theirs, 3), "ratio": round(m_ours / m_theirs, 3),
+            "runs": {"station": [round(t, 3) for t in ours], "reference": [round(t, 3) for t in theirs]}}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--models", required=True)
@@ -43,11 +61,21 @@ def main() -> None:
     ap.add_argument("--large", type=int, default=30,
                     help="also judge this many test images upscaled to 2448x2048 JPEG (5 MP), decode-ahead 2 vs 0")
     ap.add_argument("--only-large", action="store_true", help="skip the folder comparison (merge into --out)")
+    ap.add_argument("--reference", action="store_true",
+                    help="only compare with benchmarks/reference_patchcore.py (plain eager PyTorch) on all test "
+                         "images, runs interleaved, merged into --out")
     ap.add_argument("--out")
     a = ap.parse_args()
     images = sorted(str(p) for p in Path(a.data, "test").rglob("*.png"))
     station = [sys.executable, "-m", "station.cli", "inspect", "--category", a.category]
-    out: dict = json.loads(Path(a.out).read_text()) if a.only_large and a.out and Path(a.out).is_file() else {}
+    merge = a.only_large or a.reference
+    out: dict = json.loads(Path(a.out).read_text()) if merge and a.out and Path(a.out).is_file() else {}
+    if a.reference:
+        out["reference_script"] = compare_with_reference(a, station, images)
+        print("reference", json.dumps({k: v for k, v in out["reference_script"].items() if k != "runs"}))
+        if a.out:
+            Path(a.out).write_text(json.dumps(out, indent=2))
+        return
     out.update({"images": len(images), "runs": a.runs, "cpus": os.cpu_count()})
     for label, models in (("stored_graph", a.models), ("before", a.old_models)):
         if not models or a.only_large:
