@@ -113,11 +113,17 @@ class ScoreCam:
         self._offsets: dict[str, tuple[float, float]] = {}
 
     def _target(self, feats: torch.Tensor) -> torch.Tensor:
-        d = feats.shape[1]
+        """The image score as the model computes it: the largest patch distance, outside the
+        border ring the model leaves out of its score (``score_margin``)."""
+        _, d, h, w = feats.shape
         f = feats[0].permute(1, 2, 0).reshape(-1, d)
         _, idx = self.pc.index.search(f.detach().numpy(), k=1)
         nearest = torch.from_numpy(self.pc.index.vectors(idx[:, 0]))
-        return ((f - nearest) ** 2).sum(dim=1).clamp_min(1e-12).sqrt().max()
+        dist = ((f - nearest) ** 2).sum(dim=1).clamp_min(1e-12).sqrt().reshape(h, w)
+        m = self.pc.config.score_margin
+        if m > 0 and h > 2 * m and w > 2 * m:
+            dist = dist[m:h - m, m:w - m]
+        return dist.max()
 
     def warm_up(self, layers: Sequence[str] = SCORE_LAYERS) -> None:
         size = tuple(self.pc.config.input_size)

@@ -94,6 +94,18 @@ def test_score_cam_points_at_a_planted_defect(trained_models):
     assert np.hypot(y - ys.mean(), x - xs.mean()) < 16
     assert res.target_value == pytest.approx(insp.inspect_array(img).score, rel=1e-3)
     assert not insp.model.embedder.net.blocks[2]._forward_hooks  # released
+    # a model that leaves the border ring out of its score: the CAM explains that score
+    from dataclasses import replace
+
+    from engine.patchcore import PatchCore
+
+    corner = make_part(np.random.default_rng(7), 128, None)[0]
+    corner[:6, :6] = (255, 0, 255)  # a sound part with a defect on the border ring only
+    corner_small = PatchEmbedder.preprocess(corner, insp.model.config.input_size)
+    with_ring = ScoreCam(insp.model).explain(corner_small).target_value
+    insp.model = PatchCore(insp.model.embedder, insp.model.index, replace(insp.model.config, score_margin=1))
+    ringless = ScoreCam(insp.model).explain(corner_small).target_value
+    assert ringless == pytest.approx(insp.inspect_array(corner).score, rel=1e-3) and ringless < 0.9 * with_ring
 
 
 def test_retrieval_finds_the_exact_duplicate_first(tmp_path):
