@@ -1,6 +1,7 @@
 """Screenshot of the bench in trouble at 1366x768 (offscreen): a camera fed faster than it is
 judged (dropped triggers counted beside the source), then the watched folder vanishing (named in
-red, once); written to docs/screenshots/trouble.png.
+red, once), then a part that failed through a runtime fault (kept to retry); written to
+docs/screenshots/trouble.png.
 
     QT_QPA_PLATFORM=offscreen python scripts/trouble_screenshot.py --models /tmp/sample/models --data ../shared/data/mvtec_ad/bottle
 """
@@ -73,6 +74,18 @@ def main() -> int:
     pump(app, seconds=0.5)
     shutil.rmtree(inbox)
     pump(app, lambda: bool(w.feed.watcher.trouble), 10)
+    pump(app, seconds=0.5)
+    judge, faults = w.worker._inspector.judge, [1]  # one runtime fault, as an exhausted machine would give
+
+    def flaky(*args, **kw):
+        if faults:
+            faults.pop()
+            raise RuntimeError("onnxruntime: failed to allocate memory")
+        return judge(*args, **kw)
+
+    w.worker._inspector.judge = flaky
+    w.submit_paths([str(part)])
+    pump(app, lambda: bool(w.guard.retry), 30)
     pump(app, seconds=0.5)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -25,6 +25,7 @@ class LineGuard(QObject):
         self.retry: list[tuple[object, str, str]] = []
         """Parts whose ERROR was the station's fault: (path or frame, kind, source)."""
         QShortcut(QKeySequence("Ctrl+Shift+R"), window, activated=self.retry_failed)
+        window.feed_bar.retry_button.clicked.connect(self.retry_failed)
 
     # ---- no model ----------------------------------------------------------------------------------
     def on_waiting(self, path: str, kind: str) -> None:
@@ -58,6 +59,7 @@ class LineGuard(QObject):
         frames = [r for r in self.retry if not isinstance(r[0], str)]
         if len(frames) > MAX_KEPT_FRAMES:  # frames are held in memory: only the last few
             self.retry = [r for r in self.retry if r is not frames[0]]
+        self.window.feed_bar.set_retry(len(self.retry))
         self.window.show_message(self.tr("{0} part(s) could not be judged because of a station fault ({1}); "
                                          "Ctrl+Shift+R retries them.").format(len(self.retry), reason), 60)
 
@@ -66,6 +68,7 @@ class LineGuard(QObject):
         if not self.retry:
             return
         parts, self.retry = self.retry, []
+        self.window.feed_bar.set_retry(0)
         self.window.show_message(self.tr("Retrying {0} part(s).").format(len(parts)))
         for item, kind, source in parts:
             if isinstance(item, str):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from time import monotonic
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QCheckBox, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSizePolicy, QSlider, QSplitter,
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
             self.explain.on_displayed(row_id if result.ok else -1, result.image, result.anomaly_map, result.threshold)
         self.verdict.show_verdict(result.verdict.value, result.score, result.normalised_score,
                                   result.threshold, self.tr("#{0} {1}").format(row_id, _short(result.source)),
-                                  result.error, row_id)
+                                  _reason(result), row_id)
         self.bench.on_displayed(result, row_id)
 
     def show_history_row(self, row_id: int) -> None:
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
         image, amap = load_stored_image(row), load_map(row)
         self.explain.on_displayed(row.id if row.verdict != "ERROR" else -1, image, amap, row.threshold, stored=True)
         self.verdict.show_verdict(row.verdict, row.score, row.normalised_score, row.threshold,
-                                  self.tr("history #{0}, {1}").format(row.id, _short(row.source)), row.error, row.id)
+                                  self.tr("history #{0}, {1}").format(row.id, _short(row.source)), _reason(row), row.id)
 
     def _passes_filter(self, row) -> bool:
         v, c = self.history.verdict_filter.currentData(), self.history.category_filter.currentData()
@@ -422,6 +422,16 @@ class MainWindow(QMainWindow):
 
 def _rank(result) -> int:
     return {"PASS": 0, "REVIEW": 1, "FAIL": 2, "ERROR": 3}[result.verdict.value]
+
+
+def _reason(result) -> str | None:
+    """An ERROR's reason without the path it starts with (the source line names the part); a
+    station fault says so, since the part itself may be fine."""
+    if result.error is None:
+        return None
+    text = result.error.removeprefix(f"{result.source}: ")
+    return QCoreApplication.translate("MainWindow", "Station fault, not the part: {0}").format(text) \
+        if getattr(result, "error_cause", None) == "station" else text
 
 
 def _short(source: str) -> str:

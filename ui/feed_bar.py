@@ -48,12 +48,22 @@ class FeedBar(QWidget):
         self.dropped.setToolTip(self.tr("Camera triggers that came while the previous frame was still being judged; "
                                         "they are dropped, never queued"))
         self.dropped.hide()
+        self.retry_button = QPushButton()
+        self.retry_button.setObjectName("retryButton")
+        self.retry_button.setToolTip(self.tr("Parts the station could not judge because of its own fault "
+                                             "(not the part's): judge them again"))
+        self.retry_button.hide()
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         for w in (self.open_button, self.watch_button, self.camera_button, self.trigger_button, self.auto_box):
             lay.addWidget(w)
         lay.addWidget(self.status, 1)
         lay.addWidget(self.dropped)
+        lay.addWidget(self.retry_button)
+
+    def set_retry(self, n: int) -> None:
+        self.retry_button.setText(self.tr("Retry {0} failed (Ctrl+Shift+R)").format(n))
+        self.retry_button.setVisible(n > 0)
 
     def set_dropped(self, n: int) -> None:
         self.dropped.setText(self.tr("Dropped: {0}").format(n))

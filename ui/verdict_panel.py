@@ -101,7 +101,11 @@ class VerdictPanel(QFrame):
         self.word.setText(self.words().get(state, state))
         self.word.setStyleSheet(f"background:{bg}; color:{fg}; border-radius:8px; padding:8px;")
         # messages wrap, the score line does not (a wrapping label lets the layout squeeze the panel)
-        self.detail.setWordWrap(state not in ("PASS", "FAIL", "REVIEW"))
+        message = state not in ("PASS", "FAIL", "REVIEW")
+        self.detail.setWordWrap(message)
+        f = self.detail.font()  # a long message in smaller type, so it never crowds the panel
+        f.setPointSize(13 if message and len(detail) > LONG_MESSAGE else 18)
+        self.detail.setFont(f)
         self.detail.setText(detail)
         self.source_line.setText(source)
         self._fit()
@@ -171,6 +175,10 @@ class VerdictPanel(QFrame):
         self.drift.setText(message)
         self.drift.setVisible(bool(message))
         self._fit()
+
+
+LONG_MESSAGE = 48
+"""Characters above which a state message is set in 13 pt instead of 18 pt."""
 
 
 def _bold_label(name: str, points: int) -> QLabel:

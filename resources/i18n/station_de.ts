@@ -428,42 +428,52 @@
 <context>
     <name>FeedBar</name>
     <message>
-        <location filename="../../ui/feed_bar.py" line="11"/>
+        <location filename="../../ui/feed_bar.py" line="38"/>
         <source>Open images… (Ctrl+O)</source>
         <translation>Bilder öffnen… (Strg+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/feed_bar.py" line="12"/>
+        <location filename="../../ui/feed_bar.py" line="39"/>
         <source>Watch folder… (Ctrl+W)</source>
         <translation>Ordner überwachen… (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/feed_bar.py" line="13"/>
+        <location filename="../../ui/feed_bar.py" line="40"/>
         <source>Camera (Ctrl+K)</source>
         <translation>Kamera (Strg+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/feed_bar.py" line="15"/>
+        <location filename="../../ui/feed_bar.py" line="42"/>
         <source>Trigger (Space)</source>
         <translation>Auslösen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/feed_bar.py" line="17"/>
+        <location filename="../../ui/feed_bar.py" line="44"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../ui/feed_bar.py" line="18"/>
+        <location filename="../../ui/feed_bar.py" line="45"/>
         <source>Source: files (drop images here)</source>
         <translation>Quelle: Dateien (Bilder hierher ziehen)</translation>
     </message>
     <message>
-        <location filename="../../ui/feed_bar.py" line="21"/>
+        <location filename="../../ui/feed_bar.py" line="48"/>
         <source>Camera triggers that came while the previous frame was still being judged; they are dropped, never queued</source>
         <translation>Kamera-Auslösungen, die kamen, während das vorige Bild noch geprüft wurde; sie werden verworfen, nie eingereiht</translation>
     </message>
     <message>
-        <location filename="../../ui/feed_bar.py" line="32"/>
+        <location filename="../../ui/feed_bar.py" line="53"/>
+        <source>Parts the station could not judge because of its own fault (not the part&apos;s): judge them again</source>
+        <translation>Teile, die die Station wegen eines eigenen Fehlers (nicht des Teils) nicht prüfen konnte: erneut prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feed_bar.py" line="65"/>
+        <source>Retry {0} failed (Ctrl+Shift+R)</source>
+        <translation>{0} Fehlgeschlagene erneut prüfen (Strg+Umschalt+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/feed_bar.py" line="69"/>
         <source>Dropped: {0}</source>
         <translation>Verworfen: {0}</translation>
     </message>
@@ -511,9 +521,8 @@
         <translation>Die Prüfung ist angehalten, solange {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="122"/>
         <source>{0} trigger(s) dropped, {1} this run</source>
-        <translation>{0} Auslösung(en) verworfen, {1} in diesem Lauf</translation>
+        <translation type="vanished">{0} Auslösung(en) verworfen, {1} in diesem Lauf</translation>
     </message>
 </context>
 <context>
@@ -592,37 +601,37 @@
 <context>
     <name>LineGuard</name>
     <message>
-        <location filename="../../station/line_guard.py" line="39"/>
+        <location filename="../../station/line_guard.py" line="40"/>
         <source>{0} part(s) waiting for a model: choose or train a category; they are judged as soon as one loads.</source>
         <translation>{0} Teil(e) warten auf ein Modell: eine Kategorie wählen oder trainieren; sie werden beurteilt, sobald eines geladen ist.</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="48"/>
+        <location filename="../../station/line_guard.py" line="49"/>
         <source>{0} waiting part(s) are judged now by {1}.</source>
         <translation>{0} wartende(s) Teil(e) werden jetzt von {1} beurteilt.</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="61"/>
+        <location filename="../../station/line_guard.py" line="63"/>
         <source>{0} part(s) could not be judged because of a station fault ({1}); Ctrl+Shift+R retries them.</source>
         <translation>{0} Teil(e) konnten wegen eines Fehlers der Station nicht geprüft werden ({1}); Strg+Umschalt+R prüft sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="69"/>
+        <location filename="../../station/line_guard.py" line="72"/>
         <source>Retrying {0} part(s).</source>
         <translation>Prüfe {0} Teil(e) erneut.</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="84"/>
+        <location filename="../../station/line_guard.py" line="87"/>
         <source>logging to the history fails ({0})</source>
         <translation>das Protokollieren im Verlauf fehlschlägt ({0})</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="102"/>
+        <location filename="../../station/line_guard.py" line="105"/>
         <source>Stopped: logging still fails ({0})</source>
         <translation>Angehalten: Protokollieren schlägt weiter fehl ({0})</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="110"/>
+        <location filename="../../station/line_guard.py" line="113"/>
         <source>Logging works again; {0} part(s) were not logged.</source>
         <translation>Protokollieren funktioniert wieder; {0} Teil(e) wurden nicht protokolliert.</translation>
     </message>
@@ -718,6 +727,11 @@
         <location filename="../../station/main_window.py" line="390"/>
         <source>{0} part(s) waiting for a model</source>
         <translation>{0} Teil(e) warten auf ein Modell</translation>
+    </message>
+    <message>
+        <location filename="../../station/main_window.py" line="433"/>
+        <source>Station fault, not the part: {0}</source>
+        <translation>Fehler der Station, nicht des Teils: {0}</translation>
     </message>
     <message>
         <source>Images to inspect</source>
@@ -875,27 +889,27 @@ Nicht produzieren: Techniker rufen (Schwelle, Beleuchtung, Kamera, Modell).</tra
 <context>
     <name>ModelFactsDialog</name>
     <message>
-        <location filename="../../ui/model_facts.py" line="61"/>
+        <location filename="../../ui/model_facts.py" line="76"/>
         <source>Model facts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="64"/>
+        <location filename="../../ui/model_facts.py" line="79"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; model {1} {2}&lt;br&gt;{3}, input {4}x{5} px, memory bank {6} patches, {7} training + {8} held-out good images&lt;br&gt;&lt;b&gt;Threshold&lt;/b&gt; {9:.3f} ({10}, target false-reject rate {11:.0%}); good scores median {12:.2f}, p95 {13:.2f}, max {14:.2f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="72"/>
+        <location filename="../../ui/model_facts.py" line="87"/>
         <source>&lt;b&gt;Part mask&lt;/b&gt;: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="72"/>
+        <location filename="../../ui/model_facts.py" line="87"/>
         <source>none stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="87"/>
+        <location filename="../../ui/model_facts.py" line="104"/>
         <source>Correct part mask…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -199,12 +199,14 @@ def test_a_station_fault_is_an_error_that_is_retried_not_a_judged_part(window, q
     assert not window.reader.already_seen(str(part), st.st_size, st.st_mtime_ns), "a station ERROR is not 'judged'"
     qtbot.waitUntil(lambda: [(i, k) for i, k, _ in window.guard.retry] == [(str(part), "watch")], timeout=5000)
     assert "Ctrl+Shift+R" in window.banner.text()
-    window.guard.retry_failed()
+    button = window.feed_bar.retry_button
+    assert button.isVisibleTo(window) and button.text() == "Retry 1 failed (Ctrl+Shift+R)"
+    button.click()
     qtbot.waitUntil(lambda: len(window.reader.latest(10)) == 3, timeout=30000)
     last = window.reader.latest(1)[0]
     assert last.source == str(part) and last.verdict in ("FAIL", "REVIEW")
     assert window.reader.already_seen(str(part), st.st_size, st.st_mtime_ns)
-    assert window.guard.retry == []
+    assert window.guard.retry == [] and not button.isVisibleTo(window)
 
 
 def test_a_station_fault_on_a_camera_frame_keeps_the_frame_for_a_retry(window, qtbot):  # noqa: F811
