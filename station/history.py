@@ -229,6 +229,14 @@ class HistoryStore:
         return self.db.execute("SELECT ts, source, event, detail FROM camera_events WHERE ts >= ? ORDER BY id",
                                (since_iso,)).fetchall()
 
+    def unretried_station_errors(self, since_iso: str = "") -> list[str]:
+        """Files (opened or dropped, not watched: the watcher finds those itself) whose last
+        inspection since ``since_iso`` was an ERROR by the station's fault, oldest first."""
+        return [r[0] for r in self.db.execute(
+            """SELECT source FROM inspections i WHERE error_cause = 'station' AND source_kind = 'file' AND ts >= ?
+               AND NOT EXISTS (SELECT 1 FROM inspections j WHERE j.source = i.source AND j.id > i.id)
+               ORDER BY id""", (since_iso,))]
+
     # watched folder bookkeeping: a file is judged once, also across restarts
     def already_seen(self, path: str | Path, size: int, mtime_ns: int) -> bool:
         r = self.db.execute("SELECT size, mtime_ns FROM watched_files WHERE path=?", (str(path),)).fetchone()

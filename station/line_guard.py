@@ -6,8 +6,12 @@ line until logging works again."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
+
+from station.shifts import current_shift
 
 RETRY_MS = 5000
 MAX_KEPT_FRAMES = 10
@@ -26,6 +30,7 @@ class LineGuard(QObject):
         """Parts whose ERROR was the station's fault: (path or frame, kind, source)."""
         QShortcut(QKeySequence("Ctrl+Shift+R"), window, activated=self.retry_failed)
         window.feed_bar.retry_button.clicked.connect(self.retry_failed)
+        self.restore()
 
     # ---- no model ----------------------------------------------------------------------------------
     def on_waiting(self, path: str, kind: str) -> None:
@@ -62,6 +67,17 @@ class LineGuard(QObject):
         self.window.feed_bar.set_retry(len(self.retry))
         self.window.show_message(self.tr("{0} part(s) could not be judged because of a station fault ({1}); "
                                          "Ctrl+Shift+R retries them.").format(len(self.retry), reason), 60)
+
+    def restore(self) -> None:
+        """At start: files of this shift whose last verdict was a station ERROR (before a crash or
+        restart, say) are offered for a retry again, if they are still on disk."""
+        try:
+            since = current_shift(self.window.shift_spec()).start_utc
+            files = self.window.reader.unretried_station_errors(since)
+        except Exception:  # a history from before error causes: nothing to restore
+            return
+        self.retry = [(f, "file", f) for f in files if Path(f).is_file()]
+        self.window.feed_bar.set_retry(len(self.retry))
 
     def retry_failed(self) -> None:
         """Judge the kept parts again (a new row each; the ERROR row stays as it was)."""

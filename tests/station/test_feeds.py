@@ -235,3 +235,32 @@ def test_a_camera_address_that_is_not_a_camera_says_so_and_keeps_trying(qtbot):
         cam.stop()
     assert events == ["no_signal"] and cam.connections == 0
     assert said[0] == ("camera not-a-camera: no signal, retrying in 0 s", False)
+
+
+def test_station_errors_of_the_shift_are_offered_again_after_a_restart(qtbot, trained_models, demo_data, tmp_path):
+    from engine.types import error_result
+    from station.app import make_window
+    from station.history import HistoryStore
+
+    part = tmp_path / "opened.png"
+    shutil.copy(sorted((demo_data / "test" / "chip").iterdir())[0], part)
+    gone = tmp_path / "gone.png"
+    store = HistoryStore(tmp_path / "data", "bench-1")
+    store.record(error_result(str(part), "internal error: RuntimeError: out of memory", "washer", cause="station"))
+    store.record(error_result(str(gone), "internal error", "washer", cause="station"))  # no longer on disk
+    store.record(error_result(str(tmp_path / "bad.png"), "not an image", "washer"))  # the file's own fault
+    store.close()
+    w = make_window(trained_models, tmp_path / "data", station="bench-1", operator="t",
+                    camera_factory=lambda address: FakeCamera())
+    w.confirm_quit, w.hold_ms = False, 0
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        assert [i for i, _, _ in w.guard.retry] == [str(part)]
+        assert w.feed_bar.retry_button.isVisibleTo(w)
+        qtbot.waitUntil(lambda: w.model_info is not None, timeout=20000)
+        qtbot.waitUntil(lambda: w.reader.latest(1)[0].source == str(part) and w.reader.latest(1)[0].verdict != "ERROR",
+                        timeout=20000)  # retried when the model loaded
+        assert w.reader.unretried_station_errors() == [str(gone)]  # gone from disk: left as it was
+    finally:
+        w.shutdown()
