@@ -18,6 +18,7 @@ from engine.calibration import f1_optimal_threshold
 from engine.imaging import is_image_path, shrink
 from engine.inspector import Inspector
 from engine.metrics import aupro, auroc, confusion, pixel_auroc, roc
+from engine.patchcore.border import peak_at_edge
 
 PIXEL_METRIC_SIDE = 512
 """Maps and masks are shrunk to this long side for pixel metrics, bounding memory."""
@@ -42,10 +43,7 @@ BORDER_MARGIN = 0.05
 
 def peak_near_border(amap: np.ndarray, margin: float = BORDER_MARGIN) -> bool:
     """True when the anomaly map's maximum lies within ``margin`` of the image border."""
-    h, w = amap.shape
-    y, x = np.unravel_index(int(np.argmax(amap)), amap.shape)
-    m = margin * min(h, w)
-    return bool(y < m or x < m or y >= h - m or x >= w - m)
+    return peak_at_edge(amap, margin * min(amap.shape))
 
 
 def evaluate_folder(

@@ -22,6 +22,7 @@ from PIL import Image
 
 from engine import ENGINE_VERSION
 from engine.backbones import DEFAULT_BACKBONE, DEFAULT_LAYERS
+from engine.adaptations import choose_photometric
 from engine.calibration import (DEFAULT_REVIEW_MARGIN, DEFAULT_TARGET_FRR, f1_optimal_threshold,
                                 make_decision, score_quantiles, threshold_for_frr)
 from engine.imaging import ImageLoadError, is_image_path, load_image, shrink
@@ -95,7 +96,7 @@ class TrainConfig:
     photometric: str = "auto"
     """"none", "standardise" (each image's grey level to a fixed mean and spread before the
     backbone) or "auto": standardise when the good images' brightness varies from image to image
-    (``lighting_variation`` above ``LIGHTING_VARIATION_LIMIT``); the measure is kept in the manifest."""
+    (``engine.adaptations``); the measure is kept in the manifest."""
     score_margin: int | None = None
     """Grid cells at the edge left out of the image score; None: chosen from the held-out goods
     (1 when their largest patch lies on the outer ring far more often than chance, else 0)."""
@@ -137,29 +138,6 @@ def choose_input_size(paths: Sequence[Path], side: int) -> tuple[int, int]:
 
 BORDER_PROBE_IMAGES = 48
 """Held-out good images the border effect is measured on."""
-LIGHTING_VARIATION_LIMIT = 0.05
-"""Above this coefficient of variation of the good images' mean brightness, ``photometric="auto"``
-standardises (MVTec bottle 0.010, magnetic tile 0.302: see README)."""
-
-
-def lighting_variation(paths: Sequence[Path], sample: int = 64) -> float:
-    """Coefficient of variation (std / mean) of the mean grey level of up to ``sample`` good images,
-    read small; 0.0 when fewer than two can be read."""
-    step = max(1, len(paths) // sample)
-    means = []
-    for p in list(paths)[::step][:sample]:
-        try:
-            with Image.open(p) as im:
-                im.draft("L", (256, 256))
-                g = np.asarray(im.convert("L").resize((64, 64)), dtype=np.float32)
-        except Exception:
-            continue
-        means.append(float(g.mean()))
-    if len(means) < 2 or np.mean(means) <= 0:
-        return 0.0
-    return float(np.std(means) / np.mean(means))
-
-
 def _export_graph(embedder, size: tuple[int, int]) -> tuple[Path, dict] | None:
     """The feature graph exported for ONNX Runtime (judging then starts without torch), or None
     when it cannot be made here; the model then judges with eager PyTorch, as before."""
@@ -235,9 +213,7 @@ def train_category(
         raise TrainingError(f"need at least 2 good images to train '{category}', got {len(paths)}")
     backbone = cached_backbone(config.backbone, config.weights, config.layers, models_dir)
     input_size = choose_input_size(paths, config.image_size)
-    lighting = lighting_variation(paths)
-    photometric = config.photometric if config.photometric != "auto" else \
-        ("standardise" if lighting > LIGHTING_VARIATION_LIMIT else "none")
+    photometric, photometric_choice = choose_photometric(config.photometric, paths)
     embedder = PatchEmbedder(backbone, input_pad=config.input_pad, photometric=photometric)
     # the graph the model will be judged with, exported first: features and calibration run on it
     # too (ONNX Runtime, about twice eager PyTorch's speed here), so training measures what judging does
@@ -309,9 +285,11 @@ def train_category(
     pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
                              grid_offset=embedder.measure_grid_offset())
     model = PatchCore(fast, index, pc_cfg)
+    held = _load_all(hold_paths, skipped)
+    held_emb: dict[int, np.ndarray] = {}  # the border probe's embeddings, reused by the calibration
     if config.score_margin is None:  # measured on held-out goods: is the image score a border artefact?
-        probe = [im for _, im in _load_all(hold_paths[:BORDER_PROBE_IMAGES], skipped)]
-        margin, border = choose_score_margin([model.score_images([im])[0][0] for im in probe])
+        held_emb = {k: model.embed([im]) for k, (_, im) in enumerate(held[:BORDER_PROBE_IMAGES])}
+        margin, border = choose_score_margin([model.score_embeddings(e)[0][0] for e in held_emb.values()])
     else:
         margin, border = config.score_margin, {"score_margin": config.score_margin, "asked": True}
     pc_cfg = replace(pc_cfg, score_margin=margin)
@@ -325,25 +303,26 @@ def train_category(
     collector = SelfTestCollector(part, config.selftest_per_image, config.seed, good_lab=good_lab)
     held_resized: list[np.ndarray] = []
 
-    def judge(im: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
-        patch, scores = model.score_images([im])
+    def judge(im: np.ndarray, emb: np.ndarray | None = None) -> tuple[float, np.ndarray, np.ndarray]:
+        patch, scores = model.score_embeddings(model.embed([im]) if emb is None else emb)
         return float(scores[0]), model.anomaly_map(patch[0], im.shape[:2]), patch[0]
 
-    def score(paths_: Sequence[Path], stage: str, held_out: bool = False) -> np.ndarray:
+    def score(items: list[tuple[Path, np.ndarray]], stage: str, held_out: bool = False) -> np.ndarray:
         out = []
-        for k, (p, im) in enumerate(_load_all(paths_, skipped)):
+        for k, (p, im) in enumerate(items):
             if cancelled():
                 raise TrainingCancelled()
-            judged = judge(im)
+            judged = judge(im, held_emb.pop(k, None) if held_out else None)
             out.append(judged[0])
             if held_out and config.selftest_per_image > 0:
                 collector.add(p.name, im, judge, judged)
             if held_out and config.train_classifier:
                 held_resized.append(PatchEmbedder.preprocess(im, input_size))
-            report(stage, k + 1, len(paths_))
+            report(stage, k + 1, len(items))
         return np.asarray(out, dtype=np.float64)
 
-    good_scores = score(hold_paths, "calibration", held_out=True)
+    good_scores = score(held, "calibration", held_out=True)
+    del held
     if good_scores.size == 0:
         raise TrainingError("no held-out good image could be read for calibration")
     fold_scores = np.zeros(0)
@@ -351,7 +330,7 @@ def train_category(
         fold_scores = _fold_scores([p for p in embedded], bank, bank_owner, config.calibration_folds, fast, pc_cfg,
                                    skipped, lambda d_, n_: report("calibration", d_, n_), cancelled)
         good_scores = np.concatenate([good_scores, fold_scores])
-    defect_scores = score([Path(p) for p in defect_images], "calibration") if defect_images else None
+    defect_scores = score(_load_all([Path(p) for p in defect_images], skipped), "calibration") if defect_images else None
     synth_scores = np.asarray(collector.scores, np.float64)
     thr = threshold_for_frr(good_scores, config.target_frr)
     f1_thr = None
@@ -417,8 +396,7 @@ def train_category(
                       "centred": embedder.centred, "grid_offset_px": list(pc_cfg.grid_offset),
                       "input_pad": embedder.input_pad, "photometric": embedder.photometric,
                       "score_margin": pc_cfg.score_margin, "border_effect": border,
-                      "photometric_choice": {"asked": config.photometric, "lighting_variation": round(lighting, 4),
-                                             "limit": LIGHTING_VARIATION_LIMIT}},
+                      "photometric_choice": photometric_choice},
         "part_mask": part.facts(),
         "self_test": self_test,
         "classifier": classifier_facts,

@@ -36,12 +36,9 @@ class LineGuard(QObject):
     def on_waiting(self, path: str, kind: str) -> None:
         """A part the worker could not judge for want of a model: it waits, counted, for one."""
         w = self.window
-        w.pending = max(0, w.pending - 1)
-        if w.pending == 0:
-            w.burst_total = 0
         if (path, kind) not in self.waiting:
             self.waiting.append((path, kind))
-        w.update_queue()
+        w.job_done()
         w.verdict.set_state("NO MODEL", self.tr("{0} part(s) waiting for a model: choose or train a category; "
                                                 "they are judged as soon as one loads.").format(len(self.waiting)))
 

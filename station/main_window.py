@@ -269,11 +269,15 @@ class MainWindow(QMainWindow):
         self.submit_paths(paths)
 
     # ---- results -----------------------------------------------------------------------------
-    def on_inspected(self, result, row_id: int, kind: str) -> None:
+    def job_done(self) -> None:
+        """One job sent to the worker came back (judged, or waiting for a model)."""
         self.pending = max(0, self.pending - 1)
         if self.pending == 0:
             self.burst_total = 0
         self.update_queue()
+
+    def on_inspected(self, result, row_id: int, kind: str) -> None:
+        self.job_done()
         if row_id >= 0:
             self.guard.on_logged()
         if kind == "master":

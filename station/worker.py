@@ -102,12 +102,11 @@ class InspectionWorker(QObject):
             # the station's fault, not the file's: the part waits for a model instead of becoming an ERROR
             self.waiting.emit(path, kind)
             return
-        else:
-            self.judging.set()
-            try:
-                result = self._inspector.inspect_path(path, keep_image=True)
-            finally:
-                self.judging.clear()
+        self.judging.set()
+        try:
+            result = self._inspector.inspect_path(path, keep_image=True)
+        finally:
+            self.judging.clear()
         seen = None
         if kind == "watch" and result.error_cause != "station":  # marked judged in the same transaction as its row
             try:

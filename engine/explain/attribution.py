@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from engine.explain.cam import METHODS, CamResult, LayerCAM
+from engine.patchcore.model import score_window
 
 SCORE_LAYERS = ("net.blocks.2", "net.blocks.4")
 
@@ -120,10 +121,8 @@ class ScoreCam:
         _, idx = self.pc.index.search(f.detach().numpy(), k=1)
         nearest = torch.from_numpy(self.pc.index.vectors(idx[:, 0]))
         dist = ((f - nearest) ** 2).sum(dim=1).clamp_min(1e-12).sqrt().reshape(h, w)
-        m = self.pc.config.score_margin
-        if m > 0 and h > 2 * m and w > 2 * m:
-            dist = dist[m:h - m, m:w - m]
-        return dist.max()
+        ys, xs = score_window(h, w, self.pc.config.score_margin)
+        return dist[ys, xs].max()
 
     def warm_up(self, layers: Sequence[str] = SCORE_LAYERS) -> None:
         size = tuple(self.pc.config.input_size)

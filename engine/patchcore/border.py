@@ -23,10 +23,11 @@ def ring_share(h: int, w: int, margin: int = 1) -> float:
     return 1.0 - inner / float(h * w)
 
 
-def on_ring(patch: np.ndarray, margin: int = 1) -> bool:
-    """Whether the largest cell of patch scores (h, w) lies within ``margin`` of the edge."""
-    h, w = patch.shape
-    y, x = np.unravel_index(int(np.argmax(patch)), patch.shape)
+def peak_at_edge(a: np.ndarray, margin: float) -> bool:
+    """Whether the largest value of a 2-D array (patch scores, an anomaly map) lies within
+    ``margin`` rows or columns of its edge."""
+    h, w = a.shape
+    y, x = np.unravel_index(int(np.argmax(a)), a.shape)
     return bool(y < margin or x < margin or y >= h - margin or x >= w - margin)
 
 
@@ -36,7 +37,7 @@ def choose_score_margin(good_patch_scores: list[np.ndarray]) -> tuple[int, dict]
         return 0, {"images": 0}
     h, w = good_patch_scores[0].shape
     expected = ring_share(h, w)
-    observed = float(np.mean([on_ring(p) for p in good_patch_scores]))
+    observed = float(np.mean([peak_at_edge(p, 1) for p in good_patch_scores]))
     margin = 1 if (h > 4 and w > 4 and observed > BIAS_FACTOR * expected) else 0
     return margin, {"images": len(good_patch_scores), "ring_share_of_patches": round(expected, 4),
                     "ring_share_of_maxima": round(observed, 4), "factor": BIAS_FACTOR, "score_margin": margin}

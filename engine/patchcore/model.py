@@ -31,6 +31,14 @@ class PatchCoreConfig:
     from the good images' border effect (``engine.patchcore.border``)."""
 
 
+def score_window(h: int, w: int, margin: int) -> tuple[slice, slice]:
+    """Rows and columns of an (h, w) patch grid the image score is taken over: all but ``margin``
+    cells at each edge, or the whole grid when it is too small for that."""
+    if margin > 0 and h > 2 * margin and w > 2 * margin:
+        return slice(margin, h - margin), slice(margin, w - margin)
+    return slice(0, h), slice(0, w)
+
+
 class PatchCore:
     """Frozen embedder + memory bank index -> scores and maps. Holds no training logic."""
 
@@ -51,21 +59,19 @@ class PatchCore:
         """Embeddings (B, h, w, D) -> patch scores (B, h, w) and image scores (B,).
 
         Patch score: distance to the nearest memory-bank patch. Image score s*: the largest
-        patch score (outside the ``score_margin`` ring), optionally re-weighted as 1 - softmax of distances to the matched bank
-        patch's neighbourhood N_b(m*) (eq. 7).
+        patch score inside ``score_window`` (the grid less its ``score_margin`` ring), optionally
+        re-weighted as 1 - softmax of distances to the matched bank patch's neighbourhood N_b(m*)
+        (eq. 7).
         """
         b, h, w, d = emb.shape
         flat = emb.reshape(-1, d)
         dist, nn_idx = self.index.search(flat, k=1)
         patch = dist[:, 0].reshape(b, h * w)
         nn_idx = nn_idx[:, 0].reshape(b, h * w)
-        m = self.config.score_margin
-        ranked = patch
-        if m > 0 and h > 2 * m and w > 2 * m:
-            inner = np.zeros((h, w), bool)
-            inner[m:h - m, m:w - m] = True
-            ranked = np.where(inner.ravel()[None, :], patch, -np.inf)
-        top = ranked.argmax(axis=1)
+        ys, xs = score_window(h, w, self.config.score_margin)
+        window = patch.reshape(b, h, w)[:, ys, xs]
+        wy, wx = np.unravel_index(window.reshape(b, -1).argmax(axis=1), window.shape[1:])
+        top = (wy + ys.start) * w + (wx + xs.start)
         scores = patch[np.arange(b), top].astype(np.float64)
         if self.config.reweight and self.index.size > 1:
             k = min(self.config.num_neighbours, self.index.size)

@@ -120,16 +120,12 @@ def camera_summary(events: list[tuple[str, str, str, str]]) -> CameraSummary:
     return CameraSummary(sorted(outages), dropped, no_signal)
 
 
-def _camera(db: sqlite3.Connection, start: str, end: str) -> CameraSummary | None:
-    if db.execute("PRAGMA user_version").fetchone()[0] < 4:
-        return None  # a history from before camera episodes were logged
+def _camera(db: sqlite3.Connection, start: str, end: str) -> CameraSummary:
     return camera_summary(db.execute("SELECT ts, source, event, detail FROM camera_events WHERE ts >= ? AND ts < ? "
                                      "ORDER BY id", (start, end)).fetchall())
 
 
 def _station_errors(db: sqlite3.Connection, start: str, end: str, category: str | None) -> int:
-    if db.execute("PRAGMA user_version").fetchone()[0] < 4:
-        return 0
     sql = "SELECT COUNT(*) FROM inspections WHERE ts >= ? AND ts < ? AND error_cause = 'station'"
     args: tuple = (start, end)
     if category:
@@ -170,6 +166,7 @@ def _masters(db: sqlite3.Connection, start: str, end: str, category: str | None)
 def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, trend_days: int = 7) -> ShiftData:
     """The report's facts for ``shift`` (and ``category``, or all) from an open history database."""
     rows = _rows(db, shift.start_utc, shift.end_utc, category)
+    episodes = db.execute("PRAGMA user_version").fetchone()[0] >= 4  # error causes and camera events logged
     masters = _masters(db, shift.start_utc, shift.end_utc, category)
     counts = Counter(r.verdict for r in rows)
     rejects = [r for r in rows if r.verdict in ("FAIL", "REVIEW")]
@@ -189,8 +186,8 @@ def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, t
         overcalls=sum(1 for r in rejects if r.decision == "good"), confirmed=sum(defects.values()),
         undecided=sum(1 for r in rejects if r.decision is None), escapes=_escapes(rows, masters),
         models=dict(Counter(r.model_id for r in rows if r.model_id)), drift=good_score_drift(judged),
-        trend=trend, masters=masters, camera=_camera(db, shift.start_utc, shift.end_utc),
-        station_errors=_station_errors(db, shift.start_utc, shift.end_utc, category))
+        trend=trend, masters=masters, camera=_camera(db, shift.start_utc, shift.end_utc) if episodes else None,
+        station_errors=_station_errors(db, shift.start_utc, shift.end_utc, category) if episodes else 0)
 
 
 def _utc(t) -> str:

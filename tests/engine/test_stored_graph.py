@@ -98,7 +98,8 @@ def test_standardised_features_do_not_see_lighting():
 
 def test_auto_photometric_follows_the_good_images_lighting(demo_data, tmp_path):
     from engine.imaging import load_image
-    from engine.training import LIGHTING_VARIATION_LIMIT, TrainConfig, lighting_variation, train_category
+    from engine.adaptations import LIGHTING_VARIATION_LIMIT, lighting_variation
+    from engine.training import TrainConfig, train_category
 
     goods = list_images(demo_data / "train" / "good")[:12]
     assert lighting_variation(goods) < LIGHTING_VARIATION_LIMIT
