@@ -12,9 +12,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import torch
-from torch import nn
+from typing import TYPE_CHECKING
 
 from engine.store import sha256_file
 from engine.types import BackboneError  # noqa: F401  (raised here, defined torch-free)
@@ -27,7 +25,9 @@ IMAGENET_STD = (0.229, 0.224, 0.225)
 # Mid-level stages PatchCore uses (timm feature levels): stride 8 and 16.
 DEFAULT_LAYERS: tuple[int, ...] = (2, 3)
 
-
+if TYPE_CHECKING:  # torch is imported where a backbone is built, not by this module's facts
+    import torch
+    from torch import nn
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,8 @@ def resolve_weights(name: str, weights: str | os.PathLike[str] | None, models_di
 
 
 def _read_state_dict(path: Path) -> dict[str, torch.Tensor]:
+    import torch
+
     if path.suffix == ".safetensors":
         from safetensors.torch import load_file
 

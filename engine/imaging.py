@@ -8,8 +8,10 @@ a decompression bomb never reaches memory.
 from __future__ import annotations
 
 import os
+import time
 import warnings
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import cv2
 import numpy as np
@@ -104,6 +106,35 @@ def load_image(path: str | os.PathLike[str], max_pixels: int = MAX_PIXELS) -> np
         raise ImageLoadError(f"{p}: cannot decode image ({msg})") from exc
     except MemoryError as exc:
         raise ImageLoadError(f"{p}: not enough memory to decode this image") from exc
+
+
+def decode_ahead(paths: Iterable[str | os.PathLike[str]], ahead: int = 2
+                 ) -> Iterator[tuple[str, np.ndarray | None, ImageLoadError | None, float]]:
+    """(path, image, error, decode ms) for each path in order; the next ``ahead`` images are
+    decoded in threads meanwhile (PIL and OpenCV release the GIL), so decoding overlaps the
+    caller's work. At most ``ahead + 1`` decoded images are held at a time."""
+    def decode(p: str) -> tuple[np.ndarray | None, ImageLoadError | None, float]:
+        t0 = time.perf_counter()
+        try:
+            return load_image(p), None, (time.perf_counter() - t0) * 1000.0
+        except ImageLoadError as exc:
+            return None, exc, 0.0
+
+    paths = [os.fspath(p) for p in paths]
+    if ahead <= 0 or len(paths) < 2:
+        for p in paths:
+            yield (p, *decode(p))
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=ahead, thread_name_prefix="decode") as pool:
+        pending = [pool.submit(decode, p) for p in paths[:ahead + 1]]
+        for k, p in enumerate(paths):
+            result = pending[k].result()
+            pending[k] = None  # not kept beyond its turn
+            if k + ahead + 1 < len(paths):
+                pending.append(pool.submit(decode, paths[k + ahead + 1]))
+            yield (p, *result)
 
 
 def as_rgb_array(frame: np.ndarray) -> np.ndarray:

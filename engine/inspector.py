@@ -13,7 +13,7 @@ import numpy as np
 
 from engine.calibration import make_decision
 from engine.explain.retrieval import global_embedding
-from engine.imaging import ImageLoadError, as_rgb_array, load_image
+from engine.imaging import ImageLoadError, as_rgb_array, decode_ahead, load_image
 from engine.imaging import resize_to
 from engine.patchcore.knn import NearestNeighbourIndex
 from engine.patchcore.model import PatchCore, PatchCoreConfig
@@ -193,31 +193,11 @@ class Inspector:
                    prefetch: int = DECODE_AHEAD) -> Iterator[InspectionResult]:
         """Results in order, the next ``prefetch`` images decoded in threads (OpenCV and PIL release
         the GIL) while ONNX Runtime and FAISS work on the current one."""
-        from concurrent.futures import ThreadPoolExecutor
-
-        def decode(p):
-            t0 = time.perf_counter()
-            try:
-                return load_image(p), None, (time.perf_counter() - t0) * 1000.0
-            except ImageLoadError as exc:
-                return None, exc, 0.0
-
-        paths = [os.fspath(p) for p in paths]
-        if prefetch <= 0 or len(paths) < 2:
-            yield from (self.inspect_path(p, keep_image) for p in paths)
-            return
-        with ThreadPoolExecutor(max_workers=prefetch, thread_name_prefix="decode") as pool:
-            pending = [pool.submit(decode, p) for p in paths[:prefetch + 1]]
-            for k, p in enumerate(paths):
-                image, exc, ms = pending[k].result()
-                nxt = k + prefetch + 1
-                if nxt < len(paths):
-                    pending.append(pool.submit(decode, paths[nxt]))
-                pending[k] = None  # the decoded image is not kept beyond its turn
-                if exc is not None:
-                    yield error_result(p, str(exc), self.info.category, self.info.model_id)
-                else:
-                    yield self._guarded(p, lambda im=image: im, keep_image, load_ms=ms)
+        for p, image, exc, ms in decode_ahead(paths, prefetch):
+            if exc is not None:
+                yield error_result(p, str(exc), self.info.category, self.info.model_id)
+            else:
+                yield self._guarded(p, lambda im=image: im, keep_image, load_ms=ms)
 
     def inspect_array(self, frame: np.ndarray, source: str = "camera", keep_image: bool = False) -> InspectionResult:
         return self._guarded(source, lambda: as_rgb_array(frame), keep_image)

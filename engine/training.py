@@ -6,11 +6,12 @@ evenly from every training image, however many images there are.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
 import math
 import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -25,13 +26,15 @@ from engine.backbones import DEFAULT_BACKBONE, DEFAULT_LAYERS
 from engine.adaptations import choose_photometric
 from engine.calibration import (DEFAULT_REVIEW_MARGIN, DEFAULT_TARGET_FRR, f1_optimal_threshold,
                                 make_decision, score_quantiles, threshold_for_frr)
-from engine.imaging import ImageLoadError, is_image_path, load_image, shrink
-from engine.inspector import cached_backbone
-from engine.patchcore import NearestNeighbourIndex, PatchCore, PatchEmbedder, greedy_coreset
+from engine.imaging import ImageLoadError, decode_ahead, is_image_path, load_image, resize_to, shrink
+from engine.patchcore.coreset import greedy_coreset
+from engine.patchcore.extractor import training_extractor
+from engine.patchcore.knn import NearestNeighbourIndex
+from engine.patchcore.model import PatchCore
 from engine.patchcore.border import choose_score_margin
 from engine.patchcore.coreset import Cancelled
 from engine.patchcore.model import PatchCoreConfig
-from engine.patchcore.stored_graph import GRAPH_FILE, StoredGraphEmbedder, export_graph
+from engine.patchcore.stored_graph import GRAPH_FILE
 from engine.selftest import SelfTestCollector, plot_tradeoff, threshold_for_miss_cap
 from engine.store import (GALLERY_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE, TRAIN_EMBEDDINGS_FILE,
                           check_category_name,
@@ -102,6 +105,9 @@ class TrainConfig:
     (1 when their largest patch lies on the outer ring far more often than chance, else 0)."""
     classifier_trunk_stages: int = 5
     """Classifier stages kept frozen (5: the last two stages are fine-tuned)."""
+    reuse_graph: bool = True
+    """Copy the feature graph from a model of the same backbone, size, padding and photometric
+    step in the models folder instead of building it again (``engine.patchcore.graph_reuse``)."""
 
 
 @dataclass(frozen=True)
@@ -138,17 +144,6 @@ def choose_input_size(paths: Sequence[Path], side: int) -> tuple[int, int]:
 
 BORDER_PROBE_IMAGES = 48
 """Held-out good images the border effect is measured on."""
-def _export_graph(embedder, size: tuple[int, int]) -> tuple[Path, dict] | None:
-    """The feature graph exported for ONNX Runtime (judging then starts without torch), or None
-    when it cannot be made here; the model then judges with eager PyTorch, as before."""
-    fd, name = tempfile.mkstemp(suffix=".onnx")
-    os.close(fd)
-    try:
-        return Path(name), export_graph(embedder, size, name)
-    except Exception as exc:  # onnx missing, exporter or parity failure: eager stays correct
-        Path(name).unlink(missing_ok=True)
-        log.warning("no stored feature graph for this model: %s", exc)
-        return None
 
 
 def _fold_scores(paths: Sequence[str], bank: np.ndarray, owner: np.ndarray, folds: int, embedder, cfg,
@@ -181,13 +176,16 @@ def _fold_scores(paths: Sequence[str], bank: np.ndarray, owner: np.ndarray, fold
 
 
 def _load_all(paths: Sequence[Path], skipped: list[str]) -> list[tuple[Path, np.ndarray]]:
-    out = []
-    for p in paths:
-        try:
-            out.append((p, load_image(p)))
-        except ImageLoadError as exc:
+    return list(_loaded(decode_ahead(paths), len(paths), skipped))
+
+
+def _loaded(decoded, n: int, skipped: list[str]):
+    """The next ``n`` items of a ``decode_ahead`` stream as (path, image); unreadable ones go to ``skipped``."""
+    for p, image, exc, _ in itertools.islice(decoded, n):
+        if exc is not None:
             skipped.append(str(exc))
-    return out
+        else:
+            yield Path(p), image
 
 
 def train_category(
@@ -211,15 +209,14 @@ def train_category(
     paths = [Path(p) for p in good_images]
     if len(paths) < 2:
         raise TrainingError(f"need at least 2 good images to train '{category}', got {len(paths)}")
-    backbone = cached_backbone(config.backbone, config.weights, config.layers, models_dir)
     input_size = choose_input_size(paths, config.image_size)
     photometric, photometric_choice = choose_photometric(config.photometric, paths)
-    embedder = PatchEmbedder(backbone, input_pad=config.input_pad, photometric=photometric)
     # the graph the model will be judged with, exported first: features and calibration run on it
     # too (ONNX Runtime, about twice eager PyTorch's speed here), so training measures what judging does
-    graph = _export_graph(embedder, input_size)
-    fast = StoredGraphEmbedder(graph[0], embedder.dim, input_size, embedder.patch_size, embedder.centred) \
-        if graph is not None else embedder
+    # (or the same graph copied from a model of the same settings: then torch is not even imported)
+    extractor = training_extractor(config.backbone, config.weights, config.layers, models_dir, input_size,
+                                   config.input_pad, photometric, reuse=config.reuse_graph)
+    fast, graph = extractor.embedder, extractor.graph
     rng = np.random.default_rng(config.seed)
     order = rng.permutation(len(paths))
     n_hold = min(len(paths) - 1, max(1, int(round(config.holdout_fraction * len(paths)))))
@@ -227,7 +224,7 @@ def train_category(
     train_paths = [paths[i] for i in sorted(order[n_hold:])]
 
     # 1. Patch features of the training images, a bounded random share of each.
-    d = embedder.dim
+    d = extractor.dim
     max_patches = int(min(config.max_patches, 1_000_000_000 // (4 * d)))
     per_image = None
     mask_every = max(1, len(train_paths) // 64)
@@ -242,31 +239,32 @@ def train_category(
     n_used = 0
     grid = None
     t0 = time.perf_counter()
-    for start in range(0, len(train_paths), config.batch_size):
-        if cancelled():
-            raise TrainingCancelled()
-        batch = _load_all(train_paths[start:start + config.batch_size], skipped)
-        if batch:
-            small = [PatchEmbedder.preprocess(im, input_size) for _, im in batch]
-            emb = fast.embed(small)
-            for k, (_, im) in enumerate(batch):
-                if (start + k) % mask_every == 0 and len(mask_images) < 64:
-                    mask_images.append(shrink(im, WORK_SIDE))
-                    mask_shapes.append(im.shape[:2])
-            if config.train_classifier:
-                resized_goods.extend(im for k, im in enumerate(small) if (start + k) % classifier_every == 0)
-            grid = emb.shape[1:3]
-            train_vectors.extend(global_embedding(e) for e in emb)
-            embedded.extend(str(Path(p).resolve()) for p, _ in batch)
-            flat = emb.reshape(len(batch), -1, d)
-            if per_image is None:
-                per_image = max(1, min(flat.shape[1], max_patches // len(train_paths)))
-            for k, f in enumerate(flat):
-                keep = f if per_image >= f.shape[0] else f[rng.choice(f.shape[0], per_image, replace=False)]
-                chunks.append(keep)
-                owners.append(np.full(len(keep), n_used + k, np.int32))
-            n_used += len(batch)
-        report("features", min(start + config.batch_size, len(train_paths)), len(train_paths))
+    with contextlib.closing(decode_ahead(train_paths, config.batch_size)) as decoded:  # decoding overlaps ONNX Runtime
+        for start in range(0, len(train_paths), config.batch_size):
+            if cancelled():
+                raise TrainingCancelled()
+            batch = list(_loaded(decoded, config.batch_size, skipped))
+            if batch:
+                small = [resize_to(im, input_size) for _, im in batch]
+                emb = fast.embed(small)
+                for k, (_, im) in enumerate(batch):
+                    if (start + k) % mask_every == 0 and len(mask_images) < 64:
+                        mask_images.append(shrink(im, WORK_SIDE))
+                        mask_shapes.append(im.shape[:2])
+                if config.train_classifier:
+                    resized_goods.extend(im for k, im in enumerate(small) if (start + k) % classifier_every == 0)
+                grid = emb.shape[1:3]
+                train_vectors.extend(global_embedding(e) for e in emb)
+                embedded.extend(str(Path(p).resolve()) for p, _ in batch)
+                flat = emb.reshape(len(batch), -1, d)
+                if per_image is None:
+                    per_image = max(1, min(flat.shape[1], max_patches // len(train_paths)))
+                for k, f in enumerate(flat):
+                    keep = f if per_image >= f.shape[0] else f[rng.choice(f.shape[0], per_image, replace=False)]
+                    chunks.append(keep)
+                    owners.append(np.full(len(keep), n_used + k, np.int32))
+                n_used += len(batch)
+            report("features", min(start + config.batch_size, len(train_paths)), len(train_paths))
     if n_used == 0:
         raise TrainingError(f"none of the {len(train_paths)} training images could be read: {skipped[:1]}")
     candidates = np.concatenate(chunks)
@@ -283,13 +281,15 @@ def train_category(
     del candidates, owner
     index = NearestNeighbourIndex.fit(bank)
     pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
-                             grid_offset=embedder.measure_grid_offset())
+                             grid_offset=extractor.grid_offset)
     model = PatchCore(fast, index, pc_cfg)
     held = _load_all(hold_paths, skipped)
-    held_emb: dict[int, np.ndarray] = {}  # the border probe's embeddings, reused by the calibration
+    probed: dict[int, tuple[np.ndarray, ...]] = {}  # the border probe's embeddings and distances, reused below
     if config.score_margin is None:  # measured on held-out goods: is the image score a border artefact?
-        held_emb = {k: model.embed([im]) for k, (_, im) in enumerate(held[:BORDER_PROBE_IMAGES])}
-        margin, border = choose_score_margin([model.score_embeddings(e)[0][0] for e in held_emb.values()])
+        for k, (_, im) in enumerate(held[:BORDER_PROBE_IMAGES]):
+            emb = model.embed([im])
+            probed[k] = (emb, *model.patch_distances(emb))
+        margin, border = choose_score_margin([patch[0] for _, patch, _ in probed.values()])
     else:
         margin, border = config.score_margin, {"score_margin": config.score_margin, "asked": True}
     pc_cfg = replace(pc_cfg, score_margin=margin)
@@ -303,8 +303,11 @@ def train_category(
     collector = SelfTestCollector(part, config.selftest_per_image, config.seed, good_lab=good_lab)
     held_resized: list[np.ndarray] = []
 
-    def judge(im: np.ndarray, emb: np.ndarray | None = None) -> tuple[float, np.ndarray, np.ndarray]:
-        patch, scores = model.score_embeddings(model.embed([im]) if emb is None else emb)
+    def judge(im: np.ndarray, probe: tuple[np.ndarray, ...] | None = None) -> tuple[float, np.ndarray, np.ndarray]:
+        if probe is None:
+            patch, scores = model.score_embeddings(model.embed([im]))
+        else:  # scored by the border probe already; only the image score depends on the margin
+            patch, scores = probe[1], model.image_scores(*probe)
         return float(scores[0]), model.anomaly_map(patch[0], im.shape[:2]), patch[0]
 
     def score(items: list[tuple[Path, np.ndarray]], stage: str, held_out: bool = False) -> np.ndarray:
@@ -312,12 +315,12 @@ def train_category(
         for k, (p, im) in enumerate(items):
             if cancelled():
                 raise TrainingCancelled()
-            judged = judge(im, held_emb.pop(k, None) if held_out else None)
+            judged = judge(im, probed.pop(k, None) if held_out else None)
             out.append(judged[0])
             if held_out and config.selftest_per_image > 0:
                 collector.add(p.name, im, judge, judged)
             if held_out and config.train_classifier:
-                held_resized.append(PatchEmbedder.preprocess(im, input_size))
+                held_resized.append(resize_to(im, input_size))
             report(stage, k + 1, len(items))
         return np.asarray(out, dtype=np.float64)
 
@@ -385,16 +388,15 @@ def train_category(
         "model_id": f"{category}-{created:%Y%m%dT%H%M%SZ}",
         "created": created.isoformat(timespec="seconds"),
         "engine_version": ENGINE_VERSION,
-        "backbone": {"name": backbone.name, "weights_sha256": backbone.weights_sha256,
-                     "weights_source": backbone.weights_source, "layers": list(backbone.layers),
-                     "feature_dim": d},
+        "backbone": extractor.backbone_facts,
         "input_size": list(input_size),
         "patchcore": {"coreset_ratio": config.coreset_ratio, "memory_bank_size": int(bank.shape[0]),
                       "candidate_patches": int(n_used * (per_image or 0)), "projection_dim": config.projection_dim,
                       "feature_grid": list(grid), "reweight": config.reweight, "num_neighbours": pc_cfg.num_neighbours,
-                      "blur_sigma": config.blur_sigma, "patch_size": embedder.patch_size,
-                      "centred": embedder.centred, "grid_offset_px": list(pc_cfg.grid_offset),
-                      "input_pad": embedder.input_pad, "photometric": embedder.photometric,
+                      "blur_sigma": config.blur_sigma, "patch_size": extractor.key.patch_size,
+                      "centred": extractor.key.centred, "grid_offset_px": list(pc_cfg.grid_offset),
+                      "input_pad": extractor.key.input_pad, "photometric": extractor.key.photometric,
+                      "graph_reused_from": extractor.reused_from,
                       "score_margin": pc_cfg.score_margin, "border_effect": border,
                       "photometric_choice": photometric_choice},
         "part_mask": part.facts(),

@@ -56,27 +56,31 @@ class PatchCore:
         return self.embedder.embed([resize_to(im, size) for im in images])
 
     def score_embeddings(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Embeddings (B, h, w, D) -> patch scores (B, h, w) and image scores (B,).
+        """Embeddings (B, h, w, D) -> patch scores (B, h, w) and image scores (B,)."""
+        patch, nn_idx = self.patch_distances(emb)
+        return patch, self.image_scores(emb, patch, nn_idx)
 
-        Patch score: distance to the nearest memory-bank patch. Image score s*: the largest
-        patch score inside ``score_window`` (the grid less its ``score_margin`` ring), optionally
-        re-weighted as 1 - softmax of distances to the matched bank patch's neighbourhood N_b(m*)
-        (eq. 7).
-        """
+    def patch_distances(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Embeddings (B, h, w, D) -> patch scores (B, h, w) float32, the distance to the nearest
+        memory-bank patch, and that patch's bank index (B, h, w) int64."""
         b, h, w, d = emb.shape
-        flat = emb.reshape(-1, d)
-        dist, nn_idx = self.index.search(flat, k=1)
-        patch = dist[:, 0].reshape(b, h * w)
-        nn_idx = nn_idx[:, 0].reshape(b, h * w)
+        dist, nn_idx = self.index.search(emb.reshape(-1, d), k=1)
+        return dist[:, 0].reshape(b, h, w).astype(np.float32), nn_idx[:, 0].reshape(b, h, w)
+
+    def image_scores(self, emb: np.ndarray, patch: np.ndarray, nn_idx: np.ndarray) -> np.ndarray:
+        """Image scores (B,) from ``patch_distances``: s*, the largest patch score inside
+        ``score_window`` (the grid less its ``score_margin`` ring), optionally re-weighted as
+        1 - softmax of distances to the matched bank patch's neighbourhood N_b(m*) (eq. 7)."""
+        b, h, w, d = emb.shape
         ys, xs = score_window(h, w, self.config.score_margin)
-        window = patch.reshape(b, h, w)[:, ys, xs]
+        window = patch[:, ys, xs]
         wy, wx = np.unravel_index(window.reshape(b, -1).argmax(axis=1), window.shape[1:])
         top = (wy + ys.start) * w + (wx + xs.start)
-        scores = patch[np.arange(b), top].astype(np.float64)
+        scores = patch.reshape(b, h * w)[np.arange(b), top].astype(np.float64)
         if self.config.reweight and self.index.size > 1:
             k = min(self.config.num_neighbours, self.index.size)
             m_test = emb.reshape(b, h * w, d)[np.arange(b), top]  # (B, D)
-            m_star = self.index.vectors(nn_idx[np.arange(b), top])  # (B, D)
+            m_star = self.index.vectors(nn_idx.reshape(b, h * w)[np.arange(b), top])  # (B, D)
             _, nb_idx = self.index.search(m_star, k=k)  # N_b(m*), m* itself first
             nb = self.index.vectors(nb_idx)  # (B, k, D)
             dists = np.linalg.norm(nb - m_test[:, None, :], axis=2)
@@ -84,7 +88,7 @@ class PatchCore:
             z = dists - dists.max(axis=1, keepdims=True)
             soft = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
             scores = (1.0 - soft[:, 0]) * scores
-        return patch.reshape(b, h, w).astype(np.float32), scores
+        return scores
 
     def anomaly_map(self, patch_scores: np.ndarray, out_size: tuple[int, int]) -> np.ndarray:
         """Patch scores (h, w) -> map (H, W) = ``out_size``: bilinear to input size, Gaussian blur, resize."""

@@ -23,6 +23,32 @@ def test_coreset_covers_every_cluster():
     assert sorted({int(i) // 500 for i in idx}) == list(range(8))
 
 
+def _textbook_greedy(x: np.ndarray, first: int, n_select: int) -> list[int]:
+    """PatchCore's Alg. 1 as written: one exact distance pass per chosen centre."""
+    chosen, min_d = [first], ((x - x[first]) ** 2).sum(axis=1)
+    while len(chosen) < n_select:
+        chosen.append(int(np.argmax(min_d)))
+        min_d = np.minimum(min_d, ((x - x[chosen[-1]]) ** 2).sum(axis=1))
+    return chosen
+
+
+@pytest.mark.parametrize("pool_size", [16, 256, 4096])
+def test_pooled_coreset_makes_the_textbook_choices(pool_size):
+    rng = np.random.default_rng(3)
+    x = np.concatenate([rng.normal(c, 1.0, (600, 24)) for c in rng.normal(0, 4, (5, 24))]).astype(np.float32)
+    got = greedy_coreset(x, 150, projection_dim=0, seed=7, pool_size=pool_size)
+    want = _textbook_greedy(x.astype(np.float64), int(got[0]), 150)
+    assert got.tolist() == want
+
+
+def test_coreset_never_repeats_a_point_among_duplicates():
+    x = np.zeros((2000, 8), dtype=np.float32)
+    x[:5] = np.eye(5, 8, dtype=np.float32) * 10  # five distinct points, the rest identical
+    idx = greedy_coreset(x, 40, projection_dim=0, pool_size=32)
+    assert len(set(idx.tolist())) == 40
+    assert set(range(5)) <= set(idx.tolist())
+
+
 def test_coreset_200k_takes_seconds_and_cancels():
     x = np.random.default_rng(1).normal(size=(200_000, 152)).astype(np.float32)
     t = time.perf_counter()

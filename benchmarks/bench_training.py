@@ -1,0 +1,88 @@
+"""`station train` as a user runs it: whole process, medians, cold and warm.
+
+    python benchmarks/bench_training.py ../shared/data/mvtec_ad/bottle [--runs 5] \\
+        [--before-repo /tmp/old-checkout] [--out docs/benchmarks/training.json]
+
+* cold: a new, empty models folder every run, so the backbone is built in PyTorch, exported to
+  the stored graph and probed (the first training on a machine).
+* warm: a models folder that already holds a model of the same backbone, input size and
+  photometric step, so the graph is copied and torch is not imported (a retrain, a rebuild,
+  another category from the same camera).
+* before (``--before-repo``): the same command run from another checkout (an older commit), cold,
+  for the before/after line. The three kinds alternate run by run so drift on this VM hits all.
+
+Each run's stage seconds come from the command's own JSON report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def train_once(repo: Path, data: str, models: Path, category: str) -> dict:
+    """One whole `station train` process; wall seconds and its reported stage seconds."""
+    cmd = [sys.executable, "-m", "station.cli", "train", "--category", category,
+           "--good", str(Path(data, "train", "good")), "--models", str(models)]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - t0
+    report = json.loads(done.stdout[done.stdout.index("{"):])
+    return {"wall_s": round(wall, 3), "stages_s": report.get("seconds", {})}
+
+
+def summary(runs: list[dict]) -> dict:
+    stages = sorted({k for r in runs for k in r["stages_s"]})
+    return {"median_wall_s": round(statistics.median(r["wall_s"] for r in runs), 3),
+            "median_stages_s": {k: round(statistics.median(r["stages_s"].get(k, 0.0) for r in runs), 3)
+                                for k in stages},
+            "runs": runs}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data", help="category folder in MVTec layout (its train/good images are used)")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--before-repo", help="a checkout of an older commit, timed cold the same way")
+    ap.add_argument("--out")
+    a = ap.parse_args()
+    category = Path(a.data).name
+    work = Path(tempfile.mkdtemp(prefix="bench-training-"))
+    warm_models = work / "warm"
+    train_once(ROOT, a.data, warm_models, category)  # the model whose graph the warm runs reuse
+    kinds = {"cold": [], "warm": []}
+    if a.before_repo:
+        kinds["before"] = []
+    for k in range(a.runs):
+        for kind, runs in kinds.items():
+            models = warm_models if kind == "warm" else work / f"{kind}-{k}"
+            runs.append(train_once(Path(a.before_repo) if kind == "before" else ROOT, a.data, models, category))
+            print(kind, k, json.dumps(runs[-1]), flush=True)
+            if kind != "warm":
+                shutil.rmtree(models, ignore_errors=True)
+    out = {"category": category, "images": len(list(Path(a.data, "train", "good").iterdir())), "cpus": os.cpu_count(),
+           **{kind: summary(runs) for kind, runs in kinds.items()}}
+    if a.before_repo:
+        out["before_commit"] = subprocess.run(["git", "-C", a.before_repo, "rev-parse", "--short", "HEAD"],
+                                              capture_output=True, text=True).stdout.strip()
+    shutil.rmtree(work, ignore_errors=True)
+    for kind in kinds:
+        print(kind, out[kind]["median_wall_s"], out[kind]["median_stages_s"])
+    if a.out:
+        Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(a.out).write_text(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
