@@ -232,6 +232,7 @@ def model_info(m: dict[str, Any]) -> ModelInfo:
         part_mask=dict(m.get("part_mask") or {}), self_test=dict(m.get("self_test") or {}),
         classifier=m.get("classifier"), version=str(m.get("active_version") or ""),
         version_kind=str((m.get("version") or {}).get("kind", "")),
+        fold_scored=int(thr.get("fold_scores", 0)),
         adaptations={"photometric": pc.get("photometric", "none"),
                      "lighting_variation": (pc.get("photometric_choice") or {}).get("lighting_variation"),
                      "score_margin": int(pc.get("score_margin", 0)),

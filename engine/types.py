@@ -70,6 +70,8 @@ class ModelInfo:
     coreset_ratio: float
     train_images: int
     calibration_images: int
+    """Good scores the threshold rests on: the held-out images plus, with k-fold calibration,
+    every training image scored against a bank built without its fold (``fold_scored``)."""
     threshold: float
     threshold_method: str
     target_frr: float
@@ -89,6 +91,8 @@ class ModelInfo:
     """The version in its category folder (``v1``, ``v2``, ...); "" for a folder from before versions."""
     version_kind: str = ""
     """How the version was made: train, rebuild or extend."""
+    fold_scored: int = 0
+    """Training images among ``calibration_images`` (k-fold calibration; 0 for held-out only)."""
     adaptations: dict[str, Any] = field(default_factory=dict)
     """What training chose for these parts from their good images: ``photometric`` (none or
     standardise) with ``lighting_variation``, ``score_margin`` with the ring shares behind it."""

@@ -305,9 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also fine-tune the defect classifier (for Grad-CAM++; about a minute)")
     t.add_argument("--max-synthetic-miss", type=float, default=None, metavar="RATE",
                    help="threshold policy: lower the threshold until at most RATE of the synthetic defects pass")
-    t.add_argument("--calibration", choices=("holdout", "kfold"), default="holdout",
-                   help="threshold from held-out goods only, or also from every training image scored "
-                        "without its fold's patches (5 folds)")
+    t.add_argument("--calibration", choices=("holdout", "kfold"), default="kfold",
+                   help="threshold from the held-out goods and every training image scored against a bank built "
+                        "without its fold (kfold, 3 folds), or from the held-out goods only (faster)")
     t.add_argument("--input-pad", type=int, default=0, metavar="PX",
                    help="reflect-pad the backbone input (multiple of 16) against the border effect")
     t.add_argument("--photometric", choices=("auto", "none", "standardise"), default="auto",

@@ -77,11 +77,12 @@ class ModelFactsDialog(QDialog):
         q = info.good_score_quantiles or {}
         facts = QLabel(self.tr(
             "<b>{0}</b> &nbsp; model {1} {2}<br>{3}, input {4}x{5} px, memory bank {6} patches, {7} training + {8} "
-            "held-out good images<br><b>Threshold</b> {9:.3f} ({10}, target false-reject rate {11:.0%}); good scores "
-            "median {12:.2f}, p95 {13:.2f}, max {14:.2f}").format(
+            "held-out good images<br><b>Threshold</b> {9:.3f} ({10}, target false-reject rate {11:.0%}, from {15} good "
+            "scores); good scores median {12:.2f}, p95 {13:.2f}, max {14:.2f}").format(
             info.category, info.version, info.model_id, info.backbone, info.input_size[1], info.input_size[0],
-            info.memory_bank_size, info.train_images, info.calibration_images, info.threshold, info.threshold_method,
-            info.target_frr, q.get("median", 0), q.get("p95", 0), q.get("max", 0)))
+            info.memory_bank_size, info.train_images, info.calibration_images - info.fold_scored, info.threshold,
+            info.threshold_method, info.target_frr, q.get("median", 0), q.get("p95", 0), q.get("max", 0),
+            info.calibration_images))
         facts.setWordWrap(True)
         pm = info.part_mask or {}
         self.mask_label = QLabel(self.tr("<b>Part mask</b>: {0}").format(pm.get("reason") or self.tr("none stored")))

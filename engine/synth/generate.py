@@ -16,11 +16,15 @@ from typing import Any, Callable, Sequence
 import cv2
 import numpy as np
 
+from engine.imaging import shrink
 from engine.synth.defects import KINDS, SynthesisError, SyntheticDefect, synthesize
 from engine.synth.measures import measure
 from engine.synth.part_mask import PartMask, allowed_region
 
 SET_JSON = "synth.json"
+GALLERY_CELL_PX = 320
+"""Images are shrunk to this long side before drawing: a cell is about 240 px wide on the page,
+and matplotlib resampling full frames took most of a training's save time."""
 
 
 def generate_defects(
@@ -154,10 +158,10 @@ def _draw_gallery(plt, defects: Sequence[SyntheticDefect], path, cols: int, titl
         ax.axis("off")
     for i, d in enumerate(defects):
         g, c = divmod(i, cols)
-        axes[2 * g, c].imshow(d.image)
+        axes[2 * g, c].imshow(shrink(d.image, GALLERY_CELL_PX))
         axes[2 * g, c].set_title(d.kind, fontsize=9)
         crop = zoomed(d) if zoom else outlined(d)
-        axes[2 * g + 1, c].imshow(crop, interpolation="nearest")
+        axes[2 * g + 1, c].imshow(shrink(crop, GALLERY_CELL_PX), interpolation="nearest")
         axes[2 * g + 1, c].set_title(f"mask, {int(d.mask.sum())} px", fontsize=8)
     if title:
         fig.suptitle(title, fontsize=11)

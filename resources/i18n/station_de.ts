@@ -249,32 +249,32 @@
 <context>
     <name>CountersBox</name>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="200"/>
+        <location filename="../../ui/verdict_panel.py" line="208"/>
         <source>TOTAL</source>
         <translation>GESAMT</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="200"/>
+        <location filename="../../ui/verdict_panel.py" line="208"/>
         <source>PASS</source>
         <translation>IO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="200"/>
+        <location filename="../../ui/verdict_panel.py" line="208"/>
         <source>FAIL</source>
         <translation>NIO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="201"/>
+        <location filename="../../ui/verdict_panel.py" line="209"/>
         <source>REVIEW</source>
         <translation>PRÜFEN</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="201"/>
+        <location filename="../../ui/verdict_panel.py" line="209"/>
         <source>ERROR</source>
         <translation>FEHLER</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="201"/>
+        <location filename="../../ui/verdict_panel.py" line="209"/>
         <source>YIELD</source>
         <translation>AUSBEUTE</translation>
     </message>
@@ -601,37 +601,37 @@
 <context>
     <name>LineGuard</name>
     <message>
-        <location filename="../../station/line_guard.py" line="40"/>
+        <location filename="../../station/line_guard.py" line="42"/>
         <source>{0} part(s) waiting for a model: choose or train a category; they are judged as soon as one loads.</source>
         <translation>{0} Teil(e) warten auf ein Modell: eine Kategorie wählen oder trainieren; sie werden beurteilt, sobald eines geladen ist.</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="49"/>
+        <location filename="../../station/line_guard.py" line="51"/>
         <source>{0} waiting part(s) are judged now by {1}.</source>
         <translation>{0} wartende(s) Teil(e) werden jetzt von {1} beurteilt.</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="63"/>
+        <location filename="../../station/line_guard.py" line="65"/>
         <source>{0} part(s) could not be judged because of a station fault ({1}); Ctrl+Shift+R retries them.</source>
         <translation>{0} Teil(e) konnten wegen eines Fehlers der Station nicht geprüft werden ({1}); Strg+Umschalt+R prüft sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="72"/>
+        <location filename="../../station/line_guard.py" line="85"/>
         <source>Retrying {0} part(s).</source>
         <translation>Prüfe {0} Teil(e) erneut.</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="87"/>
+        <location filename="../../station/line_guard.py" line="100"/>
         <source>logging to the history fails ({0})</source>
         <translation>das Protokollieren im Verlauf fehlschlägt ({0})</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="105"/>
+        <location filename="../../station/line_guard.py" line="118"/>
         <source>Stopped: logging still fails ({0})</source>
         <translation>Angehalten: Protokollieren schlägt weiter fehl ({0})</translation>
     </message>
     <message>
-        <location filename="../../station/line_guard.py" line="113"/>
+        <location filename="../../station/line_guard.py" line="126"/>
         <source>Logging works again; {0} part(s) were not logged.</source>
         <translation>Protokollieren funktioniert wieder; {0} Teil(e) wurden nicht protokolliert.</translation>
     </message>
@@ -694,7 +694,7 @@
     </message>
     <message>
         <location filename="../../station/main_window.py" line="159"/>
-        <location filename="../../station/main_window.py" line="391"/>
+        <location filename="../../station/main_window.py" line="395"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
@@ -724,12 +724,12 @@
         <translation>Angehalten ({0}): {1} Teil(e) warten</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="390"/>
+        <location filename="../../station/main_window.py" line="394"/>
         <source>{0} part(s) waiting for a model</source>
         <translation>{0} Teil(e) warten auf ein Modell</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="433"/>
+        <location filename="../../station/main_window.py" line="437"/>
         <source>Station fault, not the part: {0}</source>
         <translation>Fehler der Station, nicht des Teils: {0}</translation>
     </message>
@@ -762,22 +762,22 @@
         <translation type="vanished">Die Prüfung ist angehalten, solange {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="313"/>
+        <location filename="../../station/main_window.py" line="317"/>
         <source>#{0} {1}</source>
         <translation>#{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="324"/>
+        <location filename="../../station/main_window.py" line="328"/>
         <source>history #{0}, {1}</source>
         <translation>Verlauf #{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="370"/>
+        <location filename="../../station/main_window.py" line="374"/>
         <source>Paused: {0}</source>
         <translation>Angehalten: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="382"/>
+        <location filename="../../station/main_window.py" line="386"/>
         <source>Inspecting: {0} of {1} done, {2} waiting</source>
         <translation>Prüfung: {0} von {1} fertig, {2} warten</translation>
     </message>
@@ -786,12 +786,12 @@
         <translation type="vanished">Training, {0}: {1} von {2}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="402"/>
+        <location filename="../../station/main_window.py" line="406"/>
         <source>Leave the station?</source>
         <translation>Station verlassen?</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="403"/>
+        <location filename="../../station/main_window.py" line="407"/>
         <source>Stop inspecting and close the station?</source>
         <translation>Prüfung beenden und Station schließen?</translation>
     </message>
@@ -895,21 +895,21 @@ Nicht produzieren: Techniker rufen (Schwelle, Beleuchtung, Kamera, Modell).</tra
     </message>
     <message>
         <location filename="../../ui/model_facts.py" line="79"/>
-        <source>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; model {1} {2}&lt;br&gt;{3}, input {4}x{5} px, memory bank {6} patches, {7} training + {8} held-out good images&lt;br&gt;&lt;b&gt;Threshold&lt;/b&gt; {9:.3f} ({10}, target false-reject rate {11:.0%}); good scores median {12:.2f}, p95 {13:.2f}, max {14:.2f}</source>
+        <source>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; model {1} {2}&lt;br&gt;{3}, input {4}x{5} px, memory bank {6} patches, {7} training + {8} held-out good images&lt;br&gt;&lt;b&gt;Threshold&lt;/b&gt; {9:.3f} ({10}, target false-reject rate {11:.0%}, from {15} good scores); good scores median {12:.2f}, p95 {13:.2f}, max {14:.2f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="87"/>
+        <location filename="../../ui/model_facts.py" line="88"/>
         <source>&lt;b&gt;Part mask&lt;/b&gt;: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="87"/>
+        <location filename="../../ui/model_facts.py" line="88"/>
         <source>none stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="104"/>
+        <location filename="../../ui/model_facts.py" line="105"/>
         <source>Correct part mask…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1697,37 +1697,37 @@ Either way a new model version is made; the current one is kept and can be made 
         <translation>TRAINING</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="124"/>
+        <location filename="../../ui/verdict_panel.py" line="128"/>
         <source>inspection failed</source>
         <translation>Prüfung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="126"/>
+        <location filename="../../ui/verdict_panel.py" line="130"/>
         <source>{0:.2f} / threshold 0.50</source>
         <translation>{0:.2f} / Schwelle 0,50</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="127"/>
+        <location filename="../../ui/verdict_panel.py" line="131"/>
         <source>raw score {0:.2f} vs {1:.2f}  ·  {2}</source>
         <translation>Rohwert {0:.2f} gegen {1:.2f}  ·  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="142"/>
+        <location filename="../../ui/verdict_panel.py" line="146"/>
         <source>⚠ Acknowledge this FAIL, part #{0} (Enter)</source>
         <translation>⚠ Dieses NIO quittieren, Teil #{0} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="144"/>
+        <location filename="../../ui/verdict_panel.py" line="148"/>
         <source>⚠ {0} earlier FAIL part(s) not acknowledged, last #{1} (Enter)</source>
         <translation>⚠ {0} frühere(s) NIO-Teil(e) nicht quittiert, zuletzt #{1} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="159"/>
+        <location filename="../../ui/verdict_panel.py" line="163"/>
         <source>Model {0}</source>
         <translation>Modell {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="165"/>
+        <location filename="../../ui/verdict_panel.py" line="169"/>
         <source>NOT LOGGED: {0} part(s) — {1}</source>
         <translation>NICHT PROTOKOLLIERT: {0} Teil(e) — {1}</translation>
     </message>

@@ -46,7 +46,7 @@ def test_training_stores_mask_self_test_and_classifier(classified):
     m = json.loads((models / "wc" / "manifest.json").read_text())
     assert set(m["files"]) >= {"part_mask", "synthetic_scores", "tradeoff_plot", "classifier"}
     st = rep.info.self_test
-    assert st["images"] == 2 * rep.info.calibration_images and 0 <= st["detection_rate"] <= 1
+    assert st["images"] == 2 * len(m["training"]["holdout_images"]) and 0 <= st["detection_rate"] <= 1
     assert st["pixel_auroc"] is not None and set(st["per_kind"]) <= {"cutpaste", "perlin", "scratch", "crack",
                                                                      "contamination", "colour", "missing"}
     assert not rep.info.part_mask["full_frame"]
@@ -54,7 +54,7 @@ def test_training_stores_mask_self_test_and_classifier(classified):
     synth = np.load(models / "wc" / m["files"]["synthetic_scores"]["name"])
     assert (synth >= rep.info.threshold).all() and st["detection_rate"] == 1.0
     assert rep.info.threshold <= m["threshold"]["frr_threshold"]
-    assert rep.info.classifier["held_out"]["good"] == rep.info.calibration_images
+    assert rep.info.classifier["held_out"]["good"] == len(m["training"]["holdout_images"])
     assert Inspector.load(models, "wc").info == rep.info
 
 
