@@ -7,10 +7,11 @@ the way training chooses the real one (greedy coreset) from the other folds' can
 only, with as many patches as the real bank so it covers as densely, and the fold's images are
 embedded again and scored against it. The threshold then rests on every good image.
 
-Measured on magnetic tile (``benchmarks/experiments/kfold_threshold.py``): 3 folds of the
-model's bank size give a threshold that rejects 1.6 % of the test goods (holdout: 2.6 %); 5
-folds at the coreset ratio 1.6 %, 2 folds 1.1 %. Bottle: unchanged (0 %, every defect caught).
-Three folds cost 1.3 coresets and one more pass over the training images.
+Measured on magnetic tile (``benchmarks/experiments/kfold_threshold.py``): 2 folds of the
+model's bank size give a threshold that rejects 1.1 % of the test goods (holdout: 2.6 %); 3
+folds 1.6 %, 5 folds at the coreset ratio 1.6 %. Bottle: unchanged (0 %, every defect caught).
+Two folds cost one coreset (two of half the patches) and one search per training image; the
+embeddings of the features pass are kept for it within ``KEEP_BYTES``.
 """
 
 from __future__ import annotations
@@ -42,22 +43,51 @@ def fold_banks(candidates: np.ndarray, owner: np.ndarray, folds: int, bank_size:
     return banks
 
 
+MIN_IMAGES_PER_FOLD = 10
+"""k-fold calibration needs this many training images per fold; with fewer, a fold's bank is
+built from too few images to stand in for the model's, and the held-out goods alone are used."""
+
+
+def folds_possible(train_images: int, folds: int) -> bool:
+    return folds >= 2 and train_images >= folds * MIN_IMAGES_PER_FOLD
+
+
+KEEP_BYTES = 256 * 2**20
+"""Training images' embeddings kept (float16) from the features pass for the fold scores, up to
+this many bytes; the others are decoded and embedded again (bottle: all 178 fit in 125 MB)."""
+
+
+def keep_embedding(kept: dict[int, np.ndarray], j: int, emb: np.ndarray) -> None:
+    """Keep image j's embedding (h, w, D) as float16 while the budget allows."""
+    used = sum(e.nbytes for e in kept.values())
+    if used + emb.size * 2 <= KEEP_BYTES:
+        kept[j] = emb.astype(np.float16)
+
+
 def fold_scores(paths: Sequence[str], banks: list[np.ndarray | None], embedder, cfg: PatchCoreConfig,
-                skipped: list[str], progress: Callable[[int, int], None],
-                should_cancel: Callable[[], bool]) -> np.ndarray:
-    """Image scores (N,) of the training images ``paths`` (embedding order), image j against the
-    bank of fold j % len(banks); unreadable images go to ``skipped``, images of a fold without a
-    bank are left out."""
-    folds = len(banks)
+                skipped: list[str], progress: Callable[[int, int], None], should_cancel: Callable[[], bool],
+                kept: dict[int, np.ndarray] | None = None) -> np.ndarray:
+    """Image scores of the training images ``paths`` (embedding order), image j against the bank
+    of fold j % len(banks), from its ``kept`` embedding or embedded again; unreadable images go
+    to ``skipped``, images of a fold without a bank are left out. Shape (N,), in no set order."""
+    folds, kept = len(banks), kept or {}
     models = {f: PatchCore(embedder, NearestNeighbourIndex.fit(b), cfg) for f, b in enumerate(banks) if b is not None}
-    out = []
-    for j, (p, image, exc, _) in enumerate(decode_ahead(paths)):
+    out: list[float] = []
+
+    def score(j: int, emb: np.ndarray) -> None:
         if should_cancel():
             raise Cancelled()
         model = models.get(j % folds)
+        if model is not None:
+            out.append(float(model.score_embeddings(emb)[1][0]))
+        progress(len(out), len(paths))
+
+    for j, emb in kept.items():
+        score(j, emb[None].astype(np.float32))
+    again = [j for j in range(len(paths)) if j not in kept]
+    for j, (_, image, exc, _) in zip(again, decode_ahead([paths[j] for j in again])):
         if exc is not None:
             skipped.append(str(exc))
-        elif model is not None:
-            out.append(float(model.score_embeddings(embedder.embed([resize_to(image, cfg.input_size)]))[1][0]))
-        progress(j + 1, len(paths))
+        else:
+            score(j, embedder.embed([resize_to(image, cfg.input_size)]))
     return np.asarray(out, dtype=np.float64)

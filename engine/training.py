@@ -26,7 +26,7 @@ from engine.backbones import DEFAULT_BACKBONE, DEFAULT_LAYERS
 from engine.adaptations import choose_photometric
 from engine.calibration import (DEFAULT_REVIEW_MARGIN, DEFAULT_TARGET_FRR, f1_optimal_threshold,
                                 make_decision, score_quantiles, threshold_for_frr)
-from engine.kfold import fold_banks, fold_scores as kfold_scores
+from engine.kfold import fold_banks, fold_scores as kfold_scores, folds_possible, keep_embedding
 from engine.imaging import decode_ahead, is_image_path, resize_to, shrink
 from engine.patchcore.coreset import greedy_coreset
 from engine.patchcore.extractor import training_extractor
@@ -94,7 +94,7 @@ class TrainConfig:
     """"kfold": the threshold rests on the held-out goods' scores and on every training image
     scored against a bank built without its fold (``engine.kfold``); "holdout": on the held-out
     goods only (faster: no fold banks, no second pass over the images)."""
-    calibration_folds: int = 3
+    calibration_folds: int = 2
     input_pad: int = 0
     """Reflect-pad the backbone input by this many pixels (a multiple of 16) and crop the features
     back, so border patches see mirrored part rather than zero padding (see README, border effect)."""
@@ -195,6 +195,7 @@ def train_category(
     n_hold = min(len(paths) - 1, max(1, int(round(config.holdout_fraction * len(paths)))))
     hold_paths = [paths[i] for i in sorted(order[:n_hold])]
     train_paths = [paths[i] for i in sorted(order[n_hold:])]
+    kfold = config.calibration == "kfold" and folds_possible(len(train_paths), config.calibration_folds)
 
     # 1. Patch features of the training images, a bounded random share of each.
     d = extractor.dim
@@ -210,6 +211,7 @@ def train_category(
     chunks: list[np.ndarray] = []
     owners: list[np.ndarray] = []
     n_used = 0
+    kept: dict[int, np.ndarray] = {}  # float16 embeddings kept for the k-fold scores (bounded)
     grid = None
     t0 = time.perf_counter()
     with contextlib.closing(decode_ahead(train_paths, config.batch_size)) as decoded:  # decoding overlaps ONNX Runtime
@@ -232,6 +234,9 @@ def train_category(
                 flat = emb.reshape(len(batch), -1, d)
                 if per_image is None:
                     per_image = max(1, min(flat.shape[1], max_patches // len(train_paths)))
+                if kfold:
+                    for k, e in enumerate(emb):
+                        keep_embedding(kept, n_used + k, e)
                 for k, f in enumerate(flat):
                     keep = f if per_image >= f.shape[0] else f[rng.choice(f.shape[0], per_image, replace=False)]
                     chunks.append(keep)
@@ -251,7 +256,7 @@ def train_category(
                          progress=lambda i, n: report("coreset", i, n), should_cancel=cancelled)
     bank = candidates[np.sort(idx)]
     banks_by_fold = fold_banks(candidates, owner, config.calibration_folds, len(bank), config.projection_dim,
-                               config.seed, cancelled) if config.calibration == "kfold" else []
+                               config.seed, cancelled) if kfold else []
     del candidates, owner
     index = NearestNeighbourIndex.fit(bank)
     pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
@@ -303,9 +308,10 @@ def train_category(
     if good_scores.size == 0:
         raise TrainingError("no held-out good image could be read for calibration")
     fold_scores = np.zeros(0)
-    if config.calibration == "kfold":
+    if kfold:
         fold_scores = kfold_scores(embedded, banks_by_fold, fast, pc_cfg, skipped,
-                                   lambda d_, n_: report("calibration", d_, n_), cancelled)
+                                   lambda d_, n_: report("calibration", d_, n_), cancelled, kept)
+        del kept
         good_scores = np.concatenate([good_scores, fold_scores])
     defect_scores = score(_load_all([Path(p) for p in defect_images], skipped), "calibration") if defect_images else None
     synth_scores = np.asarray(collector.scores, np.float64)
@@ -388,7 +394,8 @@ def train_category(
                      "skipped_images": len(skipped), "seed": config.seed,
                      "seconds": round(time.perf_counter() - t_start, 2)},
         "threshold": {"value": decision.threshold, "method": method, "target_frr": config.target_frr,
-                      "calibration": config.calibration, "fold_scores": int(fold_scores.size),
+                      "calibration": "kfold" if kfold else "holdout", "calibration_asked": config.calibration,
+                      "folds": config.calibration_folds if kfold else 0, "fold_scores": int(fold_scores.size),
                       "frr_threshold": thr.value, "f1_optimal": f1_thr, "review_margin": decision.review_margin,
                       "scale": decision.scale, "good_score_quantiles": score_quantiles(good_scores),
                       "max_synthetic_miss": config.max_synthetic_miss, "miss_cap_threshold": cap_thr},

@@ -307,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="threshold policy: lower the threshold until at most RATE of the synthetic defects pass")
     t.add_argument("--calibration", choices=("holdout", "kfold"), default="kfold",
                    help="threshold from the held-out goods and every training image scored against a bank built "
-                        "without its fold (kfold, 3 folds), or from the held-out goods only (faster)")
+                        "without its fold (kfold, 2 folds), or from the held-out goods only (faster)")
     t.add_argument("--input-pad", type=int, default=0, metavar="PX",
                    help="reflect-pad the backbone input (multiple of 16) against the border effect")
     t.add_argument("--photometric", choices=("auto", "none", "standardise"), default="auto",
