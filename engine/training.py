@@ -208,8 +208,8 @@ def train_category(
     resized_goods: list[np.ndarray] = []
     train_vectors: list[np.ndarray] = []
     embedded: list[str] = []
-    chunks: list[np.ndarray] = []
-    owners: list[np.ndarray] = []
+    candidates = owner = np.zeros(0)  # filled in place: (per_image x images, D) patches, their image's index
+    n_cand = 0
     n_used = 0
     kept: dict[int, np.ndarray] = {}  # float16 embeddings kept for the k-fold scores (bounded)
     grid = None
@@ -234,20 +234,21 @@ def train_category(
                 flat = emb.reshape(len(batch), -1, d)
                 if per_image is None:
                     per_image = max(1, min(flat.shape[1], max_patches // len(train_paths)))
+                    candidates = np.empty((per_image * len(train_paths), d), np.float32)
+                    owner = np.empty(per_image * len(train_paths), np.int32)
                 if kfold:
                     for k, e in enumerate(emb):
                         keep_embedding(kept, n_used + k, e)
                 for k, f in enumerate(flat):
                     keep = f if per_image >= f.shape[0] else f[rng.choice(f.shape[0], per_image, replace=False)]
-                    chunks.append(keep)
-                    owners.append(np.full(len(keep), n_used + k, np.int32))
+                    candidates[n_cand:n_cand + len(keep)] = keep
+                    owner[n_cand:n_cand + len(keep)] = n_used + k
+                    n_cand += len(keep)
                 n_used += len(batch)
             report("features", min(start + config.batch_size, len(train_paths)), len(train_paths))
     if n_used == 0:
         raise TrainingError(f"none of the {len(train_paths)} training images could be read: {skipped[:1]}")
-    candidates = np.concatenate(chunks)
-    owner = np.concatenate(owners)
-    del chunks, owners
+    candidates, owner = candidates[:n_cand], owner[:n_cand]
     t1 = time.perf_counter()
 
     # 2. Greedy coreset memory bank.
@@ -256,7 +257,7 @@ def train_category(
                          progress=lambda i, n: report("coreset", i, n), should_cancel=cancelled)
     bank = candidates[np.sort(idx)]
     banks_by_fold = fold_banks(candidates, owner, config.calibration_folds, len(bank), config.projection_dim,
-                               config.seed, cancelled) if kfold else []
+                               config.seed, cancelled, lambda i, n: report("calibration", i, n)) if kfold else []
     del candidates, owner
     index = NearestNeighbourIndex.fit(bank)
     pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,

@@ -44,7 +44,7 @@ def greedy_coreset(
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
     pool_size: int = 4096,
-    chunk_rows: int = 16384,
+    chunk_rows: int = 4096,
 ) -> np.ndarray:
     """Indices of ``n_select`` rows of ``features`` (N, D) chosen by greedy k-center.
 
