@@ -8,8 +8,9 @@
 * warm: a models folder that already holds a model of the same backbone, input size and
   photometric step, so the graph is copied and torch is not imported (a retrain, a rebuild,
   another category from the same camera).
+* cold_holdout (``--holdout``): cold, with ``--calibration holdout`` (what k-fold costs).
 * before (``--before-repo``): the same command run from another checkout (an older commit), cold,
-  for the before/after line. The three kinds alternate run by run so drift on this VM hits all.
+  for the before/after line. The kinds alternate run by run so drift on this VM hits all.
 
 Each run's stage seconds come from the command's own JSON report.
 """
@@ -30,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def train_once(repo: Path, data: str, models: Path, category: str) -> dict:
+def train_once(repo: Path, data: str, models: Path, category: str, extra: list[str] = ()) -> dict:
     """One whole `station train` process; wall seconds and its reported stage seconds."""
     cmd = [sys.executable, "-m", "station.cli", "train", "--category", category,
-           "--good", str(Path(data, "train", "good")), "--models", str(models)]
+           "--good", str(Path(data, "train", "good")), "--models", str(models), *extra]
     env = {**os.environ, "PYTHONPATH": str(repo)}
     t0 = time.perf_counter()
     done = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=True)
@@ -55,6 +56,8 @@ def main() -> None:
     ap.add_argument("data", help="category folder in MVTec layout (its train/good images are used)")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--before-repo", help="a checkout of an older commit, timed cold the same way")
+    ap.add_argument("--holdout", action="store_true",
+                    help="also time cold runs with --calibration holdout (what k-fold calibration costs)")
     ap.add_argument("--out")
     a = ap.parse_args()
     category = Path(a.data).name
@@ -62,12 +65,15 @@ def main() -> None:
     warm_models = work / "warm"
     train_once(ROOT, a.data, warm_models, category)  # the model whose graph the warm runs reuse
     kinds = {"cold": [], "warm": []}
+    if a.holdout:
+        kinds["cold_holdout"] = []
     if a.before_repo:
         kinds["before"] = []
     for k in range(a.runs):
         for kind, runs in kinds.items():
             models = warm_models if kind == "warm" else work / f"{kind}-{k}"
-            runs.append(train_once(Path(a.before_repo) if kind == "before" else ROOT, a.data, models, category))
+            extra = ["--calibration", "holdout"] if kind == "cold_holdout" else []
+            runs.append(train_once(Path(a.before_repo) if kind == "before" else ROOT, a.data, models, category, extra))
             print(kind, k, json.dumps(runs[-1]), flush=True)
             if kind != "warm":
                 shutil.rmtree(models, ignore_errors=True)

@@ -170,7 +170,7 @@ def _draw_tradeoff(plt, good_scores, synthetic_scores, marks: dict[str, float], 
     ax.set_yscale("symlog", linthresh=1.0)
     ax.set_xticks(ticks, [str(t) for t in ticks])
     ax.set_yticks(ticks, [str(t) for t in ticks])
-    ax.set(xlabel="false rejects on held-out good images (%)", ylabel="synthetic defects passed (%)",
+    ax.set(xlabel="false rejects on good images the bank never saw (%)", ylabel="synthetic defects passed (%)",
            xlim=(-0.2, 105), ylim=(-0.2, 105), title=title or "False rejects against misses")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=7, loc="upper right")

@@ -276,8 +276,14 @@ def train_category(
     model = PatchCore(fast, index, pc_cfg)
     t2 = time.perf_counter()
 
-    # 3. Part mask, then scores of held-out goods, synthetic defects painted on them (the
+    # 3. k-fold scores first (the kept embeddings are freed before the self-test), the part mask,
+    #    then scores of held-out goods, synthetic defects painted on them (the
     #    self-test) and known defects -> threshold.
+    fold_scores = np.zeros(0)
+    if kfold:
+        fold_scores = kfold_scores(embedded, banks_by_fold, fast, pc_cfg, skipped,
+                                   lambda d_, n_: report("calibration", d_, n_), cancelled, kept)
+    del kept, banks_by_fold
     part = learn_part_mask(mask_images, mask_shapes)
     good_lab = np.mean([mean_lab(im, part.at(im.shape[:2])) for im in mask_images], axis=0)
     collector = SelfTestCollector(part, config.selftest_per_image, config.seed, good_lab=good_lab)
@@ -308,11 +314,7 @@ def train_category(
     del held
     if good_scores.size == 0:
         raise TrainingError("no held-out good image could be read for calibration")
-    fold_scores = np.zeros(0)
     if kfold:
-        fold_scores = kfold_scores(embedded, banks_by_fold, fast, pc_cfg, skipped,
-                                   lambda d_, n_: report("calibration", d_, n_), cancelled, kept)
-        del kept
         good_scores = np.concatenate([good_scores, fold_scores])
     defect_scores = score(_load_all([Path(p) for p in defect_images], skipped), "calibration") if defect_images else None
     synth_scores = np.asarray(collector.scores, np.float64)
@@ -428,5 +430,18 @@ def train_category(
     info = model_info(read_manifest(folder))
     secs = {"features": t1 - t0, "coreset": t2 - t1, "calibration": t3 - t2, "classifier": t4 - t3,
             "total": time.perf_counter() - t_start}
+    release_freed_memory()
     return TrainReport(info=info, folder=folder, skipped=skipped, seconds={k: round(v, 3) for k, v in secs.items()})
+
+
+def release_freed_memory() -> None:
+    """Hand memory freed by training back to the operating system (glibc keeps freed heap pages
+    otherwise, and a station that trains then judges all week would carry them); a no-op where
+    there is no glibc."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 

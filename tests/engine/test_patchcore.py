@@ -102,6 +102,17 @@ def test_metrics_on_known_maps():
     assert (c["tp"], c["fp"], c["fn"], c["tn"]) == (1, 1, 1, 1)
 
 
+def test_float32_search_counts_as_the_float64_search():
+    # AUPRO searches float64 thresholds in float32 pixels without a float64 copy of the pixels
+    from engine.metrics import _float32_above
+
+    rng = np.random.default_rng(0)
+    x = np.sort(rng.normal(size=20_000).astype(np.float32))
+    t = np.concatenate([rng.normal(size=2_000), x[:500], np.nextafter(x[:500].astype(np.float64), 1.0),
+                        np.nextafter(x[:500].astype(np.float64), -1.0), [np.inf, -np.inf]])
+    assert (np.searchsorted(x, _float32_above(t), side="left") == np.searchsorted(x, t, side="left")).all()
+
+
 def test_the_border_effect_is_measured_on_goods_and_answered_only_when_real():
     from engine.patchcore.border import choose_score_margin, ring_share
 
