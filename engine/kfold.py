@@ -62,9 +62,9 @@ magnetic tile: 193 of 648)."""
 
 
 def keep_embedding(kept: dict[int, np.ndarray], j: int, emb: np.ndarray) -> None:
-    """Keep image j's embedding (h, w, D) as float16 while the budget allows."""
-    used = sum(e.nbytes for e in kept.values())
-    if used + emb.size * 2 <= KEEP_BYTES:
+    """Keep image j's embedding (h, w, D) as float16 while the budget allows (every image of a
+    training has the same grid, so the budget is a count)."""
+    if (len(kept) + 1) * emb.size * 2 <= KEEP_BYTES:
         kept[j] = emb.astype(np.float16)
 
 
