@@ -28,13 +28,11 @@ from engine.calibration import (DEFAULT_REVIEW_MARGIN, DEFAULT_TARGET_FRR, f1_op
                                 make_decision, score_quantiles, threshold_for_frr)
 from engine.kfold import fold_banks, fold_scores as kfold_scores, folds_possible, keep_embedding
 from engine.imaging import decode_ahead, is_image_path, resize_to, shrink
-from engine.patchcore.coreset import greedy_coreset
+from engine.patchcore.border import choose_score_margin
+from engine.patchcore.coreset import Cancelled, greedy_coreset
 from engine.patchcore.extractor import training_extractor
 from engine.patchcore.knn import NearestNeighbourIndex
-from engine.patchcore.model import PatchCore
-from engine.patchcore.border import choose_score_margin
-from engine.patchcore.coreset import Cancelled
-from engine.patchcore.model import PatchCoreConfig
+from engine.patchcore.model import PatchCore, PatchCoreConfig
 from engine.patchcore.stored_graph import GRAPH_FILE
 from engine.selftest import SelfTestCollector, plot_tradeoff, threshold_for_miss_cap
 from engine.store import (GALLERY_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE, TRAIN_EMBEDDINGS_FILE,
