@@ -12,7 +12,8 @@
 * before (``--before-repo``): the same command run from another checkout (an older commit), cold,
   for the before/after line. The kinds alternate run by run so drift on this VM hits all.
 
-Each run's stage seconds come from the command's own JSON report.
+Each run's stage seconds come from the command's own JSON report; its peak memory from
+``os.wait4`` on that process.
 """
 
 from __future__ import annotations
@@ -36,16 +37,25 @@ def train_once(repo: Path, data: str, models: Path, category: str, extra: list[s
     cmd = [sys.executable, "-m", "station.cli", "train", "--category", category,
            "--good", str(Path(data, "train", "good")), "--models", str(models), *extra]
     env = {**os.environ, "PYTHONPATH": str(repo)}
-    t0 = time.perf_counter()
-    done = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=True)
-    wall = time.perf_counter() - t0
-    report = json.loads(done.stdout[done.stdout.index("{"):])
-    return {"wall_s": round(wall, 3), "stages_s": report.get("seconds", {})}
+    with tempfile.TemporaryFile("w+") as out:
+        t0 = time.perf_counter()
+        child = subprocess.Popen(cmd, cwd=repo, env=env, stdout=out, stderr=subprocess.DEVNULL, text=True)
+        _, status, usage = os.wait4(child.pid, 0)  # this run's own peak memory (ru_maxrss, KiB)
+        wall = time.perf_counter() - t0
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            raise subprocess.CalledProcessError(child.returncode, cmd)
+        out.seek(0)
+        text = out.read()
+    report = json.loads(text[text.index("{"):])
+    return {"wall_s": round(wall, 3), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "stages_s": report.get("seconds", {})}
 
 
 def summary(runs: list[dict]) -> dict:
     stages = sorted({k for r in runs for k in r["stages_s"]})
     return {"median_wall_s": round(statistics.median(r["wall_s"] for r in runs), 3),
+            "median_peak_rss_mb": round(statistics.median(r["peak_rss_mb"] for r in runs), 1),
             "median_stages_s": {k: round(statistics.median(r["stages_s"].get(k, 0.0) for r in runs), 3)
                                 for k in stages},
             "runs": runs}
@@ -84,7 +94,7 @@ def main() -> None:
                                               capture_output=True, text=True).stdout.strip()
     shutil.rmtree(work, ignore_errors=True)
     for kind in kinds:
-        print(kind, out[kind]["median_wall_s"], out[kind]["median_stages_s"])
+        print(kind, out[kind]["median_wall_s"], out[kind]["median_peak_rss_mb"], out[kind]["median_stages_s"])
     if a.out:
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
         Path(a.out).write_text(json.dumps(out, indent=2))
