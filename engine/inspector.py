@@ -73,7 +73,8 @@ def build_patchcore(stored: StoredModel, embedder) -> PatchCore:
     cfg = PatchCoreConfig(input_size=tuple(m["input_size"]), reweight=bool(pc["reweight"]),
                           num_neighbours=int(pc["num_neighbours"]), blur_sigma=float(pc["blur_sigma"]), centred=centred,
                           grid_offset=tuple(pc.get("grid_offset_px", (0.0, 0.0))),
-                          score_margin=int(pc.get("score_margin", 0)))
+                          score_margin=int(pc.get("score_margin", 0)),
+                          map_ring_clip=int(pc.get("map_ring_clip", 0)))
     return PatchCore(embedder, index, cfg)
 
 

@@ -154,7 +154,9 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
                       max_synthetic_miss=thr.get("max_synthetic_miss"), train_classifier=m.get("classifier") is not None,
                       holdout_fraction=_holdout_fraction(m), input_pad=int(pc.get("input_pad", 0)),
                       photometric=str(pc.get("photometric", "none")),
-                      score_margin=None if not pc.get("border_effect", {}).get("asked") else int(pc.get("score_margin", 0)))
+                      score_margin=None if not pc.get("border_effect", {}).get("asked") else int(pc.get("score_margin", 0)),
+                      calibration=str(thr.get("calibration_asked", "kfold")),
+                      calibration_folds=int(thr.get("folds") or TrainConfig.calibration_folds))
     text = "; ".join(x for x in (note, f"{len(add)} images added", f"{len(missing)} earlier images missing from disk"
                                  if missing else "") if x)
     return train_category(category, goods, models_dir, cfg, progress=progress, should_cancel=should_cancel,

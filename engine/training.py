@@ -28,7 +28,7 @@ from engine.calibration import (DEFAULT_REVIEW_MARGIN, DEFAULT_TARGET_FRR, f1_op
                                 make_decision, score_quantiles, threshold_for_frr)
 from engine.kfold import fold_banks, fold_scores as kfold_scores, folds_possible, keep_embedding
 from engine.imaging import decode_ahead, is_image_path, resize_to, shrink
-from engine.patchcore.border import choose_score_margin
+from engine.patchcore.border import choose_score_margin, map_ring_for
 from engine.patchcore.coreset import Cancelled, greedy_coreset
 from engine.patchcore.extractor import training_extractor
 from engine.patchcore.knn import NearestNeighbourIndex
@@ -270,7 +270,7 @@ def train_category(
         margin, border = choose_score_margin([patch[0] for _, patch, _ in probed.values()])
     else:
         margin, border = config.score_margin, {"score_margin": config.score_margin, "asked": True}
-    pc_cfg = replace(pc_cfg, score_margin=margin)
+    pc_cfg = replace(pc_cfg, score_margin=margin, map_ring_clip=map_ring_for(margin))
     model = PatchCore(fast, index, pc_cfg)
     t2 = time.perf_counter()
 
@@ -378,7 +378,8 @@ def train_category(
                       "centred": extractor.key.centred, "grid_offset_px": list(pc_cfg.grid_offset),
                       "input_pad": extractor.key.input_pad, "photometric": extractor.key.photometric,
                       "graph_reused_from": extractor.reused_from,
-                      "score_margin": pc_cfg.score_margin, "border_effect": border,
+                      "score_margin": pc_cfg.score_margin, "map_ring_clip": pc_cfg.map_ring_clip,
+                      "border_effect": border,
                       "photometric_choice": photometric_choice},
         "part_mask": part.facts(),
         "self_test": self_test,

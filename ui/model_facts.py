@@ -46,8 +46,11 @@ def adaptations_text(a: dict[str, Any]) -> str:
              if a.get("photometric") == "standardise" else
              "brightness as it comes" + (f" (varies {_pct(lv)} between good images)" if lv is not None else ""))
     rings = "the outermost ring" if a.get("score_margin") == 1 else f"the outer {a.get('score_margin')} rings"
+    clip = a.get("map_ring_clip") or 0
+    on_map = (f"the map draws its outer {clip} rings no hotter than the patches just inside them"
+              if clip else "the map still shows it")
     border = (f"{rings} of patches left out of the score (it held the largest patch "
-              f"of {_pct(ring)} of good images, {_pct(share)} of the grid); the map still shows it"
+              f"of {_pct(ring)} of good images, {_pct(share)} of the grid); {on_map}"
               if a.get("score_margin") else
               "every patch counts" + (f" (the outer ring held the largest patch of {_pct(ring)} of good images)"
                                       if ring is not None else ""))

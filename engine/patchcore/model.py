@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 
 from engine.imaging import resize_to
+from engine.patchcore.border import clip_ring
 from engine.patchcore.knn import NearestNeighbourIndex
 
 
@@ -29,6 +30,9 @@ class PatchCoreConfig:
     score_margin: int = 0
     """Cells at the grid's edge left out of the image score (not of the map); chosen at training
     from the good images' border effect (``engine.patchcore.border``)."""
+    map_ring_clip: int = 0
+    """Outer rings of cells the map draws no hotter than the cells just inside them (0: none;
+    set at training with the score margin; older models keep 0)."""
 
 
 def score_window(h: int, w: int, margin: int) -> tuple[slice, slice]:
@@ -91,9 +95,12 @@ class PatchCore:
         return scores
 
     def anomaly_map(self, patch_scores: np.ndarray, out_size: tuple[int, int]) -> np.ndarray:
-        """Patch scores (h, w) -> map (H, W) = ``out_size``: bilinear to input size, Gaussian blur, resize."""
+        """Patch scores (h, w) -> map (H, W) = ``out_size``: outer rings capped (``map_ring_clip``),
+        bilinear to input size, Gaussian blur, resize."""
         ih, iw = self.config.input_size
         ps = patch_scores.astype(np.float32)
+        if self.config.map_ring_clip:
+            ps = clip_ring(ps, self.config.map_ring_clip)
         if self.config.centred:
             # cell (i, j) of a stride-s grid looks at input pixel (s*i - dy, s*j - dx)
             sy, sx = ih / ps.shape[0], iw / ps.shape[1]

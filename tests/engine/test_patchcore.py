@@ -145,3 +145,36 @@ def test_the_score_margin_leaves_the_ring_out_of_the_image_score_not_the_map():
     (p1, s1), (p2, s2) = plain.score_embeddings(emb), ringless.score_embeddings(emb)
     assert s1[0] == pytest.approx(9.0) and s2[0] == pytest.approx(2.0)
     assert np.array_equal(p1, p2), "the map keeps the ring"
+
+
+def test_clip_ring_caps_a_hot_rim_but_keeps_a_defect_that_reaches_the_edge():
+    from engine.patchcore.border import clip_ring, map_ring_for
+
+    ps = np.ones((10, 12), np.float32)
+    ps[0, 5] = 9.0  # a hot cell on the rim alone: a border artefact
+    ps[4:7, 0:4] = 5.0  # a defect that runs from inside out to the left edge
+    out = clip_ring(ps, 2)
+    assert out[0, 5] == 1.0, "the rim is capped at the cell inside it"
+    assert (out[4:7, 0:4] == 5.0).all(), "the defect keeps its strength up to the edge"
+    assert np.array_equal(out[2:-2, 2:-2], ps[2:-2, 2:-2]), "inner cells untouched"
+    assert (out <= ps).all() and ps[0, 5] == 9.0, "only lowers, and on a copy"
+    assert np.array_equal(clip_ring(ps[:4, :4], 2), ps[:4, :4]), "too small a grid: unchanged"
+    assert map_ring_for(0) == 0 and map_ring_for(1) == 2
+
+
+def test_the_map_ring_clip_moves_the_peak_off_a_hot_rim_and_old_models_keep_their_maps():
+    from engine.patchcore.knn import NearestNeighbourIndex
+    from engine.patchcore.model import PatchCore, PatchCoreConfig
+
+    class Flat:
+        dim = 2
+
+    index = NearestNeighbourIndex.fit(np.zeros((1, 2), np.float32))
+    ps = np.zeros((8, 8), np.float32)
+    ps[0, 0], ps[4, 4] = 9.0, 3.0  # hot corner, real defect inside
+    old = PatchCore(Flat(), index, PatchCoreConfig(input_size=(64, 64), score_margin=1, blur_sigma=0))
+    new = PatchCore(Flat(), index, PatchCoreConfig(input_size=(64, 64), score_margin=1, map_ring_clip=2, blur_sigma=0))
+    peak = lambda m: np.unravel_index(int(np.argmax(m)), m.shape)  # noqa: E731
+    assert peak(old.anomaly_map(ps, (64, 64))) == (0, 0)
+    y, x = peak(new.anomaly_map(ps, (64, 64)))
+    assert abs(y - 32) <= 8 and abs(x - 32) <= 8, "the peak is the inner defect"

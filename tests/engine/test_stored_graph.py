@@ -113,6 +113,7 @@ def test_auto_photometric_follows_the_good_images_lighting(demo_data, tmp_path):
     assert pc["photometric"] == "standardise" and pc["photometric_choice"]["asked"] == "auto"
     assert pc["photometric_choice"]["lighting_variation"] > LIGHTING_VARIATION_LIMIT
     assert pc["score_margin"] == pc["border_effect"]["score_margin"] and pc["border_effect"]["images"] >= 1
+    assert pc["map_ring_clip"] == (2 if pc["score_margin"] else 0)
     fast, eager = Inspector.load(tmp_path / "m", "lit"), Inspector.load(tmp_path / "m", "lit", compile_onnx=False)
     assert eager.model.embedder.photometric == "standardise"
     img = list_images(demo_data / "test" / "scratch")[0]

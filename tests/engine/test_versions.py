@@ -87,3 +87,18 @@ def test_threshold_set_by_hand_keeps_the_calibrated_value(small_models, tmp_path
     assert Inspector.load(models, "w").info.threshold == pytest.approx(old * 1.5)
     with pytest.raises(ModelError, match="positive"):
         set_threshold(models, "w", -1.0)
+
+
+def test_rebuild_keeps_the_calibration_the_model_was_trained_with(small_models, demo_data, tmp_path, monkeypatch):
+    import engine.training
+
+    models = tmp_path / "m"
+    shutil.copytree(small_models, models)
+    mpath = models / "w" / "manifest.json"
+    m = json.loads(mpath.read_text())
+    m["threshold"]["calibration_asked"], m["threshold"]["folds"] = "holdout", 0
+    mpath.write_text(json.dumps(m))
+    seen = []
+    monkeypatch.setattr(engine.training, "train_category", lambda *a, **k: seen.append(a[3]))
+    rebuild_category(models, "w", [], note="same images")
+    assert seen[0].calibration == "holdout" and seen[0].calibration_folds == TrainConfig.calibration_folds

@@ -228,6 +228,17 @@ def test_model_facts_show_mask_self_test_and_curve(window, qtbot):
     assert window.categories.show_facts("no-such-category") is None
 
 
+def test_model_facts_say_what_the_map_does_with_a_hot_rim():
+    from ui.model_facts import adaptations_text
+
+    a = {"photometric": "standardise", "lighting_variation": 0.3, "score_margin": 1,
+         "ring_share_of_maxima": 0.68, "ring_share_of_patches": 0.08}
+    assert "the map still shows it" in adaptations_text(a)
+    text = adaptations_text({**a, "map_ring_clip": 2})
+    assert "outermost ring of patches left out of the score" in text
+    assert "outer 2 rings no hotter than the patches just inside them" in text
+
+
 @pytest.fixture
 def model_copy(trained_models):
     """A copy of the washer model beside it under another name, removed afterwards."""
