@@ -17,7 +17,7 @@ import numpy as np
 from engine.calibration import f1_optimal_threshold
 from engine.imaging import is_image_path, shrink
 from engine.inspector import Inspector
-from engine.metrics import aupro, auroc, confusion, pixel_auroc, roc
+from engine.metrics import POINTING_TOLERANCE_PX, aupro, auroc, confusion, peak_distance, pixel_auroc, roc
 from engine.patchcore.border import peak_at_edge
 
 PIXEL_METRIC_SIDE = 512
@@ -46,6 +46,12 @@ def peak_near_border(amap: np.ndarray, margin: float = BORDER_MARGIN) -> bool:
     return peak_at_edge(amap, margin * min(amap.shape))
 
 
+def _share_within(peaks: dict[str, list[float]], pixels: float) -> float | None:
+    """Share of defect images whose map peak lies within ``pixels`` of the defect (0: inside)."""
+    d = [v for vs in peaks.values() for v in vs]
+    return float(np.mean(np.asarray(d) <= pixels)) if d else None
+
+
 def evaluate_folder(
     inspector: Inspector, data_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -58,7 +64,7 @@ def evaluate_folder(
              for p in sorted(d.iterdir()) if p.is_file() and is_image_path(p)]
     labels, scores, kinds, times = [], [], [], []
     masks, maps, errors = [], [], []
-    hits: list[bool] = []
+    peaks: dict[str, list[float]] = {}  # per defect type: the map peak's distance to the mask, px
     border: list[bool] = []
     verdicts: Counter[str] = Counter()
     for k, (kind, path) in enumerate(items):
@@ -77,7 +83,7 @@ def evaluate_folder(
             if mask.shape != res.anomaly_map.shape:
                 mask = cv2.resize(mask.astype(np.uint8), res.anomaly_map.shape[::-1], interpolation=cv2.INTER_NEAREST) > 0
             if kind != "good":
-                hits.append(bool(mask.ravel()[int(np.argmax(res.anomaly_map))]))
+                peaks.setdefault(kind, []).append(peak_distance(mask, res.anomaly_map))
             masks.append(_shrink(mask, True))
             maps.append(_shrink(res.anomaly_map, False))
         if progress:
@@ -91,7 +97,8 @@ def evaluate_folder(
         "pixel_auroc": pixel_auroc(masks, maps) if masks else None,
         "aupro": aupro(masks, maps) if masks else None,
         "pixel_images": len(masks), "threshold": thr,
-        "pointing_game": float(np.mean(hits)) if hits else None,
+        "pointing_game": _share_within(peaks, 0.0),
+        "pointing_game_tolerant": {"pixels": POINTING_TOLERANCE_PX, "rate": _share_within(peaks, POINTING_TOLERANCE_PX)},
         "border_peaks": {"images": int(sum(border)), "of": len(border), "margin": BORDER_MARGIN},
         "at_threshold": confusion(y, s, thr) if y.size else None,
         "verdicts": dict(verdicts), "median_ms_per_image": float(np.median(times)) if times else None,
@@ -105,6 +112,9 @@ def evaluate_folder(
         key = "false_rejects" if kind == "good" else "detected"
         per[kind] = {"images": int(ks.size), key: int((ks >= thr).sum()), "rate": float((ks >= thr).mean()),
                      "median_score": float(np.median(ks))}
+        if kind in peaks:
+            per[kind]["pointing"] = _share_within({kind: peaks[kind]}, 0.0)
+            per[kind]["pointing_tolerant"] = _share_within({kind: peaks[kind]}, POINTING_TOLERANCE_PX)
     out["per_type"] = per
     if out_dir is not None and y.size:
         out["plots"] = plot_evaluation(y, s, kinds, inspector, Path(out_dir))

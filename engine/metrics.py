@@ -112,3 +112,20 @@ def aupro(masks: list[np.ndarray], maps: list[np.ndarray], fpr_limit: float = 0.
         x = np.append(x, fpr_limit)
         y = np.append(y, y0 + (y1 - y0) * (fpr_limit - x0) / max(x1 - x0, 1e-12))
     return float(np.trapezoid(y, x) / fpr_limit)
+
+
+POINTING_TOLERANCE_PX = 15
+"""The pointing game's tolerance as Zhang et al. (2016, excitation backprop) defined it: a hit
+when the map's peak lies within 15 pixels of the annotated region."""
+
+
+def peak_distance(mask: np.ndarray, amap: np.ndarray) -> float:
+    """Distance in pixels from the map's largest value to the nearest pixel of ``mask`` (both
+    (H, W)): 0 inside the defect, ``inf`` when the mask is empty."""
+    ys, xs = np.nonzero(mask)
+    if ys.size == 0:
+        return float("inf")
+    y, x = np.unravel_index(int(np.argmax(amap)), amap.shape)
+    if mask[y, x]:
+        return 0.0
+    return float(np.sqrt(((ys - y).astype(np.float64) ** 2 + (xs - x).astype(np.float64) ** 2).min()))

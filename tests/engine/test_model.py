@@ -123,6 +123,8 @@ def test_evaluate_reports_metrics_and_plots(trained_models, demo_data, tmp_path)
     out = evaluate_folder(Inspector.load(trained_models, "washer"), demo_data, tmp_path / "plots")
     assert out["image_auroc"] == 1.0 and out["pixel_auroc"] > 0.9 and out["aupro"] > 0.5
     assert set(out["per_type"]) == {"good", "scratch", "stain", "chip"}
+    assert out["pointing_game"] <= out["pointing_game_tolerant"]["rate"] and out["pointing_game_tolerant"]["pixels"] == 15
+    assert all(0.0 <= out["per_type"][k]["pointing"] <= 1.0 for k in ("scratch", "stain", "chip"))
     assert all((tmp_path / "plots" / n).stat().st_size > 1000 for n in ("roc.png", "score_histogram.png"))
 
 

@@ -98,6 +98,14 @@ def test_metrics_on_known_maps():
     y = np.concatenate([m.ravel() for m in masks])
     s = np.concatenate([a.ravel() for a in maps]).astype(np.float32)
     assert pixel_auroc(masks, maps) == pytest.approx(roc_auc_score(y, s), abs=1e-12)
+    from engine.metrics import peak_distance
+
+    amap = np.zeros((10, 10))
+    amap[3, 3] = 1.0
+    assert peak_distance(mask, amap) == 0.0
+    amap[3, 3], amap[3, 8] = 0.0, 1.0  # peak 5 columns right of the mask's column 3
+    assert peak_distance(mask, amap) == pytest.approx(5.0)
+    assert peak_distance(np.zeros_like(mask), amap) == float("inf")
     c = confusion(np.array([0, 0, 1, 1]), np.array([0.1, 0.9, 0.8, 0.2]), 0.5)
     assert (c["tp"], c["fp"], c["fn"], c["tn"]) == (1, 1, 1, 1)
 
