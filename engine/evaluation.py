@@ -64,6 +64,7 @@ def evaluate_folder(
              for p in sorted(d.iterdir()) if p.is_file() and is_image_path(p)]
     labels, scores, kinds, times = [], [], [], []
     masks, maps, errors = [], [], []
+    pixel_kinds: list[str] = []  # the defect type of each entry of masks / maps
     peaks: dict[str, list[float]] = {}  # per defect type: the map peak's distance to the mask, px
     border: list[bool] = []
     verdicts: Counter[str] = Counter()
@@ -86,6 +87,7 @@ def evaluate_folder(
                 peaks.setdefault(kind, []).append(peak_distance(mask, res.anomaly_map))
             masks.append(_shrink(mask, True))
             maps.append(_shrink(res.anomaly_map, False))
+            pixel_kinds.append(kind)
         if progress:
             progress(k + 1, len(items))
     y, s = np.asarray(labels), np.asarray(scores)
@@ -115,6 +117,10 @@ def evaluate_folder(
         if kind in peaks:
             per[kind]["pointing"] = _share_within({kind: peaks[kind]}, 0.0)
             per[kind]["pointing_tolerant"] = _share_within({kind: peaks[kind]}, POINTING_TOLERANCE_PX)
+        if kind != "good" and kind in pixel_kinds:  # this type's defect pixels against every good pixel
+            pick = [k for k, kk in enumerate(pixel_kinds) if kk in (kind, "good")]
+            per[kind]["pixel_auroc"] = pixel_auroc([masks[k] for k in pick], [maps[k] for k in pick])
+            per[kind]["defect_pixels"] = int(sum(int(masks[k].sum()) for k in pick))
     out["per_type"] = per
     if out_dir is not None and y.size:
         out["plots"] = plot_evaluation(y, s, kinds, inspector, Path(out_dir))

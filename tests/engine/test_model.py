@@ -125,6 +125,9 @@ def test_evaluate_reports_metrics_and_plots(trained_models, demo_data, tmp_path)
     assert set(out["per_type"]) == {"good", "scratch", "stain", "chip"}
     assert out["pointing_game"] <= out["pointing_game_tolerant"]["rate"] and out["pointing_game_tolerant"]["pixels"] == 15
     assert all(0.0 <= out["per_type"][k]["pointing"] <= 1.0 for k in ("scratch", "stain", "chip"))
+    assert all(out["per_type"][k]["pixel_auroc"] > 0.5 and out["per_type"][k]["defect_pixels"] > 0
+               for k in ("scratch", "stain", "chip"))
+    assert "pixel_auroc" not in out["per_type"]["good"]
     assert all((tmp_path / "plots" / n).stat().st_size > 1000 for n in ("roc.png", "score_histogram.png"))
 
 
