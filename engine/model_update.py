@@ -95,12 +95,18 @@ def extend_category(models_dir: str | os.PathLike[str], category: str, add_paths
     recal = "threshold kept: the held-out images are not recorded or not on disk"
     if held and not missing:
         good_scores = np.asarray([float(model.score_images([load_image(p)])[1][0]) for p in held], np.float64)
+        # k-fold scores (stored after the held-out ones) came from banks of their own, which the
+        # added patches never joined: kept, so the threshold still rests on every good image
+        n_fold = int(thr_doc.get("fold_scores", 0) or 0)
+        kept_folds = stored.good_scores[-n_fold:] if 0 < n_fold <= stored.good_scores.size - len(held) else np.zeros(0)
+        good_scores = np.concatenate([good_scores, kept_folds])
+        folds_note = f" and {kept_folds.size} k-fold scores kept" if kept_folds.size else ""
         if str(thr_doc.get("method")) == "frr":
             value = threshold_for_frr(good_scores, float(thr_doc["target_frr"])).value
-            recal = f"threshold recalibrated on {len(held)} held-out goods"
+            recal = f"threshold recalibrated on {len(held)} held-out goods{folds_note}"
         else:
             value = float(thr_doc["value"])
-            recal = f"threshold kept (method {thr_doc.get('method')}); {len(held)} held-out goods re-scored"
+            recal = f"threshold kept (method {thr_doc.get('method')}); {len(held)} held-out goods re-scored{folds_note}"
         d = make_decision(value, good_scores, float(thr_doc["review_margin"]))
         thr_doc.update(value=d.threshold, scale=d.scale, frr_threshold=value if thr_doc.get("method") == "frr" else
                        thr_doc.get("frr_threshold"), good_score_quantiles=score_quantiles(good_scores))

@@ -102,3 +102,19 @@ def test_rebuild_keeps_the_calibration_the_model_was_trained_with(small_models, 
     monkeypatch.setattr(engine.training, "train_category", lambda *a, **k: seen.append(a[3]))
     rebuild_category(models, "w", [], note="same images")
     assert seen[0].calibration == "holdout" and seen[0].calibration_folds == TrainConfig.calibration_folds
+
+
+def test_extend_keeps_the_k_fold_scores_the_threshold_rests_on(trained_models, demo_data, tmp_path):
+    models = tmp_path / "m"
+    shutil.copytree(trained_models, models)
+    before = Inspector.load(models, "washer").stored
+    n_fold = int(before.manifest["threshold"]["fold_scores"])
+    n_held = len(before.manifest["training"]["holdout_images"])
+    assert n_fold >= 20 and before.good_scores.size == n_held + n_fold, "the session's model is k-fold calibrated"
+    part = str(list_images(demo_data / "test" / "scratch")[0])
+    extend_category(models, "washer", [part], note="overruled")
+    after = Inspector.load(models, "washer").stored
+    assert after.good_scores.size == n_held + n_fold
+    assert (after.good_scores[n_held:] == before.good_scores[n_held:]).all()
+    assert (after.good_scores[:n_held] <= before.good_scores[:n_held] * (1 + 1e-5)).all(), "a grown bank only lowers scores"
+    assert f"{n_fold} k-fold scores kept" in after.manifest["version"]["note"]
