@@ -3,10 +3,11 @@
     python benchmarks/experiments/map_ring.py MODELS CATEGORY DATA/<category>
 
 The image score already leaves out the grid's outer ring where the good images show a border
-effect (``score_margin``); the map keeps it. Same patch scores, maps drawn four ways:
-plain; the ring (``width`` cells) flattened to the inner window's minimum; the ring clipped to its
-inward neighbour (``engine.patchcore.border.clip_ring``, a ring cell never scores above the
-cell next to it inside; ``clip2`` is what training now sets where it sets a score margin). Prints image AUROC,
+effect (``score_margin``); the map kept it. Same patch scores, maps drawn several ways: plain;
+the rim (``width`` cells) flattened to the inner window's minimum; the rim capped by its inward
+neighbour (``engine.patchcore.border.clip_ring``: a rim cell never scores above the cell next to
+it inside); and ``clip2_score_cell_kept``, two rings capped but the cell the image score came
+from drawn as scored, which training now sets where it sets a score margin. Prints image AUROC,
 pixel AUROC (maps at half size), the pointing game and the peaks within 5 % of the border.
 Also prints, for the held-out good images, the depth (cells from the edge) of their largest patch.
 """
@@ -22,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from engine.inspector import Inspector  # noqa: E402
 from engine.metrics import auroc, pixel_auroc  # noqa: E402
 from engine.patchcore.border import clip_ring, peak_at_edge  # noqa: E402
+from engine.patchcore.model import score_window  # noqa: E402
 
 
 def flatten_ring(ps: np.ndarray, width: int) -> np.ndarray:
@@ -33,9 +35,19 @@ def flatten_ring(ps: np.ndarray, width: int) -> np.ndarray:
     return out
 
 
+def keep_score_cell(ps: np.ndarray, capped: np.ndarray, margin: int) -> np.ndarray:
+    """``capped`` with the cell the image score came from (largest in the score window) as scored."""
+    ys, xs = score_window(*ps.shape, margin)
+    y, x = np.unravel_index(int(np.argmax(ps[ys, xs])), ps[ys, xs].shape)
+    out = capped.copy()
+    out[y + ys.start, x + xs.start] = ps[y + ys.start, x + xs.start]
+    return out
+
+
 def main() -> None:
     models, cat, root = sys.argv[1], sys.argv[2], Path(sys.argv[3])
     insp = Inspector.load(models, cat)
+    margin = insp.model.config.score_margin
     insp.model.config = replace(insp.model.config, map_ring_clip=0)  # each variant applies its own
     hold = insp.stored.manifest["training"]["holdout_images"]
     depths = []
@@ -49,6 +61,7 @@ def main() -> None:
     for wdt in (1, 2, 3):
         variants[f"flatten{wdt}"] = (lambda k: lambda ps: flatten_ring(ps, k))(wdt)
         variants[f"clip{wdt}"] = (lambda k: lambda ps: clip_ring(ps, k))(wdt)
+    variants["clip2_score_cell_kept"] = lambda ps: keep_score_cell(ps, clip_ring(ps, 2), margin)
     rows = {k: ([], [], [], [], [], []) for k in variants}
     kinds = {k: {} for k in variants}
     for d in sorted((root / "test").iterdir()):

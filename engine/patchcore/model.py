@@ -31,8 +31,9 @@ class PatchCoreConfig:
     """Cells at the grid's edge left out of the image score (not of the map); chosen at training
     from the good images' border effect (``engine.patchcore.border``)."""
     map_ring_clip: int = 0
-    """Outer rings of cells the map draws no hotter than the cells just inside them (0: none;
-    set at training with the score margin; older models keep 0)."""
+    """Outer rings of cells the map draws no hotter than the cells just inside them, except the
+    cell the image score came from (0: none; set at training with the score margin; older
+    models keep 0)."""
 
 
 def score_window(h: int, w: int, margin: int) -> tuple[slice, slice]:
@@ -99,8 +100,14 @@ class PatchCore:
         bilinear to input size, Gaussian blur, resize."""
         ih, iw = self.config.input_size
         ps = patch_scores.astype(np.float32)
-        if self.config.map_ring_clip:
-            ps = clip_ring(ps, self.config.map_ring_clip)
+        if self.config.map_ring_clip:  # the rim capped, but the cell the image score came from kept
+            ys, xs = score_window(*ps.shape, self.config.score_margin)
+            window = ps[ys, xs]
+            y, x = np.unravel_index(int(np.argmax(window)), window.shape)
+            y, x = y + ys.start, x + xs.start
+            capped = clip_ring(ps, self.config.map_ring_clip)
+            capped[y, x] = ps[y, x]
+            ps = capped
         if self.config.centred:
             # cell (i, j) of a stride-s grid looks at input pixel (s*i - dy, s*j - dx)
             sy, sx = ih / ps.shape[0], iw / ps.shape[1]

@@ -186,3 +186,6 @@ def test_the_map_ring_clip_moves_the_peak_off_a_hot_rim_and_old_models_keep_thei
     assert peak(old.anomaly_map(ps, (64, 64))) == (0, 0)
     y, x = peak(new.anomaly_map(ps, (64, 64)))
     assert abs(y - 32) <= 8 and abs(x - 32) <= 8, "the peak is the inner defect"
+    ps[1, 6] = 5.0  # on the second ring, the cell the image score comes from: drawn as it scored
+    y, x = peak(new.anomaly_map(ps, (64, 64)))
+    assert abs(y - 8) <= 4 and abs(x - 48) <= 4, "the score's own cell is never capped"
