@@ -12,12 +12,14 @@ Measured on magnetic tile (``benchmarks/experiments/kfold_threshold.py``): 2 fol
 model's bank size give a threshold that rejects 1.1 % of the test goods (holdout: 2.6 %); 3
 folds 1.6 %, 5 folds at the coreset ratio 1.6 %. Bottle: unchanged (0 %, every defect caught).
 Two folds cost one coreset (two of half the patches) and one search per training image; the
-embeddings of the features pass are kept for it within ``KEEP_BYTES``.
+embeddings of the features pass are kept for it (``KeptEmbeddings``: memory, then a temporary
+file) so the images need not be embedded again.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+import tempfile
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -58,21 +60,71 @@ def folds_possible(train_images: int, folds: int) -> bool:
 
 
 KEEP_BYTES = 128 * 2**20
-"""Training images' embeddings kept (float16) from the features pass for the fold scores, up to
-this many bytes; the others are decoded and embedded again (bottle: all 178 fit in 125 MB;
-magnetic tile: 193 of 648)."""
+"""Training images' embeddings kept in memory (float16) from the features pass for the fold
+scores, up to this many bytes (bottle: all 178 fit in 125 MB; magnetic tile: 193 of 648)."""
+
+SPILL_BYTES = 2**30
+"""Beyond ``KEEP_BYTES``, embeddings are written to a temporary file (deleted when closed) up to
+this many bytes; the rest, or all of them when the disk refuses, are decoded and embedded again."""
 
 
-def keep_embedding(kept: dict[int, np.ndarray], j: int, emb: np.ndarray) -> None:
-    """Keep image j's embedding (h, w, D) as float16 while the budget allows (every image of a
-    training has the same grid, so the budget is a count)."""
-    if (len(kept) + 1) * emb.size * 2 <= KEEP_BYTES:
-        kept[j] = emb.astype(np.float16)
+class KeptEmbeddings:
+    """Training images' embeddings (h, w, D), float16, by embedding index: in memory within
+    ``memory_bytes``, then in an unlinked temporary file within ``spill_bytes``. Reads like a
+    dict for ``fold_scores`` (``in``, ``len``, ``items``)."""
+
+    def __init__(self, memory_bytes: int = KEEP_BYTES, spill_bytes: int = SPILL_BYTES) -> None:
+        self.memory_bytes, self.spill_bytes = memory_bytes, spill_bytes
+        self._memory: dict[int, np.ndarray] = {}
+        self._spilled: dict[int, tuple[int, tuple[int, ...]]] = {}  # offset in the file, shape
+        self._file = None
+        self._used = 0  # bytes in memory
+        self._written = 0  # bytes in the file
+
+    def add(self, j: int, emb: np.ndarray) -> None:
+        e = np.asarray(emb, dtype=np.float16)
+        if self._used + e.nbytes <= self.memory_bytes:
+            self._memory[j] = e
+            self._used += e.nbytes
+        elif self._written + e.nbytes <= self.spill_bytes:
+            try:
+                if self._file is None:
+                    self._file = tempfile.TemporaryFile(prefix="station-kfold-")
+                self._file.write(e.tobytes())
+            except OSError:  # a full or read-only disk: these images are embedded again
+                self.spill_bytes = self._written
+                return
+            self._spilled[j] = (self._written, e.shape)
+            self._written += e.nbytes
+
+    def __contains__(self, j: int) -> bool:
+        return j in self._memory or j in self._spilled
+
+    def __len__(self) -> int:
+        return len(self._memory) + len(self._spilled)
+
+    def items(self) -> Iterator[tuple[int, np.ndarray]]:
+        """(index, float16 embedding): the ones in memory, then the spilled ones, read one by one."""
+        yield from self._memory.items()
+        if self._file is not None:
+            self._file.flush()
+        for j, (offset, shape) in self._spilled.items():
+            self._file.seek(offset)
+            data = self._file.read(int(np.prod(shape)) * 2)
+            yield j, np.frombuffer(data, dtype=np.float16).reshape(shape)
+
+    def close(self) -> None:
+        """Free the memory and delete the file."""
+        self._memory.clear()
+        self._spilled.clear()
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
 
 def fold_scores(paths: Sequence[str], banks: list[np.ndarray | None], embedder, cfg: PatchCoreConfig,
                 skipped: list[str], progress: Callable[[int, int], None], should_cancel: Callable[[], bool],
-                kept: dict[int, np.ndarray] | None = None) -> np.ndarray:
+                kept: KeptEmbeddings | dict[int, np.ndarray] | None = None) -> np.ndarray:
     """Image scores of the training images ``paths`` (embedding order), image j against the bank
     of fold j % len(banks), from its ``kept`` embedding or embedded again; unreadable images go
     to ``skipped``, images of a fold without a bank are left out. Shape (N,), in no set order."""

@@ -26,7 +26,7 @@ from engine.backbones import DEFAULT_BACKBONE, DEFAULT_LAYERS
 from engine.adaptations import choose_photometric
 from engine.calibration import (DEFAULT_REVIEW_MARGIN, DEFAULT_TARGET_FRR, f1_optimal_threshold,
                                 make_decision, score_quantiles, threshold_for_frr)
-from engine.kfold import fold_banks, fold_scores as kfold_scores, folds_possible, keep_embedding
+from engine.kfold import KeptEmbeddings, fold_banks, fold_scores as kfold_scores, folds_possible
 from engine.imaging import decode_ahead, is_image_path, resize_to, shrink
 from engine.patchcore.border import choose_score_margin, map_ring_for
 from engine.patchcore.coreset import Cancelled, greedy_coreset
@@ -209,7 +209,7 @@ def train_category(
     candidates = owner = np.zeros(0)  # filled in place: (per_image x images, D) patches, their image's index
     n_cand = 0
     n_used = 0
-    kept: dict[int, np.ndarray] = {}  # float16 embeddings kept for the k-fold scores (bounded)
+    kept = KeptEmbeddings()  # float16 embeddings kept for the k-fold scores (memory, then a temporary file)
     grid = None
     t0 = time.perf_counter()
     with contextlib.closing(decode_ahead(train_paths, config.batch_size)) as decoded:  # decoding overlaps ONNX Runtime
@@ -236,7 +236,7 @@ def train_category(
                     owner = np.empty(per_image * len(train_paths), np.int32)
                 if kfold:
                     for k, e in enumerate(emb):
-                        keep_embedding(kept, n_used + k, e)
+                        kept.add(n_used + k, e)
                 for k, f in enumerate(flat):
                     keep = f if per_image >= f.shape[0] else f[rng.choice(f.shape[0], per_image, replace=False)]
                     candidates[n_cand:n_cand + len(keep)] = keep
@@ -281,6 +281,7 @@ def train_category(
     if kfold:
         fold_scores = kfold_scores(embedded, banks_by_fold, fast, pc_cfg, skipped,
                                    lambda d_, n_: report("calibration", d_, n_), cancelled, kept)
+    kept.close()
     del kept, banks_by_fold
     part = learn_part_mask(mask_images, mask_shapes)
     good_lab = np.mean([mean_lab(im, part.at(im.shape[:2])) for im in mask_images], axis=0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.kfold import MIN_IMAGES_PER_FOLD, fold_banks, fold_scores, keep_embedding
+from engine.kfold import MIN_IMAGES_PER_FOLD, KeptEmbeddings, fold_banks, fold_scores
 from engine.store import read_manifest
 from engine.training import TrainConfig, list_images, train_category
 
@@ -44,20 +44,37 @@ def test_too_few_images_for_folds_fall_back_to_held_out(demo_data, tmp_path):
     assert thr["calibration"] == "holdout" and thr["calibration_asked"] == "kfold" and rep.info.fold_scored == 0
 
 
-def test_kept_embeddings_score_as_embedding_again(trained_models, demo_data):
+def test_kept_embeddings_score_as_embedding_again(trained_models, demo_data, monkeypatch):
     from engine.imaging import load_image
     from engine.inspector import Inspector
 
     insp = Inspector.load(trained_models, "washer")
-    paths = [str(p) for p in list_images(demo_data / "train" / "good")[:6]]
+    paths = [str(p) for p in list_images(demo_data / "train" / "good")[:7]]
     embs = [insp.model.embed([load_image(p)])[0] for p in paths]
     bank = insp.model.index.vectors(np.arange(insp.model.index.size))
     banks = [bank, bank]
-    kept: dict[int, np.ndarray] = {}
-    for j, e in enumerate(embs[:4]):
-        keep_embedding(kept, j, e)
+    one = embs[0].size * 2  # bytes of one float16 embedding
+    kept = KeptEmbeddings(memory_bytes=2 * one, spill_bytes=3 * one)  # 2 in memory, 3 in the file, 2 again
+    for j, e in enumerate(embs):
+        kept.add(j, e)
+    assert len(kept) == 5 and 4 in kept and 5 not in kept
+    assert all(np.array_equal(e, embs[j].astype(np.float16)) for j, e in kept.items()), "the file gives back what went in"
     args = (paths, banks, insp.model.embedder, insp.model.config, [], lambda d, n: None, lambda: False)
     again = np.sort(fold_scores(*args))
     from_kept = np.sort(fold_scores(*args, kept=kept))
-    assert len(kept) == 4 and again.shape == from_kept.shape == (6,)
+    assert again.shape == from_kept.shape == (7,)
     assert from_kept == pytest.approx(again, rel=2e-3)
+    kept.close()
+    assert len(kept) == 0
+
+    import tempfile
+
+    def full_disk(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", full_disk)
+    refused = KeptEmbeddings(memory_bytes=one, spill_bytes=10 * one)
+    for j, e in enumerate(embs):
+        refused.add(j, e)
+    assert len(refused) == 1, "a refusing disk: the rest are embedded again"
+    assert np.sort(fold_scores(*args, kept=refused)) == pytest.approx(again, rel=2e-3)
