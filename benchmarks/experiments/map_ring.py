@@ -9,7 +9,8 @@ neighbour (``engine.patchcore.border.clip_ring``: a rim cell never scores above 
 it inside); and ``clip2_score_cell_kept``, two rings capped but the cell the image score came
 from drawn as scored, which training now sets where it sets a score margin. Prints image AUROC,
 pixel AUROC (maps at half size), the pointing game and the peaks within 5 % of the border.
-Also prints, for the held-out good images, the depth (cells from the edge) of their largest patch.
+Also prints, for the held-out good images, the depth (cells from the edge) of their largest patch,
+and for the test images that of the cell their image score came from.
 """
 import json
 import sys
@@ -62,12 +63,18 @@ def main() -> None:
         variants[f"flatten{wdt}"] = (lambda k: lambda ps: flatten_ring(ps, k))(wdt)
         variants[f"clip{wdt}"] = (lambda k: lambda ps: clip_ring(ps, k))(wdt)
     variants["clip2_score_cell_kept"] = lambda ps: keep_score_cell(ps, clip_ring(ps, 2), margin)
+    score_cell_depth: dict[str, list[int]] = {"good": [], "defect": []}  # rings from the edge
     rows = {k: ([], [], [], [], [], []) for k in variants}
     kinds = {k: {} for k in variants}
     for d in sorted((root / "test").iterdir()):
         for p in sorted(d.iterdir()):
             r = insp.inspect_path(p)
             H, W = r.anomaly_map.shape
+            ys, xs = score_window(*r.patch_scores.shape, margin)
+            win = r.patch_scores[ys, xs]
+            cy, cx = np.unravel_index(int(np.argmax(win)), win.shape)
+            cy, cx, (gh, gw) = cy + ys.start, cx + xs.start, r.patch_scores.shape
+            score_cell_depth["good" if d.name == "good" else "defect"].append(int(min(cy, cx, gh - 1 - cy, gw - 1 - cx)))
             if d.name == "good":
                 mask = np.zeros((H, W), bool)
             else:
@@ -87,6 +94,9 @@ def main() -> None:
                     if d.name != "good":
                         hits.append(bool(mask.ravel()[np.argmax(amap)]))
                         kinds[k].setdefault(d.name, []).append(hits[-1])
+    for kind, depth in score_cell_depth.items():
+        print(f"{kind} test images, rings from the edge of the image score's cell:",
+              np.bincount(np.minimum(depth, 5), minlength=6).tolist(), "(5 = deeper)")
     for k, (lab, sc, masks, maps, hits, edge) in rows.items():
         print(k, json.dumps({"image_auroc": round(auroc(np.array(lab), np.array(sc)), 4),
                              "pixel_auroc": round(pixel_auroc(masks, maps), 4),
