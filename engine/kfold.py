@@ -18,6 +18,7 @@ file) so the images need not be embedded again.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from typing import Callable, Iterator, Sequence
 
@@ -67,6 +68,10 @@ SPILL_BYTES = 2**30
 """Beyond ``KEEP_BYTES``, embeddings are written to a temporary file (deleted when closed) up to
 this many bytes; the rest, or all of them when the disk refuses, are decoded and embedded again."""
 
+SPILL_FLOOR_BYTES = 4 * 2**30
+"""The file never takes the temporary folder's free space below this: a station that trains
+while it inspects must keep room for its history (the window warns below 2 GB)."""
+
 
 class KeptEmbeddings:
     """Training images' embeddings (h, w, D), float16, by embedding index: in memory within
@@ -89,6 +94,10 @@ class KeptEmbeddings:
         elif self._written + e.nbytes <= self.spill_bytes:
             try:
                 if self._file is None:
+                    room = shutil.disk_usage(tempfile.gettempdir()).free - SPILL_FLOOR_BYTES
+                    self.spill_bytes = max(0, min(self.spill_bytes, room))
+                    if e.nbytes > self.spill_bytes:
+                        return
                     self._file = tempfile.TemporaryFile(prefix="station-kfold-")
                 self._file.write(e.tobytes())
             except OSError:  # a full or read-only disk: these images are embedded again

@@ -72,6 +72,17 @@ def test_kept_embeddings_score_as_embedding_again(trained_models, demo_data, mon
     def full_disk(*a, **k):
         raise OSError(28, "No space left on device")
 
+    import shutil
+
+    import engine.kfold
+
+    free = shutil.disk_usage(tempfile.gettempdir()).free
+    monkeypatch.setattr(engine.kfold, "SPILL_FLOOR_BYTES", free - int(1.5 * one))  # room for one more
+    tight = KeptEmbeddings(memory_bytes=one, spill_bytes=10 * one)
+    for j, e in enumerate(embs):
+        tight.add(j, e)
+    assert len(tight) <= 2, "the file never takes the free space below the floor"
+    tight.close()
     monkeypatch.setattr(tempfile, "TemporaryFile", full_disk)
     refused = KeptEmbeddings(memory_bytes=one, spill_bytes=10 * one)
     for j, e in enumerate(embs):
