@@ -85,6 +85,7 @@ def test_train_and_evaluate_all_categories_of_a_dataset_root(demo_data, tmp_path
     for p in good[:8]:
         shutil.copy(p, root / "washer" / "train" / "good")
     shutil.copytree(demo_data / "test", root / "washer" / "test")
+    shutil.copytree(demo_data / "ground_truth", root / "washer" / "ground_truth")
     (root / "lonely" / "train" / "good").mkdir(parents=True)  # one image: cannot train
     shutil.copy(good[0], root / "lonely" / "train" / "good")
     (root / "lonely" / "test" / "good").mkdir(parents=True)
@@ -100,5 +101,6 @@ def test_train_and_evaluate_all_categories_of_a_dataset_root(demo_data, tmp_path
     out, err = capsys.readouterr()
     rows = {r["category"]: r for r in map(json.loads, out.splitlines())}
     assert rc == 3 and rows["washer"]["image_auroc"] is not None and rows["lonely"]["status"].startswith("FAILED")
-    assert "image AUROC" in err
+    assert "image AUROC" in err and "within 15 px" in err
+    assert rows["washer"]["pointing_game"] <= rows["washer"]["pointing_15px"]
     assert main(["train", "--all", "--data", str(root), "--category", "x"]) == 2
