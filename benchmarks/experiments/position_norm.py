@@ -8,6 +8,7 @@ the scores minus each cell's mean over held-out goods, and their per-cell z-scor
 import sys, json, numpy as np, cv2
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2]))
 from pathlib import Path
+from engine.evaluation import _mask_for
 from engine.inspector import Inspector
 from engine.metrics import auroc, pixel_auroc
 from engine.imaging import load_image
@@ -27,13 +28,9 @@ for d in sorted((root / "test").iterdir()):
     for p in sorted(d.iterdir()):
         r = insp.inspect_path(p)
         H, W = r.anomaly_map.shape
-        if d.name == "good":
-            mask = np.zeros((H, W), bool)
-        else:
-            mp = root / "ground_truth" / d.name / f"{p.stem}_mask.png"
-            mask = cv2.imread(str(mp), 0) > 127 if mp.exists() else None
-            if mask is not None and mask.shape != (H, W):
-                mask = cv2.resize(mask.astype(np.uint8), (W, H), interpolation=cv2.INTER_NEAREST) > 0
+        mask = np.zeros((H, W), bool) if d.name == "good" else _mask_for(root, d.name, p)
+        if mask is not None and mask.shape != (H, W):
+            mask = cv2.resize(mask.astype(np.uint8), (W, H), interpolation=cv2.INTER_NEAREST) > 0
         for k, ps in (("plain", r.patch_scores), ("minus_mean", r.patch_scores - mu + gmed), ("zscore", (r.patch_scores - mu) / sd)):
             amap = insp.model.anomaly_map(ps.astype(np.float32), (H, W))
             lab, sc, masks, maps, hits = rows[k]

@@ -44,6 +44,16 @@ def score_window(h: int, w: int, margin: int) -> tuple[slice, slice]:
     return slice(0, h), slice(0, w)
 
 
+def score_cells(patch: np.ndarray, margin: int) -> np.ndarray:
+    """Patch scores (B, h, w) -> flat index (B,) of the cell each image score is taken from: the
+    largest inside ``score_window``."""
+    b, h, w = patch.shape
+    ys, xs = score_window(h, w, margin)
+    window = patch[:, ys, xs]
+    wy, wx = np.unravel_index(window.reshape(b, -1).argmax(axis=1), window.shape[1:])
+    return (wy + ys.start) * w + (wx + xs.start)
+
+
 class PatchCore:
     """Frozen embedder + memory bank index -> scores and maps. Holds no training logic."""
 
@@ -77,10 +87,7 @@ class PatchCore:
         ``score_window`` (the grid less its ``score_margin`` ring), optionally re-weighted as
         1 - softmax of distances to the matched bank patch's neighbourhood N_b(m*) (eq. 7)."""
         b, h, w, d = emb.shape
-        ys, xs = score_window(h, w, self.config.score_margin)
-        window = patch[:, ys, xs]
-        wy, wx = np.unravel_index(window.reshape(b, -1).argmax(axis=1), window.shape[1:])
-        top = (wy + ys.start) * w + (wx + xs.start)
+        top = score_cells(patch, self.config.score_margin)
         scores = patch.reshape(b, h * w)[np.arange(b), top].astype(np.float64)
         if self.config.reweight and self.index.size > 1:
             k = min(self.config.num_neighbours, self.index.size)
@@ -101,12 +108,9 @@ class PatchCore:
         ih, iw = self.config.input_size
         ps = patch_scores.astype(np.float32)
         if self.config.map_ring_clip:  # the rim capped, but the cell the image score came from kept
-            ys, xs = score_window(*ps.shape, self.config.score_margin)
-            window = ps[ys, xs]
-            y, x = np.unravel_index(int(np.argmax(window)), window.shape)
-            y, x = y + ys.start, x + xs.start
+            top = int(score_cells(ps[None], self.config.score_margin)[0])
             capped = clip_ring(ps, self.config.map_ring_clip)
-            capped[y, x] = ps[y, x]
+            capped.flat[top] = ps.flat[top]
             ps = capped
         if self.config.centred:
             # cell (i, j) of a stride-s grid looks at input pixel (s*i - dy, s*j - dx)
