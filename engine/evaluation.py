@@ -46,10 +46,9 @@ def peak_near_border(amap: np.ndarray, margin: float = BORDER_MARGIN) -> bool:
     return peak_at_edge(amap, margin * min(amap.shape))
 
 
-def _share_within(peaks: dict[str, list[float]], pixels: float) -> float | None:
+def _share_within(distances: list[float], pixels: float) -> float | None:
     """Share of defect images whose map peak lies within ``pixels`` of the defect (0: inside)."""
-    d = [v for vs in peaks.values() for v in vs]
-    return float(np.mean(np.asarray(d) <= pixels)) if d else None
+    return float(np.mean(np.asarray(distances) <= pixels)) if distances else None
 
 
 def evaluate_folder(
@@ -91,6 +90,7 @@ def evaluate_folder(
         if progress:
             progress(k + 1, len(items))
     y, s = np.asarray(labels), np.asarray(scores)
+    every_peak = [v for vs in peaks.values() for v in vs]
     thr = inspector.decision.threshold
     out: dict[str, Any] = {
         "category": inspector.info.category, "model_id": inspector.info.model_id, "data": str(root),
@@ -99,8 +99,8 @@ def evaluate_folder(
         "pixel_auroc": pixel_auroc(masks, maps) if masks else None,
         "aupro": aupro(masks, maps) if masks else None,
         "pixel_images": len(masks), "threshold": thr,
-        "pointing_game": _share_within(peaks, 0.0),
-        "pointing_game_tolerant": {"pixels": POINTING_TOLERANCE_PX, "rate": _share_within(peaks, POINTING_TOLERANCE_PX)},
+        "pointing_game": _share_within(every_peak, 0.0),
+        "pointing_game_tolerant": {"pixels": POINTING_TOLERANCE_PX, "rate": _share_within(every_peak, POINTING_TOLERANCE_PX)},
         "border_peaks": {"images": int(sum(border)), "of": len(border), "margin": BORDER_MARGIN},
         "at_threshold": confusion(y, s, thr) if y.size else None,
         "verdicts": dict(verdicts), "median_ms_per_image": float(np.median(times)) if times else None,
@@ -115,8 +115,8 @@ def evaluate_folder(
         per[kind] = {"images": int(ks.size), key: int((ks >= thr).sum()), "rate": float((ks >= thr).mean()),
                      "median_score": float(np.median(ks))}
         if kind in peaks:
-            per[kind]["pointing"] = _share_within({kind: peaks[kind]}, 0.0)
-            per[kind]["pointing_tolerant"] = _share_within({kind: peaks[kind]}, POINTING_TOLERANCE_PX)
+            per[kind]["pointing"] = _share_within(peaks[kind], 0.0)
+            per[kind]["pointing_tolerant"] = _share_within(peaks[kind], POINTING_TOLERANCE_PX)
         if kind != "good" and kind in pixel_kinds:  # this type's defect pixels against every good pixel
             pick = [k for k, kk in enumerate(pixel_kinds) if kk in (kind, "good")]
             per[kind]["pixel_auroc"] = pixel_auroc([masks[k] for k in pick], [maps[k] for k in pick])

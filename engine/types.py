@@ -97,6 +97,11 @@ class ModelInfo:
     """What training chose for these parts from their good images: ``photometric`` (none or
     standardise) with ``lighting_variation``, ``score_margin`` with the ring shares behind it."""
 
+    @property
+    def held_out_images(self) -> int:
+        """Good images kept out of training for calibration and the self-test."""
+        return self.calibration_images - self.fold_scored
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

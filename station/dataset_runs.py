@@ -58,7 +58,7 @@ def train_all(root, models, config, progress=None) -> tuple[list[dict], int]:
     def run(d: Path) -> dict:
         rep = train_category(d.name, list_images(d / "train" / "good"), models, config, progress=progress)
         st = rep.info.self_test or {}
-        return dict(images=rep.info.train_images + rep.info.calibration_images - rep.info.fold_scored, seconds=rep.seconds["total"],
+        return dict(images=rep.info.train_images + rep.info.held_out_images, seconds=rep.seconds["total"],
                     threshold=rep.info.threshold, version=rep.info.version,
                     synthetic_caught=st.get("detection_rate"), skipped=len(rep.skipped))
 

@@ -83,7 +83,7 @@ class ModelFactsDialog(QDialog):
             "held-out good images<br><b>Threshold</b> {9:.3f} ({10}, target false-reject rate {11:.0%}, from {15} good "
             "scores); good scores median {12:.2f}, p95 {13:.2f}, max {14:.2f}").format(
             info.category, info.version, info.model_id, info.backbone, info.input_size[1], info.input_size[0],
-            info.memory_bank_size, info.train_images, info.calibration_images - info.fold_scored, info.threshold,
+            info.memory_bank_size, info.train_images, info.held_out_images, info.threshold,
             info.threshold_method, info.target_frr, q.get("median", 0), q.get("p95", 0), q.get("max", 0),
             info.calibration_images))
         facts.setWordWrap(True)
