@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from time import monotonic
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QCheckBox, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QPushButton, QSizePolicy, QSlider, QSplitter,
@@ -419,6 +419,9 @@ class MainWindow(QMainWindow):
         if self.thread.isRunning():
             self.thread.quit()
             self.thread.wait(30000)
+        # results the worker sent before it stopped still wait in the event queue: they reach the
+        # window now, while its history is open, not after it is closed
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
         self.worker.shutdown()
         self.explain.shutdown()
         self.reader.close()

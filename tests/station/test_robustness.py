@@ -172,3 +172,27 @@ def test_a_version_made_by_another_program_is_picked_up_before_the_next_part(qtb
         qtbot.waitUntil(lambda: w.model_info.model_id == info.model_id, timeout=5000)
     finally:
         w.shutdown()
+
+
+def test_a_result_still_queued_when_the_window_closes_reaches_it_before_its_history_closes(qtbot, trained_models,
+                                                                                           tmp_path):
+    import threading
+
+    from engine.types import error_result
+    from station.app import make_window
+
+    w = make_window(trained_models, tmp_path / "data", station="bench-1", operator="t")
+    w.confirm_quit, w.hold_ms = False, 0
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.model_info is not None, timeout=20000)
+    row = w.reader.record(error_result(str(tmp_path / "late.png"), "not an image", "washer"))
+    w.pending += 1  # as if submitted
+    # emitted from another thread: queued for the window, as the worker's results are
+    t = threading.Thread(target=lambda: w.worker.inspected.emit(
+        error_result(str(tmp_path / "late.png"), "not an image", "washer"), row, "files"))
+    t.start()
+    t.join()
+    w.shutdown()  # before the window's event loop saw the result
+    qtbot.wait(50)  # any call still queued would now find the history closed
+    assert w.pending == 0, "the result reached the window during shutdown"
