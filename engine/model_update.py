@@ -153,7 +153,8 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
         raise TrainingError(f"{category}: fewer than 2 good images on disk to rebuild from")
     h, w = m["input_size"]
     thr, pc, bb = m["threshold"], m["patchcore"], m["backbone"]
-    cfg = TrainConfig(backbone=bb["name"], layers=tuple(bb["layers"]), image_size=int(round(math.sqrt(h * w))),
+    side = int(m["training"].get("image_size") or round(math.sqrt(h * w)))  # older models: from the input's area
+    cfg = TrainConfig(backbone=bb["name"], layers=tuple(bb["layers"]), image_size=side,
                       coreset_ratio=float(pc["coreset_ratio"]), projection_dim=int(pc.get("projection_dim", 64)),
                       target_frr=float(thr["target_frr"]), review_margin=float(thr["review_margin"]),
                       reweight=bool(pc["reweight"]), seed=int(m["training"].get("seed", 0)),
@@ -163,8 +164,9 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
                       score_margin=None if not pc.get("border_effect", {}).get("asked") else int(pc.get("score_margin", 0)),
                       calibration=str(thr.get("calibration_asked", "kfold")),
                       calibration_folds=int(thr.get("folds") or TrainConfig.calibration_folds))
+    tuned = (m.get("tuning") or {}).get("chosen")
     text = "; ".join(x for x in (note, f"{len(add)} images added", f"{len(missing)} earlier images missing from disk"
-                                 if missing else "") if x)
+                                 if missing else "", f"settings as tuned: {tuned}" if tuned else "") if x)
     return train_category(category, goods, models_dir, cfg, progress=progress, should_cancel=should_cancel,
                           version={"kind": "rebuild", "note": text})
 

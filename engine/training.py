@@ -394,7 +394,7 @@ def train_category(
                      "holdout_images": [str(Path(p).resolve()) for p in hold_paths],
                      "embedded_images": embedded,
                      "defect_images": int(defect_scores.size) if defect_scores is not None else 0,
-                     "skipped_images": len(skipped), "seed": config.seed,
+                     "skipped_images": len(skipped), "seed": config.seed, "image_size": config.image_size,
                      "seconds": round(time.perf_counter() - t_start, 2)},
         "threshold": {"value": decision.threshold, "method": method, "target_frr": config.target_frr,
                       "calibration": "kfold" if kfold else "holdout", "calibration_asked": config.calibration,

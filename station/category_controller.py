@@ -10,12 +10,12 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 
 from ui.mask_editor import MaskEditorDialog
-from ui.model_facts import ModelFactsDialog, selftest_text
+from ui.model_facts import ModelFactsDialog, selftest_text, tuning_text
 from ui.train_dialog import TrainDialog
 
 
 class CategoryController(QObject):
-    requestTrain = Signal(str, object, object)  # category, good paths, TrainConfig
+    requestTrain = Signal(str, object, object, bool)  # category, good paths, TrainConfig, tune (engine.tuning)
     requestPreview = Signal(str)  # folder
 
     def __init__(self, window, worker) -> None:
@@ -59,12 +59,13 @@ class CategoryController(QObject):
                              max_synthetic_miss=self.dialog.max_synthetic_miss)
         self.dialog.set_running(True)
         self.window.verdict.set_state("TRAINING", self.tr("Training {0} on {1} good images…").format(category, len(paths)))
-        self.request(category, paths, config)
+        self.request(category, paths, config, self.dialog.tune)
 
-    def request(self, category: str, paths: list, config) -> None:
-        """Queue a training in the worker (the only way a training starts)."""
+    def request(self, category: str, paths: list, config, tune: bool = False) -> None:
+        """Queue a training in the worker (the only way a training starts); ``tune``: one training per
+        candidate setting, the self-test's choice kept."""
         self.worker.reset_cancel()
-        self.requestTrain.emit(category, paths, config)
+        self.requestTrain.emit(category, paths, config, tune)
 
     def on_preview(self, folder: str, items: list, message: str) -> None:
         if self.dialog is not None and folder == self.dialog.folder.text().strip():
@@ -89,7 +90,8 @@ class CategoryController(QObject):
             curve = report.folder / _file(report.folder, "tradeoff_plot")
             self.dialog.finish(self.tr("Done: {0} trained in {1:.0f} s").format(report.info.category, report.seconds["total"]),
                                str(curve) if curve.is_file() else None,
-                               selftest_text(report.info.self_test, report.info.threshold_method))
+                               selftest_text(report.info.self_test, report.info.threshold_method)
+                               + tuning_text(report.info.adaptations.get("tuning")))
         self.window.refresh_categories(report.info.category)
         jobs, self.after_training = self.after_training, []
         for job in jobs:

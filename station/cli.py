@@ -50,11 +50,14 @@ def cmd_train(a: argparse.Namespace) -> int:
         return _fail("--all trains every category under --data ROOT; leave out --category and --good", EXIT_BAD_INPUT)
     if not a.all and not (a.category and a.good):
         return _fail("give --category and --good (or --all --data ROOT)", EXIT_BAD_INPUT)
+    if a.tune and (a.image_size is not None or a.coreset_ratio is not None):
+        return _fail("--tune chooses the input size and the bank's size; leave out --image-size and --coreset-ratio, "
+                     "or give them without --tune", EXIT_BAD_INPUT)
     try:
         goods = list_images(a.good) if a.good else []
         defects = [p for d in (a.defects or []) for p in list_images(d)]
-        cfg = TrainConfig(backbone=a.backbone, weights=a.weights, image_size=a.image_size,
-                          coreset_ratio=a.coreset_ratio, target_frr=a.target_frr, review_margin=a.review_margin,
+        cfg = TrainConfig(backbone=a.backbone, weights=a.weights, image_size=a.image_size or TrainConfig.image_size,
+                          coreset_ratio=a.coreset_ratio or TrainConfig.coreset_ratio, target_frr=a.target_frr, review_margin=a.review_margin,
                           threshold_method=a.threshold, reweight=a.reweight, seed=a.seed,
                           max_synthetic_miss=a.max_synthetic_miss, train_classifier=a.classifier,
                           selftest_per_image=a.selftest_per_image, calibration=a.calibration,
@@ -65,17 +68,26 @@ def cmd_train(a: argparse.Namespace) -> int:
             if a.all:
                 from station.dataset_runs import train_all
 
-                _rows, failed = train_all(a.data, a.models, cfg, progress=report)
+                _rows, failed = train_all(a.data, a.models, cfg, progress=report, tune=a.tune)
                 return EXIT_BAD_INPUT if failed else 0
-            rep = train_category(a.category, goods, a.models, cfg, defects, progress=report)
+            tuning = None
+            if a.tune:
+                from engine.tuning import tune_category
+
+                tuned = tune_category(a.category, goods, a.models, cfg, defects, progress=report)
+                rep, tuning = tuned.train, {"chosen": tuned.chosen, "candidates": [r.record() for r in tuned.results]}
+            else:
+                rep = train_category(a.category, goods, a.models, cfg, defects, progress=report)
         finally:
             close()
     except (TrainingError, BackboneError, ModelError, FileNotFoundError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     for line in rep.skipped:
         print(f"skipped: {line}", file=sys.stderr)
-    print(json.dumps({"folder": str(rep.folder), "model": rep.info.to_dict(), "skipped": rep.skipped,
-                      "seconds": rep.seconds}, indent=2))
+    out = {"folder": str(rep.folder), "model": rep.info.to_dict(), "skipped": rep.skipped, "seconds": rep.seconds}
+    if tuning:
+        out["tuning"] = tuning
+    print(json.dumps(out, indent=2))
     return 0
 
 
@@ -294,8 +306,11 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--defects", action="append", help="folder of defect images (optional, repeatable)")
     t.add_argument("--backbone", default="efficientnet_lite0", help="timm model name (default: embedded Lite0)")
     t.add_argument("--weights", help="local weights file for a non-embedded backbone")
-    t.add_argument("--image-size", type=int, default=384, help="side of the backbone input's area, pixels")
-    t.add_argument("--coreset-ratio", type=float, default=0.01)
+    t.add_argument("--image-size", type=int, default=None, help="side of the backbone input's area, pixels (default 384)")
+    t.add_argument("--coreset-ratio", type=float, default=None, help="share of the candidate patches kept (default 0.01)")
+    t.add_argument("--tune", action="store_true",
+                   help="train each candidate input size and bank size, keep the one the self-test on synthetic "
+                        "defects prefers (one training per candidate)")
     t.add_argument("--target-frr", type=float, default=0.01, help="false-reject rate the threshold aims for")
     t.add_argument("--review-margin", type=float, default=0.05, help="REVIEW half-band on the 0..1 score")
     t.add_argument("--threshold", choices=("frr", "f1"), default="frr")

@@ -51,20 +51,30 @@ def _each_category(root, need: str, run: Callable[[Path], dict], columns: list) 
     return rows, failed
 
 
-def train_all(root, models, config, progress=None) -> tuple[list[dict], int]:
-    """Train every category under ``root``; returns (summary rows, number that failed)."""
+def train_all(root, models, config, progress=None, tune: bool = False) -> tuple[list[dict], int]:
+    """Train (or with ``tune``, tune: ``engine.tuning``) every category under ``root``; returns
+    (summary rows, number that failed)."""
     from engine.training import list_images, train_category
+    from engine.tuning import tune_category
 
     def run(d: Path) -> dict:
-        rep = train_category(d.name, list_images(d / "train" / "good"), models, config, progress=progress)
+        goods = list_images(d / "train" / "good")
+        chosen = None
+        if tune:
+            tuned = tune_category(d.name, goods, models, config, progress=progress)
+            rep, chosen = tuned.train, tuned.chosen
+        else:
+            rep = train_category(d.name, goods, models, config, progress=progress)
         st = rep.info.self_test or {}
         return dict(images=rep.info.train_images + rep.info.held_out_images, seconds=rep.seconds["total"],
-                    threshold=rep.info.threshold, version=rep.info.version,
+                    threshold=rep.info.threshold, version=rep.info.version, settings=chosen,
                     synthetic_caught=st.get("detection_rate"), skipped=len(rep.skipped))
 
-    return _each_category(root, "train/good", run, [
-        ("seconds", "train s", _f(1)), ("threshold", "threshold", _f(3)),
-        ("synthetic_caught", "self-test caught", _f(3)), ("version", "version", str)])
+    columns = [("seconds", "train s", _f(1)), ("threshold", "threshold", _f(3)),
+               ("synthetic_caught", "self-test caught", _f(3)), ("version", "version", str)]
+    if tune:
+        columns.insert(1, ("settings", "settings chosen", str))
+    return _each_category(root, "train/good", run, columns)
 
 
 def evaluate_all(root, models, out: str | None, progress=None) -> tuple[list[dict], int]:

@@ -143,14 +143,21 @@ class InspectionWorker(QObject):
             log.exception("camera event not logged")
             self.notLogged.emit(f"{type(exc).__name__}: {exc}")
 
-    @Slot(str, object, object)
-    def train(self, category: str, good_paths: list, config) -> None:
+    @Slot(str, object, object, bool)
+    def train(self, category: str, good_paths: list, config, tune: bool = False) -> None:
+        """Train ``category``; with ``tune``, once per candidate setting (``engine.tuning``)."""
         from engine.training import TrainingCancelled, train_category
 
+        progress = lambda s, d, n: self.progress.emit(s, d, n)  # noqa: E731
         try:
-            report = train_category(category, good_paths, self.models_dir, config,
-                                    progress=lambda s, d, n: self.progress.emit(s, d, n),
-                                    should_cancel=self._cancel.is_set)
+            if tune:
+                from engine.tuning import tune_category
+
+                report = tune_category(category, good_paths, self.models_dir, config, progress=progress,
+                                       should_cancel=self._cancel.is_set).train
+            else:
+                report = train_category(category, good_paths, self.models_dir, config, progress=progress,
+                                        should_cancel=self._cancel.is_set)
         except TrainingCancelled:
             self.trainingFailed.emit("training cancelled; no model was saved")
             return

@@ -54,7 +54,19 @@ def adaptations_text(a: dict[str, Any]) -> str:
               if a.get("score_margin") else
               "every patch counts" + (f" (the outer ring held the largest patch of {_pct(ring)} of good images)"
                                       if ring is not None else ""))
-    return f"<b>Adapted to the parts</b>: {light}; {border}."
+    return f"<b>Adapted to the parts</b>: {light}; {border}." + tuning_text(a.get("tuning"))
+
+
+def tuning_text(tuning: dict[str, Any] | None) -> str:
+    """Rich text of the settings tuning tried (a dict as the manifest stores it), or nothing."""
+    if not tuning or not tuning.get("candidates"):
+        return ""
+    chosen = tuning.get("chosen")
+    tried = "; ".join(
+        (f"<b>{c['name']} {c['image_auroc'] or 0:.3f}, {_pct(c.get('pointing_game'))}</b>" if c["name"] == chosen else
+         f"{c['name']} {c['image_auroc'] or 0:.3f}, {_pct(c.get('pointing_game'))}") for c in tuning["candidates"])
+    return (f"<br><b>Settings chosen</b> by the self-test on synthetic defects: {chosen}. Tried (synthetic image "
+            f"AUROC, map peak inside the defect): {tried}. Rule: {tuning.get('criterion', '')}.")
 
 
 def classifier_text(classifier: dict[str, Any] | None) -> str:

@@ -35,6 +35,8 @@ class TrainDialog(QDialog):
         row.addWidget(self.folder)
         row.addWidget(browse)
         self.classifier_box = QCheckBox(self.tr("Also train the defect classifier (for Grad-CAM++; about 1–2 min more)"))
+        self.tune_box = QCheckBox(self.tr("Choose input size and memory bank by the self-test (trains 4 times: "
+                                          "about 4x as long)"))
         self.policy = QComboBox()
         self.policy.addItem(self.tr("From good images only (1 % false rejects)"), None)
         for cap in MISS_CAPS[1:]:
@@ -44,6 +46,7 @@ class TrainDialog(QDialog):
         form.addRow(self.tr("Folder of GOOD images"), row)
         form.addRow(self.tr("Threshold"), self.policy)
         form.addRow("", self.classifier_box)
+        form.addRow("", self.tune_box)
         self.gallery = SynthGallery(columns=7, side=96)
         self.curve = QLabel()
         self.curve.setAlignment(Qt.AlignCenter)
@@ -76,6 +79,10 @@ class TrainDialog(QDialog):
         return self.classifier_box.isChecked()
 
     @property
+    def tune(self) -> bool:
+        return self.tune_box.isChecked()
+
+    @property
     def max_synthetic_miss(self) -> float | None:
         return self.policy.currentData()
 
@@ -105,7 +112,7 @@ class TrainDialog(QDialog):
     def set_running(self, running: bool) -> None:
         self.running = running
         self.start_button.setEnabled(not running)
-        for w in (self.name, self.folder, self.classifier_box, self.policy):
+        for w in (self.name, self.folder, self.classifier_box, self.tune_box, self.policy):
             w.setEnabled(not running)
         if running:
             self.curve.hide()

@@ -202,6 +202,23 @@ def test_new_category_trains_in_the_worker_and_can_be_cancelled(window, qtbot, d
     assert "invalid category name" in dialog.stage.text() and not dialog.running
 
 
+def test_new_category_with_tuning_keeps_the_self_tests_choice(window, qtbot, demo_data, monkeypatch):
+    import engine.tuning as tuning
+
+    small = (tuning.Candidate("96 px", (("image_size", 96),)), tuning.Candidate("128 px", (("image_size", 128),)))
+    monkeypatch.setattr(tuning, "CANDIDATES", small)  # the defaults' 256-384 px would take minutes here
+    window.categories.open_dialog()
+    dialog = window.categories.dialog
+    dialog.tune_box.setChecked(True)
+    window.categories.start("washer-tuned", str(demo_data / "train" / "good"))
+    assert not dialog.tune_box.isEnabled()  # options are locked while it runs
+    qtbot.waitUntil(lambda: window.model_info is not None and window.model_info.category == "washer-tuned", timeout=90000)
+    tuned = window.model_info.adaptations["tuning"]
+    assert [c["name"] for c in tuned["candidates"]] == ["96 px", "128 px"]
+    assert "Settings chosen" in dialog.result.text() and tuned["chosen"] in dialog.result.text()
+    assert sorted(p.name for p in window.models_dir.iterdir() if p.name.startswith("washer-tuned")) == ["washer-tuned"]
+
+
 def test_dialog_previews_synthetic_defects_of_the_folder(window, qtbot, demo_data, tmp_path):
     window.categories.open_dialog()
     dialog = window.categories.dialog
