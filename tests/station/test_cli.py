@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from engine.store import read_manifest
 from station.cli import main
 
 
@@ -104,3 +105,23 @@ def test_train_and_evaluate_all_categories_of_a_dataset_root(demo_data, tmp_path
     assert "image AUROC" in err and "within 15 px" in err
     assert rows["washer"]["pointing_game"] <= rows["washer"]["pointing_15px"]
     assert main(["train", "--all", "--data", str(root), "--category", "x"]) == 2
+
+
+def test_train_all_with_tuning_names_the_chosen_setting(demo_data, tmp_path, capsys, monkeypatch):
+    import shutil
+
+    import engine.tuning as tuning
+
+    monkeypatch.setattr(tuning, "CANDIDATES", (tuning.Candidate("64 px", (("image_size", 64),)),
+                                               tuning.Candidate("96 px", (("image_size", 96),))))
+    root = tmp_path / "root"
+    (root / "washer" / "train" / "good").mkdir(parents=True)
+    for p in sorted((demo_data / "train" / "good").iterdir())[:10]:
+        shutil.copy(p, root / "washer" / "train" / "good")
+    models = tmp_path / "models"
+    rc = main(["train", "--all", "--tune", "--data", str(root), "--models", str(models), "--selftest-per-image", "1"])
+    out, err = capsys.readouterr()
+    row = json.loads(out.splitlines()[-1])
+    assert rc == 0 and row["status"] == "ok" and row["settings"] in ("64 px", "96 px")
+    assert "settings chosen" in err and row["settings"] in err  # the summary table's column
+    assert read_manifest(models / "washer")["tuning"]["chosen"] == row["settings"]
