@@ -55,10 +55,6 @@ CANDIDATES: tuple[Candidate, ...] = (
 )
 """Cheapest first. 384 px with a 1 % bank is the untuned default."""
 
-TUNED_FIELDS = frozenset(k for c in CANDIDATES for k, _ in c.settings)
-"""``TrainConfig`` fields tuning chooses; the caller fixes every other one."""
-
-
 @dataclass(frozen=True)
 class CandidateResult:
     """A candidate's self-test on synthetic defects, and what it cost."""
