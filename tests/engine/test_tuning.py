@@ -95,3 +95,12 @@ def test_model_facts_name_the_chosen_settings(tuned):
     for r in rep.results:
         assert f"{r.name} {r.image_auroc:.3f}, {100 * r.pointing:.0f} %" in text
     assert json.dumps(rep.train.info.adaptations["tuning"])  # stays plain data
+
+
+def test_a_cancelled_tuning_saves_nothing(demo_data, tmp_path):
+    from engine.training import TrainingCancelled
+
+    with pytest.raises(TrainingCancelled):
+        tune_category("washer", list_images(demo_data / "train" / "good"), tmp_path / "models", SMALL,
+                      candidates=TWO, should_cancel=lambda: True)
+    assert not (tmp_path / "models" / "washer").exists()
