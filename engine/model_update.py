@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import os
-import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -23,7 +22,8 @@ import numpy as np
 
 from engine.calibration import make_decision, score_quantiles, threshold_for_frr
 from engine.imaging import ImageLoadError, load_image
-from engine.store import ModelError, model_info, read_manifest, save_model, update_model_files
+from engine.store import (ModelError, copy_writers, model_info, new_version_manifest, read_manifest, save_model,
+                          update_model_files)
 from engine.types import ModelInfo
 from engine.versions import IMAGE_LIST_FILE, image_list_writer
 
@@ -117,18 +117,14 @@ def extend_category(models_dir: str | os.PathLike[str], category: str, add_paths
     pc = dict(m["patchcore"], memory_bank_size=int(grown.shape[0]))
     training = dict(m["training"], good_images=goods, embedded_images=list(m["training"].get("embedded_images", [])) + used,
                     added_images=used, train_images=int(m["training"]["train_images"]) + len(used))
-    manifest = {k: v for k, v in m.items() if k not in ("files", "active_version", "schema_version")}
+    manifest = new_version_manifest(m)
     manifest.update(model_id=f"{category}-{created:%Y%m%dT%H%M%SZ}", created=created.isoformat(timespec="seconds"),
                     patchcore=pc, training=training, threshold=thr_doc,
                     version={"kind": "extend", "note": "; ".join(x for x in (note, f"{len(used)} images added, "
                              f"{idx.size} patches appended to the memory bank", recal) if x)})
     old_vectors = np.load(stored.files["train_embeddings"]) if "train_embeddings" in stored.files else np.zeros((0, len(vectors[0])))
     all_vectors = np.concatenate([old_vectors, np.stack(vectors)]).astype(np.float32)
-    extra: dict[str, tuple[str, Callable[[Path], None]]] = {}
-    for key, path in stored.files.items():
-        if key in ("index", "good_scores", "defect_scores", "train_embeddings", "image_list"):
-            continue
-        extra[key] = (path.name, lambda out, src=path: shutil.copyfile(src, out))
+    extra = copy_writers(stored, leave_out=("train_embeddings", "image_list"))
     extra["train_embeddings"] = ("train_embeddings.npy", lambda out: np.save(out, all_vectors))
     extra["image_list"] = (IMAGE_LIST_FILE, image_list_writer(goods))
     report("saving", 0, 1)

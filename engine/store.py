@@ -134,6 +134,20 @@ def save_model(
     return folder
 
 
+def new_version_manifest(m: dict[str, Any]) -> dict[str, Any]:
+    """A stored manifest less what ``save_model`` writes itself (files, schema, active version):
+    the start of the manifest of a version made from it."""
+    return {k: v for k, v in m.items() if k not in ("files", "active_version", "schema_version")}
+
+
+def copy_writers(stored: StoredModel, leave_out: tuple[str, ...] = ()) -> dict[str, tuple[str, Callable[[Path], None]]]:
+    """``extra_files`` for ``save_model`` that copy ``stored``'s data files as they are, all but the
+    memory bank and scores (``save_model`` takes those apart) and ``leave_out``."""
+    skip = {"index", "good_scores", "defect_scores", *leave_out}
+    return {key: (path.name, lambda out, src=path: shutil.copyfile(src, out))
+            for key, path in stored.files.items() if key not in skip}
+
+
 def update_model_files(folder: str | os.PathLike[str], files: dict[str, tuple[str, Callable[[Path], None]]],
                        changes: dict[str, Any]) -> dict[str, Any]:
     """Replace data files of the active model and merge ``changes`` into its manifest, crash-safe.

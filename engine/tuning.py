@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from engine.store import load_model, model_info, read_manifest, save_model
+from engine.store import copy_writers, load_model, model_info, new_version_manifest, read_manifest, save_model
 from engine.training import Progress, TrainConfig, TrainingError, TrainReport, train_category
 from engine.versions import active_version, version_folder
 
@@ -54,6 +54,7 @@ CANDIDATES: tuple[Candidate, ...] = (
     Candidate("384 px, 3 % bank", (("image_size", 384), ("coreset_ratio", 0.03))),
 )
 """Cheapest first. 384 px with a 1 % bank is the untuned default."""
+
 
 @dataclass(frozen=True)
 class CandidateResult:
@@ -155,12 +156,21 @@ def _save_copy(source: Path, models_dir: str | os.PathLike[str], record: dict[st
     """A checked model version folder saved again, as a new version in ``models_dir``, with
     ``record`` as its manifest's ``tuning`` entry."""
     stored = load_model(source)
-    skip = {"index", "good_scores", "defect_scores"}
-    extra = {key: (path.name, lambda out, src=path: shutil.copyfile(src, out))
-             for key, path in stored.files.items() if key not in skip}
-    manifest = {k: v for k, v in stored.manifest.items() if k not in ("files", "schema_version", "active_version")}
+    manifest = new_version_manifest(stored.manifest)
     manifest["tuning"] = record
     manifest["version"] = {"kind": "train", "note": f"settings chosen by the self-test: {record['chosen']}"}
     manifest["patchcore"] = dict(manifest["patchcore"], graph_reused_from=None)  # the temporary folder is gone
     return save_model(models_dir, manifest, lambda out: shutil.copyfile(stored.index_path, out),
-                      stored.good_scores, stored.defect_scores, extra)
+                      stored.good_scores, stored.defect_scores, copy_writers(stored))
+
+
+def train_or_tune(category: str, good_images: Sequence[str | os.PathLike[str]], models_dir: str | os.PathLike[str],
+                  config: TrainConfig, tune: bool, defect_images: Sequence[str | os.PathLike[str]] = (),
+                  progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None) -> TrainReport:
+    """``train_category``, or with ``tune`` ``tune_category``'s saved model; what tuning chose is
+    in ``report.info.adaptations["tuning"]``."""
+    if tune:
+        return tune_category(category, good_images, models_dir, config, defect_images, progress=progress,
+                             should_cancel=should_cancel).train
+    return train_category(category, good_images, models_dir, config, defect_images, progress=progress,
+                          should_cancel=should_cancel)

@@ -44,7 +44,8 @@ def _fail(msg: str, code: int) -> int:
 def cmd_train(a: argparse.Namespace) -> int:
     from engine.types import BackboneError
     from engine.store import ModelError
-    from engine.training import TrainConfig, TrainingError, list_images, train_category
+    from engine.training import TrainConfig, TrainingError, list_images
+    from engine.tuning import train_or_tune
 
     if a.all and (a.good or a.category or not a.data):
         return _fail("--all trains every category under --data ROOT; leave out --category and --good", EXIT_BAD_INPUT)
@@ -70,14 +71,7 @@ def cmd_train(a: argparse.Namespace) -> int:
 
                 _rows, failed = train_all(a.data, a.models, cfg, progress=report, tune=a.tune)
                 return EXIT_BAD_INPUT if failed else 0
-            tuning = None
-            if a.tune:
-                from engine.tuning import tune_category
-
-                tuned = tune_category(a.category, goods, a.models, cfg, defects, progress=report)
-                rep, tuning = tuned.train, {"chosen": tuned.chosen, "candidates": [r.record() for r in tuned.results]}
-            else:
-                rep = train_category(a.category, goods, a.models, cfg, defects, progress=report)
+            rep = train_or_tune(a.category, goods, a.models, cfg, a.tune, defects, progress=report)
         finally:
             close()
     except (TrainingError, BackboneError, ModelError, FileNotFoundError) as exc:
@@ -85,8 +79,8 @@ def cmd_train(a: argparse.Namespace) -> int:
     for line in rep.skipped:
         print(f"skipped: {line}", file=sys.stderr)
     out = {"folder": str(rep.folder), "model": rep.info.to_dict(), "skipped": rep.skipped, "seconds": rep.seconds}
-    if tuning:
-        out["tuning"] = tuning
+    if a.tune:
+        out["tuning"] = rep.info.adaptations["tuning"]
     print(json.dumps(out, indent=2))
     return 0
 

@@ -54,20 +54,15 @@ def _each_category(root, need: str, run: Callable[[Path], dict], columns: list) 
 def train_all(root, models, config, progress=None, tune: bool = False) -> tuple[list[dict], int]:
     """Train (or with ``tune``, tune: ``engine.tuning``) every category under ``root``; returns
     (summary rows, number that failed)."""
-    from engine.training import list_images, train_category
-    from engine.tuning import tune_category
+    from engine.training import list_images
+    from engine.tuning import train_or_tune
 
     def run(d: Path) -> dict:
-        goods = list_images(d / "train" / "good")
-        chosen = None
-        if tune:
-            tuned = tune_category(d.name, goods, models, config, progress=progress)
-            rep, chosen = tuned.train, tuned.chosen
-        else:
-            rep = train_category(d.name, goods, models, config, progress=progress)
+        rep = train_or_tune(d.name, list_images(d / "train" / "good"), models, config, tune, progress=progress)
         st = rep.info.self_test or {}
         return dict(images=rep.info.train_images + rep.info.held_out_images, seconds=rep.seconds["total"],
-                    threshold=rep.info.threshold, version=rep.info.version, settings=chosen,
+                    threshold=rep.info.threshold, version=rep.info.version,
+                    settings=(rep.info.adaptations.get("tuning") or {}).get("chosen"),
                     synthetic_caught=st.get("detection_rate"), skipped=len(rep.skipped))
 
     columns = [("seconds", "train s", _f(1)), ("threshold", "threshold", _f(3)),

@@ -146,18 +146,13 @@ class InspectionWorker(QObject):
     @Slot(str, object, object, bool)
     def train(self, category: str, good_paths: list, config, tune: bool = False) -> None:
         """Train ``category``; with ``tune``, once per candidate setting (``engine.tuning``)."""
-        from engine.training import TrainingCancelled, train_category
+        from engine.training import TrainingCancelled
+        from engine.tuning import train_or_tune
 
-        progress = lambda s, d, n: self.progress.emit(s, d, n)  # noqa: E731
         try:
-            if tune:
-                from engine.tuning import tune_category
-
-                report = tune_category(category, good_paths, self.models_dir, config, progress=progress,
-                                       should_cancel=self._cancel.is_set).train
-            else:
-                report = train_category(category, good_paths, self.models_dir, config, progress=progress,
-                                        should_cancel=self._cancel.is_set)
+            report = train_or_tune(category, good_paths, self.models_dir, config, tune,
+                                   progress=lambda s, d, n: self.progress.emit(s, d, n),
+                                   should_cancel=self._cancel.is_set)
         except TrainingCancelled:
             self.trainingFailed.emit("training cancelled; no model was saved")
             return

@@ -62,9 +62,9 @@ def tuning_text(tuning: dict[str, Any] | None) -> str:
     if not tuning or not tuning.get("candidates"):
         return ""
     chosen = tuning.get("chosen")
-    tried = "; ".join(
-        (f"<b>{c['name']} {c['image_auroc'] or 0:.3f}, {_pct(c.get('pointing_game'))}</b>" if c["name"] == chosen else
-         f"{c['name']} {c['image_auroc'] or 0:.3f}, {_pct(c.get('pointing_game'))}") for c in tuning["candidates"])
+    figures = {c["name"]: f"{c['name']} {c['image_auroc'] or 0:.3f}, {_pct(c.get('pointing_game'))}"
+               for c in tuning["candidates"]}
+    tried = "; ".join(f"<b>{text}</b>" if name == chosen else text for name, text in figures.items())
     return (f"<br><b>Settings chosen</b> by the self-test on synthetic defects: {chosen}. Tried (synthetic image "
             f"AUROC, map peak inside the defect): {tried}. Rule: {tuning.get('criterion', '')}.")
 
