@@ -74,7 +74,8 @@ def build_patchcore(stored: StoredModel, embedder) -> PatchCore:
                           num_neighbours=int(pc["num_neighbours"]), blur_sigma=float(pc["blur_sigma"]), centred=centred,
                           grid_offset=tuple(pc.get("grid_offset_px", (0.0, 0.0))),
                           score_margin=int(pc.get("score_margin", 0)),
-                          map_ring_clip=int(pc.get("map_ring_clip", 0)))
+                          map_ring_clip=int(pc.get("map_ring_clip", 0)),
+                          map_neighbours=int(pc.get("map_neighbours", 1)))
     return PatchCore(embedder, index, cfg)
 
 
@@ -151,12 +152,12 @@ class Inspector:
         t1 = time.perf_counter()
         emb = self.model.embedder.features(x)
         t2 = time.perf_counter()
-        patch, scores = self.model.score_embeddings(emb)
+        scored = self.model.scored(emb)
         t3 = time.perf_counter()
-        amap = self.model.anomaly_map(patch[0], image.shape[:2])
+        amap = self.model.anomaly_map(scored.cells[0], image.shape[:2], int(scored.score_cells[0]))
         vec = global_embedding(emb[0])
         t4 = time.perf_counter()
-        raw = float(scores[0])
+        raw = float(scored.scores[0])
         ms = lambda a, b: (b - a) * 1000.0  # noqa: E731
         timing = Timing(load_ms=load_ms, preprocess_ms=ms(t0, t1), features_ms=ms(t1, t2), search_ms=ms(t2, t3),
                         map_ms=ms(t3, t4), total_ms=load_ms + ms(t0, t4))
@@ -164,7 +165,7 @@ class Inspector:
             source=source, verdict=self.decision.verdict(raw), score=raw,
             normalised_score=self.decision.normalise(raw), threshold=self.decision.threshold,
             category=self.info.category, model_id=self.info.model_id, anomaly_map=amap,
-            patch_scores=patch[0], image=image if keep_image else None,
+            patch_scores=scored.cells[0], image=image if keep_image else None,
             image_size=(int(image.shape[0]), int(image.shape[1])), timing=timing, embedding=vec,
         )
 

@@ -78,6 +78,9 @@ class TrainConfig:
     """"frr": from held-out goods at ``target_frr``; "f1": F1-optimal (needs defect images)."""
     reweight: bool = False
     blur_sigma: float = 4.0
+    map_neighbours: int = 3
+    """k: the map draws each cell's mean distance to its k nearest bank patches (1: the nearest
+    alone, as before engine 0.4); the image score is always the nearest's distance."""
     batch_size: int = 8
     seed: int = 0
     selftest_per_image: int = 2
@@ -259,15 +262,15 @@ def train_category(
     del candidates, owner
     index = NearestNeighbourIndex.fit(bank)
     pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
-                             grid_offset=extractor.grid_offset)
+                             grid_offset=extractor.grid_offset, map_neighbours=config.map_neighbours)
     model = PatchCore(fast, index, pc_cfg)
     held = _load_all(hold_paths, skipped)
     probed: dict[int, tuple[np.ndarray, ...]] = {}  # the border probe's embeddings and distances, reused below
     if config.score_margin is None:  # measured on held-out goods: is the image score a border artefact?
         for k, (_, im) in enumerate(held[:BORDER_PROBE_IMAGES]):
             emb = model.embed([im])
-            probed[k] = (emb, *model.patch_distances(emb))
-        margin, border = choose_score_margin([patch[0] for _, patch, _ in probed.values()])
+            probed[k] = (emb, *model.search(emb))
+        margin, border = choose_score_margin([patch[0] for _, patch, _, _ in probed.values()])
     else:
         margin, border = config.score_margin, {"score_margin": config.score_margin, "asked": True}
     pc_cfg = replace(pc_cfg, score_margin=margin, map_ring_clip=map_ring_for(margin))
@@ -289,11 +292,9 @@ def train_category(
     held_resized: list[np.ndarray] = []
 
     def judge(im: np.ndarray, probe: tuple[np.ndarray, ...] | None = None) -> tuple[float, np.ndarray, np.ndarray]:
-        if probe is None:
-            patch, scores = model.score_embeddings(model.embed([im]))
-        else:  # scored by the border probe already; only the image score depends on the margin
-            patch, scores = probe[1], model.image_scores(*probe)
-        return float(scores[0]), model.anomaly_map(patch[0], im.shape[:2]), patch[0]
+        # scored by the border probe already, when given; only the image score depends on the margin
+        s = model.scored(model.embed([im])) if probe is None else model.scored_from(*probe)
+        return float(s.scores[0]), model.anomaly_map(s.cells[0], im.shape[:2], int(s.score_cells[0])), s.cells[0]
 
     def score(items: list[tuple[Path, np.ndarray]], stage: str, held_out: bool = False) -> np.ndarray:
         out = []
@@ -380,6 +381,7 @@ def train_category(
                       "input_pad": extractor.key.input_pad, "photometric": extractor.key.photometric,
                       "graph_reused_from": extractor.reused_from,
                       "score_margin": pc_cfg.score_margin, "map_ring_clip": pc_cfg.map_ring_clip,
+                      "map_neighbours": pc_cfg.map_neighbours,
                       "border_effect": border,
                       "photometric_choice": photometric_choice},
         "part_mask": part.facts(),

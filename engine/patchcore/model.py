@@ -34,6 +34,21 @@ class PatchCoreConfig:
     """Outer rings of cells the map draws no hotter than the cells just inside them, except the
     cell the image score came from (0: none; set at training with the score margin; older
     models keep 0)."""
+    map_neighbours: int = 1
+    """k: each map cell draws the mean distance to its k nearest bank patches (engine >= 0.4
+    trains with 3; older models keep 1). The image score stays the distance to the nearest."""
+
+
+@dataclass(frozen=True)
+class ScoredPatches:
+    """One batch judged: what the map draws and what the verdict rests on."""
+
+    cells: np.ndarray
+    """(B, h, w) float32: each cell's mean distance to its ``map_neighbours`` nearest bank patches."""
+    scores: np.ndarray
+    """(B,) float64 image scores: the largest nearest-patch distance inside the score window."""
+    score_cells: np.ndarray
+    """(B,) flat index of the cell each image score came from."""
 
 
 def score_window(h: int, w: int, margin: int) -> tuple[slice, slice]:
@@ -71,21 +86,44 @@ class PatchCore:
         return self.embedder.embed([resize_to(im, size) for im in images])
 
     def score_embeddings(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Embeddings (B, h, w, D) -> patch scores (B, h, w) and image scores (B,)."""
-        patch, nn_idx = self.patch_distances(emb)
-        return patch, self.image_scores(emb, patch, nn_idx)
+        """Embeddings (B, h, w, D) -> the map's cell scores (B, h, w) and image scores (B,)."""
+        s = self.scored(emb)
+        return s.cells, s.scores
+
+    def scored(self, emb: np.ndarray) -> ScoredPatches:
+        """Embeddings (B, h, w, D) -> map cells, image scores and the cells the scores came from."""
+        return self.scored_from(emb, *self.search(emb))
+
+    def scored_from(self, emb: np.ndarray, patch: np.ndarray, nn_idx: np.ndarray, cells: np.ndarray) -> ScoredPatches:
+        """``ScoredPatches`` from a ``search`` already made (the training's border probe reuses it)."""
+        scores, top = self.image_scores(emb, patch, nn_idx)
+        return ScoredPatches(cells, scores, top)
+
+    def search(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Embeddings (B, h, w, D) -> nearest-patch distances (B, h, w) float32, that patch's bank
+        index (B, h, w) int64, and the map's cell scores (B, h, w) float32: the mean distance to the
+        ``map_neighbours`` nearest bank patches (the nearest-patch distances themselves when k = 1).
+
+        The 1-NN distance to a coreset carries the coreset's spacing: a sound patch that falls
+        between two bank patches scores as high as a faint defect, and on grainy texture that noise
+        decides where the map peaks. The mean over a few neighbours varies smoothly (README, issue 9)."""
+        b, h, w, d = emb.shape
+        k = max(1, min(self.config.map_neighbours, self.index.size))
+        dist, nn_idx = self.index.search(emb.reshape(-1, d), k=k)
+        patch = dist[:, 0].reshape(b, h, w).astype(np.float32)
+        cells = patch if k == 1 else dist.mean(axis=1).reshape(b, h, w).astype(np.float32)
+        return patch, nn_idx[:, 0].reshape(b, h, w), cells
 
     def patch_distances(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Embeddings (B, h, w, D) -> patch scores (B, h, w) float32, the distance to the nearest
         memory-bank patch, and that patch's bank index (B, h, w) int64."""
-        b, h, w, d = emb.shape
-        dist, nn_idx = self.index.search(emb.reshape(-1, d), k=1)
-        return dist[:, 0].reshape(b, h, w).astype(np.float32), nn_idx[:, 0].reshape(b, h, w)
+        return self.search(emb)[:2]
 
-    def image_scores(self, emb: np.ndarray, patch: np.ndarray, nn_idx: np.ndarray) -> np.ndarray:
+    def image_scores(self, emb: np.ndarray, patch: np.ndarray, nn_idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Image scores (B,) from ``patch_distances``: s*, the largest patch score inside
         ``score_window`` (the grid less its ``score_margin`` ring), optionally re-weighted as
-        1 - softmax of distances to the matched bank patch's neighbourhood N_b(m*) (eq. 7)."""
+        1 - softmax of distances to the matched bank patch's neighbourhood N_b(m*) (eq. 7); and the
+        flat index (B,) of the cell each came from."""
         b, h, w, d = emb.shape
         top = score_cells(patch, self.config.score_margin)
         scores = patch.reshape(b, h * w)[np.arange(b), top].astype(np.float64)
@@ -100,15 +138,16 @@ class PatchCore:
             z = dists - dists.max(axis=1, keepdims=True)
             soft = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
             scores = (1.0 - soft[:, 0]) * scores
-        return scores
+        return scores, top
 
-    def anomaly_map(self, patch_scores: np.ndarray, out_size: tuple[int, int]) -> np.ndarray:
-        """Patch scores (h, w) -> map (H, W) = ``out_size``: outer rings capped (``map_ring_clip``),
-        bilinear to input size, Gaussian blur, resize."""
+    def anomaly_map(self, patch_scores: np.ndarray, out_size: tuple[int, int], score_cell: int | None = None) -> np.ndarray:
+        """Cell scores (h, w) -> map (H, W) = ``out_size``: outer rings capped (``map_ring_clip``),
+        bilinear to input size, Gaussian blur, resize. ``score_cell``: flat index of the cell the
+        image score came from, kept uncapped (default: the largest cell inside the score window)."""
         ih, iw = self.config.input_size
         ps = patch_scores.astype(np.float32)
         if self.config.map_ring_clip:  # the rim capped, but the cell the image score came from kept
-            top = int(score_cells(ps[None], self.config.score_margin)[0])
+            top = int(score_cells(ps[None], self.config.score_margin)[0]) if score_cell is None else int(score_cell)
             capped = clip_ring(ps, self.config.map_ring_clip)
             capped.flat[top] = ps.flat[top]
             ps = capped

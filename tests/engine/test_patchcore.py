@@ -189,3 +189,45 @@ def test_the_map_ring_clip_moves_the_peak_off_a_hot_rim_and_old_models_keep_thei
     ps[1, 6] = 5.0  # on the second ring, the cell the image score comes from: drawn as it scored
     y, x = peak(new.anomaly_map(ps, (64, 64)))
     assert abs(y - 8) <= 4 and abs(x - 48) <= 4, "the score's own cell is never capped"
+
+
+def test_the_map_draws_the_mean_over_k_neighbours_while_the_score_stays_the_nearest():
+    from engine.patchcore.knn import NearestNeighbourIndex
+    from engine.patchcore.model import PatchCore, PatchCoreConfig
+
+    class Flat:
+        dim = 2
+
+    bank = np.array([[0.0, 0.0], [4.0, 0.0], [0.0, 6.0]], np.float32)
+    index = NearestNeighbourIndex.fit(bank)
+    emb = np.zeros((1, 6, 6, 2), np.float32)
+    emb[0, 2, 3] = (2.0, 0.0)  # halfway between two bank patches: 2 from each, 6.3 from the third
+    emb[0, 4, 1] = (0.0, -2.5)  # nearer to one bank patch (2.5), far from the others
+    k1 = PatchCore(Flat(), index, PatchCoreConfig(input_size=(48, 48)))
+    k2 = PatchCore(Flat(), index, PatchCoreConfig(input_size=(48, 48), map_neighbours=2))
+    a, b = k1.scored(emb), k2.scored(emb)
+    assert a.scores[0] == pytest.approx(2.5) and b.scores[0] == pytest.approx(2.5), "the verdict is the nearest's"
+    assert a.score_cells[0] == b.score_cells[0] == 4 * 6 + 1
+    assert b.cells[0, 2, 3] == pytest.approx(2.0), "both neighbours at 2"
+    assert b.cells[0, 4, 1] == pytest.approx((2.5 + np.hypot(4.0, 2.5)) / 2)
+    assert b.cells[0, 0, 0] == pytest.approx(2.0), "a patch on a bank patch: the mean with the next one"
+    assert np.array_equal(a.cells, k1.patch_distances(emb)[0])
+    cells, scores = k2.score_embeddings(emb)
+    assert np.array_equal(cells, b.cells) and np.array_equal(scores, b.scores)
+
+
+def test_the_ring_clip_keeps_the_cell_the_score_came_from_even_where_the_map_peaks_elsewhere():
+    from engine.patchcore.knn import NearestNeighbourIndex
+    from engine.patchcore.model import PatchCore, PatchCoreConfig
+
+    class Flat:
+        dim = 2
+
+    index = NearestNeighbourIndex.fit(np.zeros((1, 2), np.float32))
+    model = PatchCore(Flat(), index, PatchCoreConfig(input_size=(64, 64), score_margin=1, map_ring_clip=2, blur_sigma=0))
+    cells = np.ones((8, 8), np.float32)
+    cells[1, 6] = 5.0  # on the second ring: capped unless it is the score's cell
+    cells[4, 4] = 4.0
+    capped = model.anomaly_map(cells, (64, 64), score_cell=4 * 8 + 4)
+    kept = model.anomaly_map(cells, (64, 64), score_cell=1 * 8 + 6)
+    assert capped.max() == pytest.approx(4.0) and kept.max() == pytest.approx(5.0)

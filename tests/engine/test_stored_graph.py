@@ -116,5 +116,6 @@ def test_auto_photometric_follows_the_good_images_lighting(demo_data, tmp_path):
     assert pc["map_ring_clip"] == (2 if pc["score_margin"] else 0)
     fast, eager = Inspector.load(tmp_path / "m", "lit"), Inspector.load(tmp_path / "m", "lit", compile_onnx=False)
     assert eager.model.embedder.photometric == "standardise"
+    assert pc["map_neighbours"] == 3 and fast.model.config.map_neighbours == eager.model.config.map_neighbours == 3
     img = list_images(demo_data / "test" / "scratch")[0]
     assert fast.inspect_path(img).score == pytest.approx(eager.inspect_path(img).score, rel=1e-3)
