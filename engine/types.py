@@ -126,7 +126,9 @@ class InspectionResult:
     anomaly_map: np.ndarray | None = None
     """float32 (H, W) raw patch scores, upsampled to the image and smoothed."""
     patch_scores: np.ndarray | None = None
-    """float32 (h, w) scores on the feature grid, before upsampling."""
+    """float32 (h, w) scores on the feature grid, before upsampling: what the map draws (each
+    patch's mean distance to its ``map_neighbours`` nearest bank patches; the score is the largest
+    nearest-patch distance, so it can differ from this grid's maximum)."""
     image: np.ndarray | None = None
     """uint8 (H, W, 3) RGB image as judged (after EXIF rotation), if asked for."""
     image_size: tuple[int, int] | None = None

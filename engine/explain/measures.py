@@ -17,7 +17,7 @@ MAP_SIDE = 128
 IMAGE_SIDE = 256
 
 MEASURES: dict[str, str] = {
-    "mean_patch_distance": "mean distance of the part's patches to the nearest good patch",
+    "mean_patch_distance": "mean distance of the part's patches to the good patches nearest them",
     "anomalous_area": "share of the part at or above the threshold",
     "anomalous_regions": "number of separate regions at or above the threshold",
     "anomalous_strength": "how far above the threshold the anomalous area lies on average (0.2 = 20 % above)",
