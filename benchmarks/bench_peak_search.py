@@ -5,7 +5,7 @@
 Embeds the category's test goods and held-out training goods once (images the memory bank never
 saw, as in k-fold calibration; kept as float16 as k-fold keeps them), then scores them back to
 back against the model's bank both ways, one way over all images then the other, twice: every patch
-searched (``PatchCore.score_embeddings``) and ``engine.patchcore.peak_search``. Prints medians
+searched (``PatchCore.scores``) and ``engine.patchcore.peak_search``. Prints medians
 of the time per image, the share of patches searched, and the largest difference of the scores
 (0 when exact).
 """
@@ -48,7 +48,7 @@ def main() -> None:
         for e in embs:
             emb = e.astype(np.float32)
             t0 = time.perf_counter()
-            want.append(float(model.score_embeddings(emb)[1][0]))
+            want.append(float(model.scores(emb)[0]))
             full_ms.append((time.perf_counter() - t0) * 1e3)
         for k, e in enumerate(embs):
             window = e[0, ys, xs].astype(np.float32)

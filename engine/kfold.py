@@ -149,7 +149,7 @@ def fold_scores(paths: Sequence[str], banks: list[np.ndarray | None], embedder, 
             raise Cancelled()
         model = models.get(j % folds)
         if isinstance(model, PatchCore):
-            out.append(float(model.score_embeddings(emb)[1][0]))
+            out.append(float(model.scores(emb)[0]))
         elif model is not None:
             ys, xs = score_window(emb.shape[1], emb.shape[2], cfg.score_margin)
             out.append(model(emb[0, ys, xs]).distance)

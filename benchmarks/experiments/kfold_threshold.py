@@ -61,7 +61,7 @@ def main() -> None:
         idx = greedy_coreset(pool, n, pc["projection_dim"], 0)
         fold = PatchCore(model.embedder, NearestNeighbourIndex.fit(pool[np.sort(idx)]), model.config)
         for j in range(f, len(embs), a.folds):
-            fold_scores[j] = fold.score_embeddings(embs[j].astype(np.float32))[1][0]
+            fold_scores[j] = fold.scores(embs[j].astype(np.float32))[0]
         print(f"fold {f}: bank {len(idx)}", flush=True)
     held = insp.stored.good_scores
     y, s = [], []

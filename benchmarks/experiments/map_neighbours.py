@@ -5,7 +5,8 @@
 Loads one trained model and judges the test set once per k through the engine's own path
 (``engine.evaluation.evaluate_folder`` with the model's ``map_neighbours`` set to k): the image
 scores, the threshold and every verdict are the same for every k, only the map changes. Prints
-pixel AUROC, AUPRO, the pointing game (strict and within 15 px), the map peaks near the border,
+pixel AUROC, AUPRO, the pointing game (strict and within 15 px), the map peaks near the border
+(of all test images, and of the good ones with the median of their map's peak over the threshold),
 and then the judging time of k = 1 against each other k, alternating image by image over
 ``--timing-images`` test images (median ms per image, file to verdict and map).
 """
@@ -23,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from engine.evaluation import evaluate_folder  # noqa: E402
+from engine.evaluation import evaluate_folder, peak_near_border  # noqa: E402
 from engine.imaging import is_image_path, load_image  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 from engine.patchcore.model import PatchCore  # noqa: E402
@@ -44,6 +45,7 @@ def main() -> None:
     a = ap.parse_args()
     base = Inspector.load(a.models, a.category)
     ks = [int(k) for k in a.k.split(",")]
+    goods = sorted(p for p in (Path(a.data) / "test" / "good").iterdir() if is_image_path(p))
     out = {"model": base.info.model_id, "trained_with": base.model.config.map_neighbours, "per_k": {}}
     for k in ks:
         r = evaluate_folder(with_neighbours(base, k), a.data)
@@ -53,6 +55,9 @@ def main() -> None:
                "border_peaks": r["border_peaks"]["images"],
                "pointing_per_type": {t: round(v["pointing"], 2) for t, v in r["per_type"].items() if "pointing" in v},
                "pixel_auroc_per_type": {t: round(v["pixel_auroc"], 3) for t, v in r["per_type"].items() if "pixel_auroc" in v}}
+        good_maps = [r.anomaly_map for r in with_neighbours(base, k).inspect_paths(goods) if r.ok]
+        row["good_border_peaks"] = f"{sum(peak_near_border(m) for m in good_maps)} of {len(good_maps)}"
+        row["good_peak_over_threshold"] = round(float(np.median([m.max() for m in good_maps])) / base.decision.threshold, 3)
         out["per_k"][k] = row
         print(f"k={k}", json.dumps(row), flush=True)
     paths = sorted(p for p in (Path(a.data) / "test").rglob("*") if p.is_file() and is_image_path(p))

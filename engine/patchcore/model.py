@@ -90,6 +90,10 @@ class PatchCore:
         s = self.scored(emb)
         return s.cells, s.scores
 
+    def scores(self, emb: np.ndarray) -> np.ndarray:
+        """Embeddings (B, h, w, D) -> image scores (B,) alone: one nearest-patch search, no map."""
+        return self.image_scores(emb, *self.patch_distances(emb))[0]
+
     def scored(self, emb: np.ndarray) -> ScoredPatches:
         """Embeddings (B, h, w, D) -> map cells, image scores and the cells the scores came from."""
         return self.scored_from(emb, *self.search(emb))
@@ -99,16 +103,17 @@ class PatchCore:
         scores, top = self.image_scores(emb, patch, nn_idx)
         return ScoredPatches(cells, scores, top)
 
-    def search(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def search(self, emb: np.ndarray, with_map: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Embeddings (B, h, w, D) -> nearest-patch distances (B, h, w) float32, that patch's bank
         index (B, h, w) int64, and the map's cell scores (B, h, w) float32: the mean distance to the
-        ``map_neighbours`` nearest bank patches (the nearest-patch distances themselves when k = 1).
+        ``map_neighbours`` nearest bank patches (the nearest-patch distances themselves when k = 1
+        or ``with_map`` is False, which searches the nearest alone).
 
         The 1-NN distance to a coreset carries the coreset's spacing: a sound patch that falls
         between two bank patches scores as high as a faint defect, and on grainy texture that noise
         decides where the map peaks. The mean over a few neighbours varies smoothly (README, issue 9)."""
         b, h, w, d = emb.shape
-        k = max(1, min(self.config.map_neighbours, self.index.size))
+        k = max(1, min(self.config.map_neighbours, self.index.size)) if with_map else 1
         dist, nn_idx = self.index.search(emb.reshape(-1, d), k=k)
         patch = dist[:, 0].reshape(b, h, w).astype(np.float32)
         cells = patch if k == 1 else dist.mean(axis=1).reshape(b, h, w).astype(np.float32)
@@ -117,7 +122,7 @@ class PatchCore:
     def patch_distances(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Embeddings (B, h, w, D) -> patch scores (B, h, w) float32, the distance to the nearest
         memory-bank patch, and that patch's bank index (B, h, w) int64."""
-        return self.search(emb)[:2]
+        return self.search(emb, with_map=False)[:2]
 
     def image_scores(self, emb: np.ndarray, patch: np.ndarray, nn_idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Image scores (B,) from ``patch_distances``: s*, the largest patch score inside

@@ -212,6 +212,7 @@ def test_the_map_draws_the_mean_over_k_neighbours_while_the_score_stays_the_near
     assert b.cells[0, 4, 1] == pytest.approx((2.5 + np.hypot(4.0, 2.5)) / 2)
     assert b.cells[0, 0, 0] == pytest.approx(2.0), "a patch on a bank patch: the mean with the next one"
     assert np.array_equal(a.cells, k1.patch_distances(emb)[0])
+    assert np.array_equal(k2.scores(emb), b.scores), "the scores alone: the same, from the nearest-only search"
     cells, scores = k2.score_embeddings(emb)
     assert np.array_equal(cells, b.cells) and np.array_equal(scores, b.scores)
 
