@@ -41,6 +41,18 @@ def _fail(msg: str, code: int) -> int:
     return code
 
 
+def _stages(text: str) -> tuple[int, ...]:
+    """``--layers 2,3,4`` -> (2, 3, 4): distinct stage numbers of the backbone's feature pyramid (the
+    backbone says which it has)."""
+    try:
+        stages = tuple(int(x) for x in text.split(","))
+    except ValueError:
+        stages = ()
+    if not stages or len(set(stages)) != len(stages) or any(s < 0 for s in stages):
+        raise argparse.ArgumentTypeError(f"expected distinct stage numbers separated by commas (e.g. 2,3,4), got {text!r}")
+    return tuple(sorted(stages))
+
+
 def cmd_train(a: argparse.Namespace) -> int:
     from engine.types import BackboneError
     from engine.store import ModelError
@@ -51,13 +63,14 @@ def cmd_train(a: argparse.Namespace) -> int:
         return _fail("--all trains every category under --data ROOT; leave out --category and --good", EXIT_BAD_INPUT)
     if not a.all and not (a.category and a.good):
         return _fail("give --category and --good (or --all --data ROOT)", EXIT_BAD_INPUT)
-    if a.tune and (a.image_size is not None or a.coreset_ratio is not None):
-        return _fail("--tune chooses the input size and the bank's size; leave out --image-size and --coreset-ratio, "
-                     "or give them without --tune", EXIT_BAD_INPUT)
+    if a.tune and (a.image_size is not None or a.coreset_ratio is not None or a.layers is not None):
+        return _fail("--tune chooses the input size, the bank's size and the feature stages; leave out --image-size, "
+                     "--coreset-ratio and --layers, or give them without --tune", EXIT_BAD_INPUT)
     try:
         goods = list_images(a.good) if a.good else []
         defects = [p for d in (a.defects or []) for p in list_images(d)]
-        cfg = TrainConfig(backbone=a.backbone, weights=a.weights, image_size=a.image_size or TrainConfig.image_size,
+        cfg = TrainConfig(backbone=a.backbone, weights=a.weights, layers=a.layers or TrainConfig.layers,
+                          image_size=a.image_size or TrainConfig.image_size,
                           coreset_ratio=a.coreset_ratio or TrainConfig.coreset_ratio, target_frr=a.target_frr, review_margin=a.review_margin,
                           threshold_method=a.threshold, reweight=a.reweight, seed=a.seed,
                           max_synthetic_miss=a.max_synthetic_miss, train_classifier=a.classifier,
@@ -302,8 +315,10 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--weights", help="local weights file for a non-embedded backbone")
     t.add_argument("--image-size", type=int, default=None, help="side of the backbone input's area, pixels (default 384)")
     t.add_argument("--coreset-ratio", type=float, default=None, help="share of the candidate patches kept (default 0.01)")
+    t.add_argument("--layers", type=_stages, default=None,
+                   help="backbone feature stages, comma-separated (default 2,3; 2,3,4 adds the stride-32 stage)")
     t.add_argument("--tune", action="store_true",
-                   help="train each candidate input size and bank size, keep the one the self-test on synthetic "
+                   help="train each candidate input size, bank size and feature stages, keep the one the self-test on synthetic "
                         "defects prefers (one training per candidate)")
     t.add_argument("--target-frr", type=float, default=0.01, help="false-reject rate the threshold aims for")
     t.add_argument("--review-margin", type=float, default=0.05, help="REVIEW half-band on the 0..1 score")

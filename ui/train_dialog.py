@@ -22,7 +22,8 @@ class TrainDialog(QDialog):
     previewRequested = Signal(str)  # folder
     cancelRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, tune_trainings: int = 5) -> None:
+        """``tune_trainings``: how many candidate settings tuning trains (the engine's list)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("New category"))
         self.name = QLineEdit()
@@ -35,8 +36,8 @@ class TrainDialog(QDialog):
         row.addWidget(self.folder)
         row.addWidget(browse)
         self.classifier_box = QCheckBox(self.tr("Also train the defect classifier (for Grad-CAM++; about 1–2 min more)"))
-        self.tune_box = QCheckBox(self.tr("Choose input size and memory bank by the self-test (trains 4 times: "
-                                          "about 4x as long)"))
+        self.tune_box = QCheckBox(self.tr("Choose input size, memory bank and feature stages by the self-test "
+                                          "(trains {0} times: about {0}x as long)").format(tune_trainings))
         self.policy = QComboBox()
         self.policy.addItem(self.tr("From good images only (1 % false rejects)"), None)
         for cap in MISS_CAPS[1:]:

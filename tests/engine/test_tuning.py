@@ -11,7 +11,7 @@ from engine.inspector import Inspector
 from engine.model_update import rebuild_category
 from engine.store import read_manifest
 from engine.training import TrainConfig, TrainingError, list_images
-from engine.tuning import Candidate, CandidateResult, choose, tune_category
+from engine.tuning import CANDIDATES, Candidate, CandidateResult, choose, tune_category
 from engine.versions import list_versions
 
 SMALL = TrainConfig(image_size=96, coreset_ratio=0.1, holdout_fraction=0.3, selftest_per_image=1)
@@ -70,6 +70,18 @@ def test_rebuild_of_a_tuned_model_keeps_its_settings(tuned, demo_data):
     assert f"settings as tuned: {rep.chosen}" in after["version"]["note"]
 
 
+def test_a_feature_stages_candidate_reaches_the_model_and_its_rebuild(demo_data, tmp_path):
+    stages = Candidate("96 px, stages 2-4", (("image_size", 96), ("layers", (2, 3, 4))))
+    assert any(dict(c.settings).get("layers") == (2, 3, 4) for c in CANDIDATES)  # tuning offers it
+    goods = list_images(demo_data / "train" / "good")
+    rep = tune_category("washer", goods, tmp_path, SMALL, candidates=(stages,))
+    m = read_manifest(rep.train.folder)
+    assert m["backbone"]["layers"] == [2, 3, 4] and m["tuning"]["chosen"] == stages.name
+    assert m["patchcore"]["memory_bank_size"] > 0 and Inspector.load(tmp_path, "washer").model.index.dim == 40 + 112 + 320
+    out = rebuild_category(tmp_path, "washer", list_images(demo_data / "test" / "good")[:1])
+    assert read_manifest(out.folder)["backbone"]["layers"] == [2, 3, 4]
+
+
 def test_tuning_needs_the_self_test(demo_data, tmp_path):
     with pytest.raises(TrainingError, match="synthetic defects per image"):
         tune_category("washer", list_images(demo_data / "train" / "good"), tmp_path,
@@ -84,6 +96,21 @@ def test_cli_refuses_tune_with_the_settings_it_chooses(demo_data, tmp_path, caps
     assert code != 0
     assert "--tune chooses the input size" in capsys.readouterr().err
     assert not (tmp_path / "washer").exists()
+    code = main(["--models", str(tmp_path), "train", "--category", "washer", "--good",
+                 str(demo_data / "train" / "good"), "--tune", "--layers", "2,3,4"])
+    assert code != 0 and "--layers" in capsys.readouterr().err
+
+
+def test_cli_layers_choose_the_stages_or_say_what_was_wrong(demo_data, tmp_path, capsys):
+    from station.cli import main
+
+    good = str(demo_data / "train" / "good")
+    with pytest.raises(SystemExit):
+        main(["--models", str(tmp_path), "train", "--category", "washer", "--good", good, "--layers", "2,two"])
+    assert "expected distinct stage numbers" in capsys.readouterr().err
+    code = main(["--models", str(tmp_path), "train", "--category", "washer", "--good", good, "--layers", "2,1",
+                 "--image-size", "96", "--coreset-ratio", "0.1", "--selftest-per-image", "1"])
+    assert code == 0 and read_manifest(tmp_path / "washer")["backbone"]["layers"] == [1, 2]
 
 
 def test_model_facts_name_the_chosen_settings(tuned):

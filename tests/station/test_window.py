@@ -219,6 +219,15 @@ def test_new_category_with_tuning_keeps_the_self_tests_choice(window, qtbot, dem
     assert sorted(p.name for p in window.models_dir.iterdir() if p.name.startswith("washer-tuned")) == ["washer-tuned"]
 
 
+def test_dialog_names_as_many_trainings_as_tuning_has_candidates(qtbot):
+    from engine.tuning import CANDIDATES
+    from ui.train_dialog import TrainDialog
+
+    dialog = TrainDialog()  # the station's default, so the window never imports the training code for it
+    qtbot.addWidget(dialog)
+    assert f"trains {len(CANDIDATES)} times" in dialog.tune_box.text()
+
+
 def test_dialog_previews_synthetic_defects_of_the_folder(window, qtbot, demo_data, tmp_path):
     window.categories.open_dialog()
     dialog = window.categories.dialog
