@@ -57,6 +57,14 @@ def adaptations_text(a: dict[str, Any]) -> str:
     return f"<b>Adapted to the parts</b>: {light}; {border}." + tuning_text(a.get("tuning"))
 
 
+def stages_text(stages) -> str:
+    """Backbone feature stages as people read them: (2, 3, 4) -> "2-4", (1, 3) -> "1, 3"."""
+    s = list(stages)
+    if len(s) > 1 and s == list(range(s[0], s[0] + len(s))):
+        return f"{s[0]}-{s[-1]}"
+    return ", ".join(map(str, s))
+
+
 def tuning_text(tuning: dict[str, Any] | None) -> str:
     """Rich text of the settings tuning tried (a dict as the manifest stores it), or nothing."""
     if not tuning or not tuning.get("candidates"):
@@ -90,15 +98,15 @@ class ModelFactsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Model facts: {0}").format(info.category))
         q = info.good_score_quantiles or {}
-        facts = QLabel(self.tr(
-            "<b>{0}</b> &nbsp; model {1} {2}<br>{3}, input {4}x{5} px, memory bank {6} patches, {7} training + {8} "
+        self.facts = QLabel(self.tr(
+            "<b>{0}</b> &nbsp; model {1} {2}<br>{3} (stages {16}), input {4}x{5} px, memory bank {6} patches, {7} training + {8} "
             "held-out good images<br><b>Threshold</b> {9:.3f} ({10}, target false-reject rate {11:.0%}, from {15} good "
             "scores); good scores median {12:.2f}, p95 {13:.2f}, max {14:.2f}").format(
             info.category, info.version, info.model_id, info.backbone, info.input_size[1], info.input_size[0],
             info.memory_bank_size, info.train_images, info.held_out_images, info.threshold,
             info.threshold_method, info.target_frr, q.get("median", 0), q.get("p95", 0), q.get("max", 0),
-            info.calibration_images))
-        facts.setWordWrap(True)
+            info.calibration_images, stages_text(info.layers)))
+        self.facts.setWordWrap(True)
         pm = info.part_mask or {}
         self.mask_label = QLabel(self.tr("<b>Part mask</b>: {0}").format(pm.get("reason") or self.tr("none stored")))
         self.mask_label.setWordWrap(True)
@@ -126,7 +134,7 @@ class ModelFactsDialog(QDialog):
         grid.addWidget(self.curve, 0, 1, 3, 1)
         body = QWidget()
         lay = QVBoxLayout(body)
-        lay.addWidget(facts)
+        lay.addWidget(self.facts)
         lay.addWidget(self.adapted)
         lay.addLayout(grid)
         lay.addWidget(self.selftest)

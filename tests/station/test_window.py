@@ -249,6 +249,7 @@ def test_model_facts_show_mask_self_test_and_curve(window, qtbot):
     assert "Self-test" in dialog.selftest.text() and "caught" in dialog.selftest.text()
     assert not dialog.mask_image.pixmap().isNull() and not dialog.curve.pixmap().isNull()
     assert "not trained" in dialog.classifier.text()
+    assert "efficientnet_lite0 (stages 2-3), input" in dialog.facts.text()
     assert dialog.adapted.text().startswith("<b>Adapted to the parts</b>: brightness as it comes (varies")
     assert "every patch counts" in dialog.adapted.text() or "left out of the score" in dialog.adapted.text()
     assert window.categories.show_facts("no-such-category") is None
