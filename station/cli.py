@@ -8,94 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-EXIT_BAD_INPUT = 2
-EXIT_MODEL = 3
-EXIT_NO_SCREEN = 4
-
-
-def _progress_bar():
-    from tqdm import tqdm
-
-    bars: dict[str, tqdm] = {}
-
-    def report(stage: str, done: int, total: int) -> None:
-        bar = bars.get(stage)
-        if bar is None:
-            for b in bars.values():
-                b.close()
-            bar = bars[stage] = tqdm(total=total, desc=f"{stage:<11}", unit="it", file=sys.stderr,
-                                     leave=True, disable=None)
-        bar.total = total
-        bar.n = done
-        bar.refresh()
-
-    def close() -> None:
-        for b in bars.values():
-            b.close()
-
-    return report, close
-
-
-def _fail(msg: str, code: int) -> int:
-    print(f"error: {msg}", file=sys.stderr)
-    return code
-
-
-def _stages(text: str) -> tuple[int, ...]:
-    """``--layers 2,3,4`` -> (2, 3, 4): distinct stage numbers of the backbone's feature pyramid (the
-    backbone says which it has)."""
-    try:
-        stages = tuple(int(x) for x in text.split(","))
-    except ValueError:
-        stages = ()
-    if not stages or len(set(stages)) != len(stages) or any(s < 0 for s in stages):
-        raise argparse.ArgumentTypeError(f"expected distinct stage numbers separated by commas (e.g. 2,3,4), got {text!r}")
-    return tuple(sorted(stages))
-
-
-def cmd_train(a: argparse.Namespace) -> int:
-    from engine.types import BackboneError
-    from engine.store import ModelError
-    from engine.training import TrainConfig, TrainingError, list_images
-    from engine.tuning import train_or_tune
-
-    if a.all and (a.good or a.category or not a.data):
-        return _fail("--all trains every category under --data ROOT; leave out --category and --good", EXIT_BAD_INPUT)
-    if not a.all and not (a.category and a.good):
-        return _fail("give --category and --good (or --all --data ROOT)", EXIT_BAD_INPUT)
-    if a.tune and (a.image_size is not None or a.coreset_ratio is not None or a.layers is not None):
-        return _fail("--tune chooses the input size, the bank's size and the feature stages; leave out --image-size, "
-                     "--coreset-ratio and --layers, or give them without --tune", EXIT_BAD_INPUT)
-    try:
-        goods = list_images(a.good) if a.good else []
-        defects = [p for d in (a.defects or []) for p in list_images(d)]
-        cfg = TrainConfig(backbone=a.backbone, weights=a.weights, layers=a.layers or TrainConfig.layers,
-                          image_size=a.image_size or TrainConfig.image_size,
-                          coreset_ratio=a.coreset_ratio or TrainConfig.coreset_ratio, target_frr=a.target_frr, review_margin=a.review_margin,
-                          threshold_method=a.threshold, reweight=a.reweight, seed=a.seed,
-                          max_synthetic_miss=a.max_synthetic_miss, train_classifier=a.classifier,
-                          selftest_per_image=a.selftest_per_image, calibration=a.calibration,
-                          input_pad=a.input_pad, photometric=a.photometric,
-                          score_margin=None if a.score_margin == "auto" else int(a.score_margin))
-        report, close = _progress_bar()
-        try:
-            if a.all:
-                from station.dataset_runs import train_all
-
-                _rows, failed = train_all(a.data, a.models, cfg, progress=report, tune=a.tune)
-                return EXIT_BAD_INPUT if failed else 0
-            rep = train_or_tune(a.category, goods, a.models, cfg, a.tune, defects, progress=report)
-        finally:
-            close()
-    except (TrainingError, BackboneError, ModelError, FileNotFoundError) as exc:
-        return _fail(str(exc), EXIT_BAD_INPUT)
-    for line in rep.skipped:
-        print(f"skipped: {line}", file=sys.stderr)
-    out = {"folder": str(rep.folder), "model": rep.info.to_dict(), "skipped": rep.skipped, "seconds": rep.seconds}
-    if a.tune:
-        out["tuning"] = rep.info.adaptations["tuning"]
-    print(json.dumps(out, indent=2))
-    return 0
+from station.cli_common import EXIT_BAD_INPUT, EXIT_MODEL, EXIT_NO_SCREEN, fail, progress_bar
+from station.cli_train import add_train_parser
 
 
 def _load_inspector(a: argparse.Namespace):
@@ -135,21 +49,21 @@ def cmd_evaluate(a: argparse.Namespace) -> int:
         try:
             _rows, failed = evaluate_all(a.data, a.models, a.out)
         except FileNotFoundError as exc:
-            return _fail(str(exc), EXIT_BAD_INPUT)
+            return fail(str(exc), EXIT_BAD_INPUT)
         return EXIT_MODEL if failed else 0
     if not a.category:
-        return _fail("give --category (or --all with --data ROOT)", EXIT_BAD_INPUT)
+        return fail("give --category (or --all with --data ROOT)", EXIT_BAD_INPUT)
     insp = _load_inspector(a)
     if insp is None:
         return EXIT_MODEL
     try:
-        report, close = _progress_bar()
+        report, close = progress_bar()
         try:
             out = evaluate_folder(insp, a.data, a.out, progress=lambda d, n: report("evaluate", d, n))
         finally:
             close()
     except FileNotFoundError as exc:
-        return _fail(str(exc), EXIT_BAD_INPUT)
+        return fail(str(exc), EXIT_BAD_INPUT)
     print(json.dumps(out, indent=2))
     return 0
 
@@ -160,7 +74,7 @@ def cmd_demo(a: argparse.Namespace) -> int:
     from engine.inspector import Inspector
     from engine.training import list_images
 
-    report, close = _progress_bar()
+    report, close = progress_bar()
     try:
         data = ensure_demo_model(a.models, Path(a.models) / "_demo_data", progress=report)
     finally:
@@ -181,7 +95,7 @@ def cmd_synth(a: argparse.Namespace) -> int:
     try:
         doc = write_category_set(a.models, a.category, a.count, a.out, a.good, kinds, a.seed)
     except (ModelError, CategorySynthError, SynthesisError) as exc:
-        return _fail(str(exc), EXIT_BAD_INPUT)
+        return fail(str(exc), EXIT_BAD_INPUT)
     summary = doc["summary"]
     print(json.dumps({"out": str(Path(a.out).resolve()), "images": doc["count"], "summary": summary}, indent=2))
     return 0 if doc["count"] == a.count else EXIT_BAD_INPUT
@@ -197,7 +111,7 @@ def cmd_mask(a: argparse.Namespace) -> int:
         facts = set_category_mask(a.models, a.category, rect=a.rect, polygon=a.polygon, full_frame=a.full_frame,
                                   learn=a.learn, good=a.good, preview=a.preview)
     except (ModelError, PartMaskError, CategorySynthError, ValueError) as exc:
-        return _fail(str(exc), EXIT_BAD_INPUT)
+        return fail(str(exc), EXIT_BAD_INPUT)
     print(json.dumps(facts, indent=2))
     return 0
 
@@ -251,7 +165,7 @@ def cmd_gui(a: argparse.Namespace) -> int:
 
     problem = gui_problem()
     if problem:
-        return _fail(problem, EXIT_NO_SCREEN)
+        return fail(problem, EXIT_NO_SCREEN)
     from station.app import run_gui
 
     return run_gui(a)
@@ -288,7 +202,7 @@ def cmd_report(a: argparse.Namespace) -> int:
         shift = resolve_shift(a.shift, spec)
         db = open_readonly(data_dir)
     except (ShiftError, FileNotFoundError) as exc:
-        return _fail(str(exc), EXIT_BAD_INPUT)
+        return fail(str(exc), EXIT_BAD_INPUT)
     try:
         data = collect(db, shift, a.category)
     finally:
@@ -305,44 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder of category models (default: ./models)")
     sub = p.add_subparsers(dest="command")
 
-    t = sub.add_parser("train", help="learn a category from good images")
-    t.add_argument("--category")
-    t.add_argument("--good", help="folder of good images (searched recursively)")
-    t.add_argument("--all", action="store_true", help="every category under --data ROOT (MVTec layout: ROOT/<name>/train/good)")
-    t.add_argument("--data", help="dataset root for --all")
-    t.add_argument("--defects", action="append", help="folder of defect images (optional, repeatable)")
-    t.add_argument("--backbone", default="efficientnet_lite0", help="timm model name (default: embedded Lite0)")
-    t.add_argument("--weights", help="local weights file for a non-embedded backbone")
-    t.add_argument("--image-size", type=int, default=None, help="side of the backbone input's area, pixels (default 384)")
-    t.add_argument("--coreset-ratio", type=float, default=None, help="share of the candidate patches kept (default 0.01)")
-    t.add_argument("--layers", type=_stages, default=None,
-                   help="backbone feature stages, comma-separated (default 2,3; 2,3,4 adds the stride-32 stage)")
-    t.add_argument("--tune", action="store_true",
-                   help="train each candidate input size, bank size and feature stages, keep the one the self-test on synthetic "
-                        "defects prefers (one training per candidate)")
-    t.add_argument("--target-frr", type=float, default=0.01, help="false-reject rate the threshold aims for")
-    t.add_argument("--review-margin", type=float, default=0.05, help="REVIEW half-band on the 0..1 score")
-    t.add_argument("--threshold", choices=("frr", "f1"), default="frr")
-    t.add_argument("--reweight", action="store_true", help="PatchCore image-score re-weighting (eq. 7)")
-    t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--classifier", action="store_true",
-                   help="also fine-tune the defect classifier (for Grad-CAM++; about a minute)")
-    t.add_argument("--max-synthetic-miss", type=float, default=None, metavar="RATE",
-                   help="threshold policy: lower the threshold until at most RATE of the synthetic defects pass")
-    t.add_argument("--calibration", choices=("holdout", "kfold"), default="kfold",
-                   help="threshold from the held-out goods and every training image scored against a bank built "
-                        "without its fold (kfold, 2 folds), or from the held-out goods only (faster)")
-    t.add_argument("--input-pad", type=int, default=0, metavar="PX",
-                   help="reflect-pad the backbone input (multiple of 16) against the border effect")
-    t.add_argument("--photometric", choices=("auto", "none", "standardise"), default="auto",
-                   help="bring each image's grey level to a fixed mean and spread before the backbone; auto: when "
-                        "the good images' brightness varies from image to image (recorded in the manifest)")
-    t.add_argument("--score-margin", choices=("auto", "0", "1", "2"), default="auto",
-                   help="grid cells at the edge left out of the image score (the map keeps them); auto: 1 when "
-                        "the held-out goods' largest patch sits on the outer ring far more often than chance")
-    t.add_argument("--selftest-per-image", type=int, default=2,
-                   help="synthetic defects painted on each held-out good image for the self-test (0: none)")
-    t.set_defaults(func=cmd_train)
+    add_train_parser(sub)
 
     i = sub.add_parser("inspect", help="judge images; one JSON object per image")
     i.add_argument("--category", required=True)

@@ -1,0 +1,37 @@
+"""What the ``station`` sub-commands share: exit codes, the error line, the progress bars."""
+
+from __future__ import annotations
+
+import sys
+
+EXIT_BAD_INPUT = 2
+EXIT_MODEL = 3
+EXIT_NO_SCREEN = 4
+
+
+def progress_bar():
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            for b in bars.values():
+                b.close()
+            bar = bars[stage] = tqdm(total=total, desc=f"{stage:<11}", unit="it", file=sys.stderr,
+                                     leave=True, disable=None)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    def close() -> None:
+        for b in bars.values():
+            b.close()
+
+    return report, close
+
+
+def fail(msg: str, code: int) -> int:
+    print(f"error: {msg}", file=sys.stderr)
+    return code
