@@ -10,6 +10,7 @@ import pytest
 from engine.calibration import f1_optimal_threshold, make_decision, threshold_for_frr
 from engine.metrics import aupro, confusion, pixel_auroc
 from engine.patchcore import greedy_coreset
+from engine.patchcore import coreset
 from engine.patchcore.coreset import Cancelled
 from engine.types import Verdict
 
@@ -32,8 +33,11 @@ def _textbook_greedy(x: np.ndarray, first: int, n_select: int) -> list[int]:
     return chosen
 
 
-@pytest.mark.parametrize("pool_size", [16, 256, 4096])
-def test_pooled_coreset_makes_the_textbook_choices(pool_size):
+@pytest.mark.parametrize("pool_size, block", [(16, 1 << 22), (256, 1 << 22), (4096, 1 << 22), (256, 100)])
+def test_lazy_coreset_makes_the_textbook_choices(pool_size, block, monkeypatch):
+    """Stale bounds brought up to date in pools (and, with a small block, a few rows at a time)
+    choose exactly what one full pass per centre chooses."""
+    monkeypatch.setattr(coreset, "_BLOCK", block)
     rng = np.random.default_rng(3)
     x = np.concatenate([rng.normal(c, 1.0, (600, 24)) for c in rng.normal(0, 4, (5, 24))]).astype(np.float32)
     got = greedy_coreset(x, 150, projection_dim=0, seed=7, pool_size=pool_size)
