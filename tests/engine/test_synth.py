@@ -129,3 +129,32 @@ def test_written_set_has_images_masks_and_zero_leakage(tmp_path, washers, washer
     assert len([p for p in tmp_path.glob("*.png") if not p.stem.endswith("_mask")]) == 8
     assert on_disk["summary"]["max_leakage"] == 0 and doc["summary"]["per_kind"]["cutpaste"] == 2
     assert all(r["measures"]["leakage"] == 0 for r in on_disk["images"])
+
+
+def test_gallery_sheet_holds_each_defect_and_its_outlined_crop(tmp_path, washers, washer_mask):
+    from PIL import Image
+
+    from engine.synth import gallery_png
+    from engine.synth.generate import GALLERY_CELL, zoomed
+
+    bases = [(f"w{i}", w) for i, w in enumerate(washers)]
+    defects = generate_defects(bases, washer_mask, 3, seed=2)
+    gallery_png(defects, tmp_path / "g.png", cols=2, title="washer")
+    sheet = np.asarray(Image.open(tmp_path / "g.png").convert("RGB"))
+    (cw, ch), gap, caption, top = GALLERY_CELL, 12, 22, 34
+    assert sheet.shape == (top + 2 * 2 * (ch + caption + gap), 2 * (cw + gap) + gap, 3)  # 2 columns, 2 groups
+    for i, d in enumerate(defects):
+        g, c = divmod(i, 2)
+        x = gap + c * (cw + gap)
+        for row, picture in enumerate((d.image, zoomed(d))):
+            y = top + (2 * g + row) * (ch + caption + gap) + caption
+            cell = sheet[y:y + ch, x:x + cw].astype(int)
+            inside = np.any(cell != 255, axis=2)
+            ys, xs = np.nonzero(inside)
+            assert ys.size, f"defect {i} row {row}: empty cell"
+            h, w = np.ptp(ys) + 1, np.ptp(xs) + 1
+            assert abs(h / w - picture.shape[0] / picture.shape[1]) < 0.05  # fitted with its aspect
+            assert max(h / ch, w / cw) > 0.97  # and as large as the cell allows
+    assert (sheet[:top] != 255).any()  # the title
+    empty = sheet[top + 2 * (ch + caption + gap):, gap + (cw + gap):]  # the fourth cell: no defect
+    assert (empty == 255).all()
