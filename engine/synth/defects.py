@@ -196,6 +196,14 @@ def missing_material(image: np.ndarray, allowed: np.ndarray, rng: np.random.Gene
                                              "centre_yx": [round(cy), round(cx)]}
 
 
+def _nonzero_box(a: np.ndarray) -> tuple[slice, slice] | None:
+    """The bounding box of ``a``'s non-zero pixels as (rows, columns) slices; None when all are zero."""
+    rows, cols = np.flatnonzero(a.any(axis=1)), np.flatnonzero(a.any(axis=0))
+    if rows.size == 0:
+        return None
+    return slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
+
+
 KINDS: dict[str, Painter] = {
     "cutpaste": cutpaste,
     "perlin": perlin_blotch,
@@ -241,12 +249,19 @@ def synthesize(image: np.ndarray, part: np.ndarray, kind: str, seed: int | list[
         else:
             painted, alpha, params = KINDS[kind](src, allowed, rng)
         alpha = np.where(allowed, alpha, 0.0).astype(np.float32)
-        if grey:  # a grey part stays grey: no tints or coloured textures on a grayscale camera
-            painted = np.repeat(np.asarray(painted, np.float32).mean(axis=2, keepdims=True), 3, axis=2)
         mask = alpha >= MASK_LEVEL
-        out = src * (1 - alpha[:, :, None]) + painted * alpha[:, :, None]
-        out8 = np.clip(np.round(out), 0, 255).astype(np.uint8)
-        out8[~allowed] = image[~allowed]  # exact: not one grey level changes outside the allowed region
-        if mask.sum() >= 4 and np.abs(out8.astype(np.int16) - image)[mask].mean() >= 8:
+        box = _nonzero_box(alpha)
+        if box is None or mask.sum() < 4:
+            continue
+        # the blend inside alpha's bounding box only: outside it alpha is 0 and the image is kept as it is
+        a, p, g = alpha[box][:, :, None], np.asarray(painted)[box], image[box]
+        if grey:  # a grey part stays grey: no tints or coloured textures on a grayscale camera
+            p = np.repeat(np.asarray(p, np.float32).mean(axis=2, keepdims=True), 3, axis=2)
+        blended = np.clip(np.round(src[box] * (1 - a) + p * a), 0, 255).astype(np.uint8)
+        outside = ~allowed[box]
+        blended[outside] = g[outside]  # exact: not one grey level changes outside the allowed region
+        if np.abs(blended.astype(np.int16) - g)[mask[box]].mean() >= 8:
+            out8 = image.copy()
+            out8[box] = blended
             return SyntheticDefect(out8, mask, kind, params, seed, base)
     raise SynthesisError(f"no visible {kind} defect fits on this part after {tries} tries")
