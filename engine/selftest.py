@@ -47,6 +47,7 @@ class SelfTestCollector:
     good_scores_seen: list[float] = field(default_factory=list)
     gallery: list[SyntheticDefect] = field(default_factory=list)
     _next: int = 0
+    _regions: dict = field(default_factory=dict)  # (part mask, allowed region) by image size
 
     def add(self, name: str, image: np.ndarray, judge: Callable[[np.ndarray], tuple[float, np.ndarray, np.ndarray]],
             good: tuple[float, np.ndarray, np.ndarray] | None = None) -> None:
@@ -57,22 +58,31 @@ class SelfTestCollector:
         if good is not None:
             self.good_maps.append(_shrink(good[1], False))
             self.good_scores_seen.append(float(good[0]))
-            self.good_measures.append(image_measures(image, good[2], self.part.at(image.shape[:2]), self.good_lab))
+            self.good_measures.append(image_measures(image, good[2], self._part_at(image.shape[:2]), self.good_lab))
         kinds = tuple(KINDS)
         picked = [kinds[(self._next + k) % len(kinds)] for k in range(self.per_image)]
         self._next += self.per_image
         for k, kind in enumerate(picked):
             for d in generate_defects([(name, image)], self.part, 1, seed=self.seed + 7919 * len(self.scores) + k,
-                                      kinds=(kind,)):
+                                      kinds=(kind,), regions=self._regions):
                 score, amap, patch = judge(d.image)
                 self.scores.append(float(score))
-                self.measures.append(image_measures(d.image, patch, self.part.at(d.image.shape[:2]), self.good_lab))
+                self.measures.append(image_measures(d.image, patch, self._part_at(d.image.shape[:2]), self.good_lab))
                 self.kinds.append(d.kind)
                 self.masks.append(_shrink(d.mask, True))
                 self.maps.append(_shrink(amap, False))
                 self.hits.append(bool(d.mask.ravel()[int(np.argmax(amap))]))
                 if len(self.gallery) < GALLERY_SIZE:
                     self.gallery.append(d)
+
+    def _part_at(self, shape: tuple[int, int]) -> np.ndarray:
+        """The part mask at ``shape``, kept with its allowed region for ``generate_defects``."""
+        if shape not in self._regions:
+            from engine.synth.part_mask import allowed_region
+
+            pm = self.part.at(shape)
+            self._regions[shape] = (pm, allowed_region(pm))
+        return self._regions[shape][0]
 
     def surrogate_pairs(self, threshold: float) -> tuple[np.ndarray, np.ndarray]:
         """Measures (N, M) and scores (N,) of every held-out good and synthetic defect judged."""

@@ -29,18 +29,20 @@ def generate_defects(
     seed: int = 0,
     kinds: Sequence[str] = tuple(KINDS),
     should_cancel: Callable[[], bool] | None = None,
+    regions: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> list[SyntheticDefect]:
     """``count`` synthetic defects painted on ``bases`` ((name, uint8 RGB image) pairs).
 
     An item whose kind does not fit its base image is tried on the next base images; the set is
-    shorter than ``count`` only when no base image takes that kind at all.
+    shorter than ``count`` only when no base image takes that kind at all. ``regions``: a cache
+    of (part mask, allowed region) by image size that a caller painting often keeps.
     """
     if not bases:
         raise SynthesisError("no good images to paint defects on")
     bad = [k for k in kinds if k not in KINDS]
     if bad or not kinds:
         raise SynthesisError(f"unknown defect kinds {bad}; known: {', '.join(KINDS)}")
-    allowed_cache: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+    allowed_cache = {} if regions is None else regions
     out: list[SyntheticDefect] = []
     for i in range(count):
         if should_cancel is not None and should_cancel():
