@@ -201,7 +201,7 @@ def main() -> int:
     med = lambda v: round(float(np.median(v)), 2) if len(v) else None  # noqa: E731
     result = {
         "category": category, "defect_images": len(items), "classifier": insp.info.classifier is not None,
-        "surrogate_cv_r2": (insp.stored.manifest.get("surrogate") or {}).get("cv_r2"),
+        "surrogate_cv_r2": None if ex.surrogate is None else round(ex.surrogate.cv_r2, 4),
         "pointing_game": {n: round(float(np.mean(v)), 4) for n, v in hits.items() if v},
         "energy_inside_defect": {n: round(float(np.mean(v)), 4) for n, v in energy.items() if v},
         "deletion_fractions": list(DELETE),

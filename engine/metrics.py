@@ -1,21 +1,38 @@
-"""Detection and localisation metrics: image/pixel AUROC, AUPRO, F1 and confusion matrix."""
+"""Detection and localisation metrics: image/pixel AUROC, AUPRO, F1 and confusion matrix.
+
+AUROC is counted exactly from ranks here (``_rank_auroc``), so training needs no scikit-learn
+(a second to import); ``roc`` imports it where it draws the curve."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
-from sklearn.metrics import roc_auc_score, roc_curve
 
 
 def auroc(labels: np.ndarray, scores: np.ndarray) -> float | None:
-    """Area under ROC; None when only one class is present."""
-    labels = np.asarray(labels)
-    if labels.min(initial=0) == labels.max(initial=0):
+    """Area under ROC of ``scores`` (N,) for ``labels`` (N,), 1 = defect (positive); None when
+    only one class is present. The same as ``sklearn.metrics.roc_auc_score``, ties counting half."""
+    y = np.asarray(labels).astype(bool)
+    s = np.asarray(scores, np.float64)
+    if y.all() or not y.any():
         return None
-    return float(roc_auc_score(labels, scores))
+    return _rank_auroc(np.sort(s[y]), np.sort(s[~y]))
+
+
+def _rank_auroc(pos: np.ndarray, neg: np.ndarray) -> float:
+    """P(positive > negative) + P(tie) / 2 from the two classes' scores, both sorted ascending."""
+    below, above = 0.0, 0.0
+    for chunk in np.array_split(pos, max(1, pos.size // 1_000_000)):  # bounded index arrays
+        lo = np.searchsorted(neg, chunk, side="left")
+        hi = np.searchsorted(neg, chunk, side="right")
+        below += float(lo.sum())
+        above += float((hi - lo).sum())
+    return (below + 0.5 * above) / (float(pos.size) * float(neg.size))
 
 
 def roc(labels: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.metrics import roc_curve
+
     fpr, tpr, _ = roc_curve(labels, scores)
     return fpr, tpr
 
@@ -63,13 +80,7 @@ def pixel_auroc(masks: list[np.ndarray], maps: list[np.ndarray]) -> float | None
         return None
     neg.sort()
     pos.sort()
-    below, above = 0.0, 0.0
-    for chunk in np.array_split(pos, max(1, pos.size // 1_000_000)):  # bounded index arrays
-        lo = np.searchsorted(neg, chunk, side="left")
-        hi = np.searchsorted(neg, chunk, side="right")
-        below += float(lo.sum())
-        above += float((hi - lo).sum())
-    return (below + 0.5 * above) / (float(pos.size) * float(neg.size))
+    return _rank_auroc(pos, neg)
 
 
 def aupro(masks: list[np.ndarray], maps: list[np.ndarray], fpr_limit: float = 0.3, steps: int = 300) -> float | None:

@@ -40,7 +40,7 @@ from engine.store import (GALLERY_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADE
                           model_info, read_manifest, save_model)
 from engine.explain.measures import MEASURES, mean_lab
 from engine.explain.retrieval import global_embedding
-from engine.explain.surrogate import SURROGATE_FILE, Surrogate
+from engine.explain.surrogate import SURROGATE_FILE, check_pairs, save_pairs
 from engine.synth import gallery_png, learn_part_mask
 from engine.synth.part_mask import WORK_SIDE
 from engine.types import ModelInfo
@@ -339,13 +339,12 @@ def train_category(
     if synth_scores.size:
         self_test["at_frr_threshold"] = {"threshold": thr.value,
                                          "miss_rate": round(float((synth_scores < thr.value).mean()), 4)}
-    surrogate = None
+    pairs = None  # the WHY surrogate's (measures, scores); fitted where the explanations load it
     if synth_scores.size:
-        x, y = collector.surrogate_pairs(decision.threshold)
         try:
-            surrogate = Surrogate(x, y, seed=config.seed)
+            pairs = check_pairs(*collector.surrogate_pairs(decision.threshold))
         except ValueError:  # too few pairs: no WHY tab for this model
-            surrogate = None
+            pairs = None
     t3 = time.perf_counter()
 
     # 4. The defect classifier (optional): last stages fine-tuned on goods vs synthetic defects.
@@ -389,8 +388,8 @@ def train_category(
         "classifier": classifier_facts,
         "version": dict(version or {"kind": "train"}),
         "good_colour_lab": [round(float(v), 4) for v in good_lab],
-        "surrogate": None if surrogate is None else {"cv_r2": round(surrogate.cv_r2, 4), "pairs": int(len(surrogate.y)),
-                                                     "measures": list(MEASURES), "model": "GradientBoostingRegressor"},
+        "surrogate": None if pairs is None else {"pairs": int(len(pairs[1])), "measures": list(MEASURES),
+                                                 "model": "GradientBoostingRegressor", "cross_validated": "when loaded"},
         "training": {"train_images": n_used, "calibration_images": int(good_scores.size),
                      "good_images": [str(Path(p).resolve()) for p in paths],
                      "holdout_images": [str(Path(p).resolve()) for p in hold_paths],
@@ -416,8 +415,8 @@ def train_category(
             marks[f"FRR target {config.target_frr:.0%}"] = thr.value
         extra["tradeoff_plot"] = (TRADEOFF_FILE, lambda p: plot_tradeoff(good_scores, synth_scores, marks, p,
                                                                            f"{category}: self-test"))
-    if surrogate is not None:
-        extra["surrogate_pairs"] = (SURROGATE_FILE, surrogate.save)
+    if pairs is not None:
+        extra["surrogate_pairs"] = (SURROGATE_FILE, lambda p: save_pairs(p, *pairs))
     if collector.gallery:
         extra["synthetic_gallery"] = (GALLERY_FILE, lambda p: gallery_png(collector.gallery, p, cols=7, title=category))
     if classifier is not None:

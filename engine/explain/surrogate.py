@@ -2,8 +2,11 @@
 and its SHAP values (TreeExplainer, exact for trees), drawn as shap draws a waterfall.
 
 The surrogate is fitted per category on held-out good images and synthetic defects (the
-self-test at training). It is kept without pickle: its training pairs are saved as ``.npy`` and
-it is refitted deterministically (fixed seed) when the model loads, in well under a second.
+self-test at training). It is kept without pickle: training checks and saves its pairs as
+``.npy`` (``check_pairs``, ``save_pairs``), and the explanations fit it deterministically (fixed
+seed) and cross-validate it when the model loads, in well under a second, where scikit-learn is
+loaded anyway; a training does not import scikit-learn at all (about 1.2 s saved, plus the fit).
+Older models carry the cross-validated R^2 in their manifest, and it is used as it is.
 """
 
 from __future__ import annotations
@@ -13,12 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sklearn.ensemble import GradientBoostingRegressor
-from sklearn.model_selection import KFold, cross_val_score
 
 from engine.explain.measures import MEASURES
 
 SURROGATE_FILE = "surrogate_pairs.npy"
+MIN_PAIRS = 10
+"""Fewer training pairs than this: no surrogate (and no WHY tab) for the model."""
 MIN_R2 = 0.8
 """Below this cross-validated R^2 the WHY tab warns that the surrogate is a poor stand-in."""
 
@@ -44,7 +47,26 @@ class ShapExplanation:
                 "shap_values": {n: float(v) for n, v in zip(self.names, self.values)}}
 
 
-def _model(seed: int = 0) -> GradientBoostingRegressor:
+def check_pairs(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Measures (N, M) and scores (N,) as float64, or ValueError naming what is wrong with them."""
+    x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)
+    if x.ndim != 2 or x.shape[1] != len(MEASURES) or y.ndim != 1 or len(y) != len(x):
+        raise ValueError(f"surrogate needs (N, {len(MEASURES)}) measures and N scores, got {x.shape}, {y.shape}")
+    if len(y) < MIN_PAIRS:
+        raise ValueError(f"surrogate needs at least {MIN_PAIRS} training pairs, got {len(y)}")
+    if not (np.isfinite(x).all() and np.isfinite(y).all()):
+        raise ValueError("surrogate training pairs hold NaN or infinite values")
+    return x, y
+
+
+def save_pairs(path: str | os.PathLike[str], x: np.ndarray, y: np.ndarray) -> None:
+    """Training pairs as one float64 array (N, M + 1): measures then score."""
+    np.save(os.fspath(path), np.column_stack([x, y]).astype(np.float64))
+
+
+def _model(seed: int = 0) -> "GradientBoostingRegressor":
+    from sklearn.ensemble import GradientBoostingRegressor  # here, not above: see the module's docstring
+
     return GradientBoostingRegressor(n_estimators=150, max_depth=3, learning_rate=0.05, subsample=1.0,
                                      random_state=seed)
 
@@ -53,17 +75,14 @@ class Surrogate:
     """Gradient boosting from measures (N, M) to scores (N,), with its cross-validated R^2."""
 
     def __init__(self, x: np.ndarray, y: np.ndarray, cv_r2: float | None = None, seed: int = 0) -> None:
-        self.x = np.asarray(x, np.float64)
-        self.y = np.asarray(y, np.float64)
-        if self.x.ndim != 2 or self.x.shape[1] != len(MEASURES) or len(self.y) != len(self.x):
-            raise ValueError(f"surrogate needs (N, {len(MEASURES)}) measures and N scores, got {self.x.shape}, {self.y.shape}")
-        if len(self.y) < 10:
-            raise ValueError(f"surrogate needs at least 10 training pairs, got {len(self.y)}")
+        self.x, self.y = check_pairs(x, y)
         self.model = _model(seed).fit(self.x, self.y)
         self.cv_r2 = float(cv_r2) if cv_r2 is not None else self.cross_validate(seed)
         self._explainer = None
 
     def cross_validate(self, seed: int = 0, folds: int = 5) -> float:
+        from sklearn.model_selection import KFold, cross_val_score
+
         kf = KFold(n_splits=min(folds, len(self.y)), shuffle=True, random_state=seed)
         return float(np.mean(cross_val_score(_model(seed), self.x, self.y, cv=kf, scoring="r2")))
 
@@ -80,8 +99,7 @@ class Surrogate:
                                score, self.cv_r2)
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Training pairs as one float64 array (N, M + 1): measures then score."""
-        np.save(os.fspath(path), np.column_stack([self.x, self.y]))
+        save_pairs(path, self.x, self.y)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], cv_r2: float | None = None) -> "Surrogate":

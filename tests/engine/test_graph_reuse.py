@@ -1,5 +1,6 @@
 """A training whose settings match a model in the models folder copies its feature graph instead
-of building the backbone again: no torch import, the same graph, the same scores."""
+of building the backbone again: no torch import, the same graph, the same scores. Nor does a
+training import scikit-learn (the WHY surrogate is fitted where the explanations load it)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ TRAIN_AGAIN = """
 import json, sys
 from engine.training import TrainConfig, list_images, train_category
 rep = train_category("washer2", list_images(sys.argv[2]), sys.argv[1],
-                     TrainConfig(image_size=128, coreset_ratio=0.1, holdout_fraction=0.3, selftest_per_image=0))
+                     TrainConfig(image_size=128, coreset_ratio=0.1, holdout_fraction=0.3))
 print(json.dumps({"torch": sorted(m for m in sys.modules if m == "torch" or m.startswith("torch.")),
-                  "timm": "timm" in sys.modules}))
+                  "timm": "timm" in sys.modules, "sklearn": "sklearn" in sys.modules}))
 """
 
 
@@ -36,8 +37,9 @@ def test_second_training_reuses_the_graph_without_torch(trained_models, demo_dat
     shutil.copytree(trained_models, models)
     out = subprocess.run([sys.executable, "-c", TRAIN_AGAIN, str(models), str(demo_data / "train" / "good")],
                          capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
-    assert json.loads(out) == {"torch": [], "timm": False}
+    assert json.loads(out) == {"torch": [], "timm": False, "sklearn": False}
     first, second = read_manifest(models / "washer"), read_manifest(models / "washer2")
+    assert second["surrogate"]["pairs"] >= 10 and "surrogate_pairs" in second["files"]  # the self-test ran
     assert second["patchcore"]["graph_reused_from"] == f"washer/{first['active_version']}"
     assert second["files"]["features_onnx"]["sha256"] == first["files"]["features_onnx"]["sha256"]
     assert second["patchcore"]["grid_offset_px"] == first["patchcore"]["grid_offset_px"]

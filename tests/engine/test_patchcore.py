@@ -102,7 +102,14 @@ def test_metrics_on_known_maps():
     y = np.concatenate([m.ravel() for m in masks])
     s = np.concatenate([a.ravel() for a in maps]).astype(np.float32)
     assert pixel_auroc(masks, maps) == pytest.approx(roc_auc_score(y, s), abs=1e-12)
-    from engine.metrics import peak_distance
+    # and so does the image AUROC counted from ranks (float64 scores, many ties, bool or 0/1 labels)
+    from engine.metrics import auroc, peak_distance
+
+    labels = rng.random(500) < 0.3
+    scores = np.round(rng.normal(size=500) + labels, 1)
+    assert auroc(labels, scores) == pytest.approx(roc_auc_score(labels, scores), abs=1e-12)
+    assert auroc(labels.astype(int), -scores) == pytest.approx(roc_auc_score(labels, -scores), abs=1e-12)
+    assert auroc(np.ones(5), np.arange(5.0)) is None and auroc(np.zeros(5), np.arange(5.0)) is None
 
     amap = np.zeros((10, 10))
     amap[3, 3] = 1.0
