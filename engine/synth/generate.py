@@ -138,6 +138,8 @@ def zoomed(defect: SyntheticDefect, min_side: int = 48) -> np.ndarray:
 
 GALLERY_CELL = (240, 200)
 """A gallery cell's picture area, (width, height) in pixels; each picture is fitted inside it."""
+GALLERY_CAPTION, GALLERY_TITLE = 30, 44
+"""Heights in pixels of a caption line above each picture and of the title above the sheet."""
 
 
 def gallery_png(defects: Sequence[SyntheticDefect], path: str | os.PathLike[str], cols: int = 7,
@@ -150,13 +152,14 @@ def gallery_png(defects: Sequence[SyntheticDefect], path: str | os.PathLike[str]
     n = len(defects)
     cols = max(1, min(cols, max(n, 1)))
     groups = (n + cols - 1) // cols
-    (cw, ch), gap, caption = GALLERY_CELL, 12, 22
-    top = 34 if title else 8
+    (cw, ch), gap, caption = GALLERY_CELL, 12, GALLERY_CAPTION
+    top = GALLERY_TITLE if title else 8
     sheet = Image.new("RGB", (cols * (cw + gap) + gap, top + groups * 2 * (ch + caption + gap)), "white")
     draw = ImageDraw.Draw(sheet)
-    font, small, big = (ImageFont.load_default(size) for size in (13, 12, 16))
+    # sizes read at about half scale, as the model-facts dialog shows the sheet
+    font, small, big = (ImageFont.load_default(size) for size in (21, 19, 26))
     if title:
-        draw.text((sheet.width / 2, 10), title, fill="black", font=big, anchor="mt")
+        draw.text((sheet.width / 2, 8), title, fill="black", font=big, anchor="mt")
     for i, d in enumerate(defects):
         g, c = divmod(i, cols)
         x = gap + c * (cw + gap)

@@ -135,13 +135,13 @@ def test_gallery_sheet_holds_each_defect_and_its_outlined_crop(tmp_path, washers
     from PIL import Image
 
     from engine.synth import gallery_png
-    from engine.synth.generate import GALLERY_CELL, zoomed
+    from engine.synth.generate import GALLERY_CAPTION, GALLERY_CELL, GALLERY_TITLE, zoomed
 
     bases = [(f"w{i}", w) for i, w in enumerate(washers)]
     defects = generate_defects(bases, washer_mask, 3, seed=2)
     gallery_png(defects, tmp_path / "g.png", cols=2, title="washer")
     sheet = np.asarray(Image.open(tmp_path / "g.png").convert("RGB"))
-    (cw, ch), gap, caption, top = GALLERY_CELL, 12, 22, 34
+    (cw, ch), gap, caption, top = GALLERY_CELL, 12, GALLERY_CAPTION, GALLERY_TITLE
     assert sheet.shape == (top + 2 * 2 * (ch + caption + gap), 2 * (cw + gap) + gap, 3)  # 2 columns, 2 groups
     for i, d in enumerate(defects):
         g, c = divmod(i, 2)
