@@ -22,6 +22,7 @@ from engine.synth.part_mask import PartMask, allowed_region
 
 SET_JSON = "synth.json"
 
+
 def generate_defects(
     bases: Sequence[tuple[str, np.ndarray]],
     part: PartMask,
