@@ -30,6 +30,7 @@ def main() -> int:
     ap.add_argument("--projection-dim", type=int, default=None, help="coreset projection (default: engine's)")
     ap.add_argument("--max-patches", type=int, default=None, help="coreset candidates kept (default: engine's)")
     ap.add_argument("--input-pad", type=int, default=None, help="reflect padding of the backbone input, px")
+    ap.add_argument("--patch-size", type=int, default=None, help="feature cells averaged around each patch (odd)")
     ap.add_argument("--calibration", choices=("holdout", "kfold"), default=None)
     ap.add_argument("--photometric", choices=("auto", "none", "standardise"), default=None)
     ap.add_argument("--score-margin", type=int, default=None, help="image-score margin, cells (default: auto)")
@@ -54,6 +55,7 @@ def main() -> int:
                                                          **({"projection_dim": a.projection_dim} if a.projection_dim else {}),
                                                          **({"max_patches": a.max_patches} if a.max_patches else {}),
                                                          **({"input_pad": a.input_pad} if a.input_pad else {}),
+                                                         **({"patch_size": a.patch_size} if a.patch_size else {}),
                                                          **({"calibration": a.calibration} if a.calibration else {}),
                                                          **({"layers": tuple(int(x) for x in a.layers.split(","))}
                                                             if a.layers else {}),

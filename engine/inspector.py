@@ -43,7 +43,8 @@ def eager_embedder(stored: StoredModel, backbone):
     m = stored.manifest
     bb = m["backbone"]
     pc = m["patchcore"]
-    embedder = PatchEmbedder(backbone, max_dim=int(bb["feature_dim"]), centred=bool(pc.get("centred", False)),
+    embedder = PatchEmbedder(backbone, max_dim=int(bb["feature_dim"]), patch_size=int(pc.get("patch_size", 3)),
+                             centred=bool(pc.get("centred", False)),
                              input_pad=int(pc.get("input_pad", 0)), photometric=str(pc.get("photometric", "none")))
     if embedder.dim != int(bb["feature_dim"]):
         raise ModelError(f"{m['category']}: backbone gives {embedder.dim} features, model expects {bb['feature_dim']}")

@@ -156,6 +156,7 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
                       reweight=bool(pc["reweight"]), seed=int(m["training"].get("seed", 0)),
                       max_synthetic_miss=thr.get("max_synthetic_miss"), train_classifier=m.get("classifier") is not None,
                       holdout_fraction=_holdout_fraction(m), input_pad=int(pc.get("input_pad", 0)),
+                      patch_size=int(pc.get("patch_size", 3)),
                       photometric=str(pc.get("photometric", "none")),
                       score_margin=None if not pc.get("border_effect", {}).get("asked") else int(pc.get("score_margin", 0)),
                       calibration=str(thr.get("calibration_asked", "kfold")),

@@ -99,6 +99,9 @@ class TrainConfig:
     input_pad: int = 0
     """Reflect-pad the backbone input by this many pixels (a multiple of 16) and crop the features
     back, so border patches see mirrored part rather than zero padding (see README, border effect)."""
+    patch_size: int = 3
+    """Cells of the feature grid averaged around each patch (odd; the paper's p = 3). 5 was
+    tried on both shared sets and lost (see README, *Textured parts*); kept as a setting."""
     photometric: str = "auto"
     """"none", "standardise" (each image's grey level to a fixed mean and spread before the
     backbone) or "auto": standardise when the good images' brightness varies from image to image
@@ -189,7 +192,8 @@ def train_category(
     # too (ONNX Runtime, about twice eager PyTorch's speed here), so training measures what judging does
     # (or the same graph copied from a model of the same settings: then torch is not even imported)
     extractor = training_extractor(config.backbone, config.weights, config.layers, models_dir, input_size,
-                                   config.input_pad, photometric, reuse=config.reuse_graph)
+                                   config.input_pad, photometric, reuse=config.reuse_graph,
+                                   patch_size=config.patch_size)
     fast, graph = extractor.embedder, extractor.graph
     rng = np.random.default_rng(config.seed)
     order = rng.permutation(len(paths))

@@ -38,14 +38,15 @@ class TrainingExtractor:
 
 def training_extractor(backbone: str, weights: str | os.PathLike[str] | None, layers: tuple[int, ...],
                        models_dir: str | os.PathLike[str], input_size: tuple[int, int], input_pad: int,
-                       photometric: str, reuse: bool = True) -> TrainingExtractor:
+                       photometric: str, reuse: bool = True, patch_size: int = 3) -> TrainingExtractor:
     """Reuse a matching stored graph from ``models_dir`` when ``reuse``, else build one.
 
     Raises:
         BackboneError: no local weights for ``backbone`` (nothing is downloaded).
     """
     path, source = resolve_weights(backbone, weights, models_dir)
-    key = GraphKey(backbone, file_sha256(path), tuple(layers), tuple(input_size), int(input_pad), photometric)
+    key = GraphKey(backbone, file_sha256(path), tuple(layers), tuple(input_size), int(input_pad), photometric,
+                   int(patch_size))
     found = find_reusable_graph(models_dir, key) if reuse else None
     if found is not None:
         fd, name = tempfile.mkstemp(suffix=".onnx")

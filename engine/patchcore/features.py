@@ -51,6 +51,8 @@ class PatchEmbedder(nn.Module):
         super().__init__()
         if photometric not in PHOTOMETRIC:
             raise ValueError(f"photometric must be one of {', '.join(PHOTOMETRIC)}, got {photometric!r}")
+        if patch_size < 1 or patch_size % 2 == 0:
+            raise ValueError(f"patch_size must be an odd number of cells, 1 or more, got {patch_size}")
         self.photometric = photometric
         """"standardise": each image's grey level is brought to mean 128 and spread 40 (0..255)
         before the backbone, so lighting that differs from part to part is not an anomaly."""

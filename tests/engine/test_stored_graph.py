@@ -53,17 +53,28 @@ def test_station_runtime_torch_keeps_the_eager_path(trained_models, monkeypatch)
     assert Inspector.load(trained_models, "washer").runtime == "torch"
 
 
-def test_reflect_padding_is_recorded_and_judges_alike(demo_data, tmp_path):
+def test_reflect_padding_and_patch_size_are_recorded_and_judge_alike(demo_data, tmp_path):
     from engine.training import TrainConfig, train_category
 
     goods = list_images(demo_data / "train" / "good")[:10]
-    train_category("p", goods, tmp_path, TrainConfig(image_size=96, coreset_ratio=0.1, input_pad=16, selftest_per_image=0))
+    train_category("p", goods, tmp_path, TrainConfig(image_size=96, coreset_ratio=0.1, input_pad=16, patch_size=5,
+                                                     selftest_per_image=0))
     m = read_manifest(tmp_path / "p")
-    assert m["patchcore"]["input_pad"] == 16
+    assert m["patchcore"]["input_pad"] == 16 and m["patchcore"]["patch_size"] == 5
     fast, eager = Inspector.load(tmp_path, "p"), Inspector.load(tmp_path, "p", compile_onnx=False)
+    assert eager.model.embedder.patch_size == 5
     img = list_images(demo_data / "test" / "scratch")[0]
     a, b = fast.inspect_path(img), eager.inspect_path(img)
     assert a.score == pytest.approx(b.score, rel=1e-3) and a.anomaly_map.shape == b.anomaly_map.shape
+    assert np.abs(a.anomaly_map - b.anomaly_map).max() < 1e-2 * max(1.0, float(b.anomaly_map.max()))
+
+
+def test_patch_size_must_be_odd():
+    from engine.backbones import load_backbone
+    from engine.patchcore.features import PatchEmbedder
+
+    with pytest.raises(ValueError, match="odd number of cells"):
+        PatchEmbedder(load_backbone("efficientnet_lite0"), patch_size=4)
 
 
 def test_padding_must_fit_the_coarsest_stride():
