@@ -59,7 +59,8 @@ def test_only_a_matching_intact_graph_is_reused(trained_models, tmp_path):
     assert found is not None and found.source.startswith("washer/v")
     for other in (replace(key, photometric="standardise" if key.photometric == "none" else "none"),
                   replace(key, input_size=(key.input_size[0] + 32, key.input_size[1])),
-                  replace(key, input_pad=16), replace(key, weights_sha256="0" * 64), replace(key, layers=(1, 2))):
+                  replace(key, input_pad=16), replace(key, weights_sha256="0" * 64), replace(key, layers=(1, 2)),
+                  replace(key, patch_size=5)):
         assert find_reusable_graph(models, other) is None, other
     with open(found.path, "ab") as fh:  # damaged after its manifest was written: never copied
         fh.write(b"\0")
