@@ -17,6 +17,7 @@ import numpy as np
 from engine.imaging import shrink
 from engine.metrics import auroc, pixel_auroc
 from engine.synth import KINDS, PartMask, SyntheticDefect, generate_defects
+from engine.synth.generate import part_regions
 
 SELFTEST_MAP_SIDE = 128
 """Maps and masks are shrunk to this long side for the self-test's pixel AUROC (bounded memory);
@@ -77,12 +78,7 @@ class SelfTestCollector:
 
     def _part_at(self, shape: tuple[int, int]) -> np.ndarray:
         """The part mask at ``shape``, kept with its allowed region for ``generate_defects``."""
-        if shape not in self._regions:
-            from engine.synth.part_mask import allowed_region
-
-            pm = self.part.at(shape)
-            self._regions[shape] = (pm, allowed_region(pm))
-        return self._regions[shape][0]
+        return part_regions(self.part, shape, self._regions)[0]
 
     def surrogate_pairs(self, threshold: float) -> tuple[np.ndarray, np.ndarray]:
         """Measures (N, M) and scores (N,) of every held-out good and synthetic defect judged."""

@@ -53,17 +53,23 @@ def generate_defects(
         kind = kinds[i % len(kinds)]
         for attempt in range(min(len(bases), 5)):
             name, image = bases[(i // len(kinds) + i + attempt) % len(bases)]
-            shape = image.shape[:2]
-            if shape not in allowed_cache:
-                pm = part.at(shape)
-                allowed_cache[shape] = (pm, allowed_region(pm))
-            pm, allowed = allowed_cache[shape]
+            pm, allowed = part_regions(part, image.shape[:2], allowed_cache)
             try:
                 out.append(synthesize(image, pm, kind, [seed, i, attempt], allowed, base=name))
                 break
             except SynthesisError:
                 continue
     return out
+
+
+def part_regions(part: PartMask, shape: tuple[int, int],
+                 cache: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """The part mask and the region a defect may go in (both bool (H, W)) at ``shape``, from
+    ``cache`` when it holds them, else made and kept there (eroding the mask costs more than painting)."""
+    if shape not in cache:
+        pm = part.at(shape)
+        cache[shape] = (pm, allowed_region(pm))
+    return cache[shape]
 
 
 def write_defect_set(
