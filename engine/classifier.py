@@ -236,7 +236,9 @@ def fit_category_classifier(
 
     named = [(f"train{i}", im) for i, im in enumerate(goods)]
     defects = [d.image for d in generate_defects(named, part, len(named), seed=seed + 101, should_cancel=should_cancel)]
-    clf, sha = build_classifier(DEFAULT_BACKBONE, weights, models_dir, config.trunk_stages)
+    with torch.random.fork_rng(devices=[]):  # the new head's initial weights follow the seed too
+        torch.manual_seed(config.seed)
+        clf, sha = build_classifier(DEFAULT_BACKBONE, weights, models_dir, config.trunk_stages)
     facts = train_classifier(clf, goods, defects, config, progress, should_cancel)
     if held_out:
         named_h = [(f"held{i}", im) for i, im in enumerate(held_out)]

@@ -75,3 +75,23 @@ def test_classifier_weights_reload_to_identical_outputs(classified, demo_data):
     assert np.array_equal(a, b) and ((a >= 0) & (a <= 1)).all()
     with pytest.raises(BackboneError, match="trained on"):
         load_classifier(path, "0" * 64)
+
+
+def test_classifier_training_repeats_for_the_same_seed(demo_data):
+    """Two fits with the same seed give the same weights (the new head's initial weights included)."""
+    from engine.classifier import ClassifierConfig, fit_category_classifier
+    from engine.imaging import load_image, resize_to
+    from engine.synth import learn_part_mask
+
+    images = [load_image(p) for p in list_images(demo_data / "train" / "good")[:6]]
+    goods = [resize_to(im, (64, 64)) for im in images]
+    part = learn_part_mask(goods, [g.shape[:2] for g in goods])
+
+    def fit():
+        clf, _, facts = fit_category_classifier(goods[:4], goods[4:], part, seed=3,
+                                                config=ClassifierConfig(epochs=1, seed=3))
+        return clf.trained_state(), facts["final_loss"]
+
+    (a, loss_a), (b, loss_b) = fit(), fit()
+    assert loss_a == loss_b and a.keys() == b.keys()
+    assert all(np.array_equal(a[k].numpy(), b[k].numpy()) for k in a)
