@@ -6,8 +6,6 @@ evenly from every training image, however many images there are.
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import logging
 import math
 import os
@@ -23,27 +21,29 @@ from PIL import Image
 
 from engine import ENGINE_VERSION
 from engine.adaptations import choose_photometric
-from engine.calibration import f1_optimal_threshold, make_decision, score_quantiles, threshold_for_frr
-from engine.kfold import KeptEmbeddings, fold_banks, fold_scores as kfold_scores, folds_possible
-from engine.imaging import decode_ahead, is_image_path, resize_to, shrink
+from engine.calibration import score_quantiles
+from engine.explain.measures import MEASURES
+from engine.explain.surrogate import SURROGATE_FILE, save_pairs
+from engine.imaging import is_image_path
+from engine.kfold import fold_banks, folds_possible
 from engine.patchcore.border import choose_score_margin, map_ring_for
 from engine.patchcore.coreset import Cancelled, greedy_coreset
 from engine.patchcore.extractor import training_extractor
 from engine.patchcore.knn import NearestNeighbourIndex
 from engine.patchcore.model import PatchCore, PatchCoreConfig
 from engine.patchcore.stored_graph import GRAPH_FILE
-from engine.selftest import SelfTestCollector, plot_tradeoff, threshold_for_miss_cap
+from engine.selftest import plot_tradeoff
 from engine.store import (GALLERY_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE, TRAIN_EMBEDDINGS_FILE,
-                          check_category_name,
-                          model_info, read_manifest, save_model)
-from engine.explain.measures import MEASURES, mean_lab
-from engine.explain.retrieval import global_embedding
-from engine.explain.surrogate import SURROGATE_FILE, check_pairs, save_pairs
-from engine.synth import gallery_png, learn_part_mask
-from engine.synth.part_mask import WORK_SIDE
+                          check_category_name, model_info, read_manifest, save_model)
+from engine.synth import gallery_png
 from engine.train_config import TrainConfig
+from engine.training_calibration import Calibration, CalibrationError, calibrate
+from engine.training_features import CLASSIFIER_MAX_GOODS, FeaturePass, feature_pass, load_all
 from engine.types import ModelInfo
 from engine.versions import IMAGE_LIST_FILE, image_list_writer
+
+__all__ = ["CLASSIFIER_MAX_GOODS", "Progress", "TrainConfig", "TrainReport", "TrainingCancelled", "TrainingError",
+           "choose_input_size", "list_images", "release_freed_memory", "train_category"]
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -55,9 +55,6 @@ class TrainingError(RuntimeError):
 
 
 TrainingCancelled = Cancelled
-CLASSIFIER_MAX_GOODS = 200
-"""The defect classifier trains on at most this many good images (evenly spread), and as many
-synthetic defects: about a minute on 2 cores whatever the category's size."""
 
 
 @dataclass(frozen=True)
@@ -96,17 +93,53 @@ BORDER_PROBE_IMAGES = 48
 """Held-out good images the border effect is measured on."""
 
 
-def _load_all(paths: Sequence[Path], skipped: list[str]) -> list[tuple[Path, np.ndarray]]:
-    return list(_loaded(decode_ahead(paths), len(paths), skipped))
+@dataclass
+class _Bank:
+    """Stage 2's result: the model with its score margin, and what calibration reuses."""
+
+    model: PatchCore
+    size: int
+    """Patches in the memory bank."""
+    banks_by_fold: list
+    """k-fold banks (empty without k-fold), emptied by calibration."""
+    held: list[tuple[Path, np.ndarray]]
+    """The held-out goods, decoded once."""
+    probed: dict[int, tuple[np.ndarray, ...]]
+    """The border probe's (embedding, distances...) by index into ``held``."""
+    border: dict
+    """How the score margin was chosen (``patchcore.border_effect`` in the manifest)."""
 
 
-def _loaded(decoded, n: int, skipped: list[str]):
-    """The next ``n`` items of a ``decode_ahead`` stream as (path, image); unreadable ones go to ``skipped``."""
-    for p, image, exc, _ in itertools.islice(decoded, n):
-        if exc is not None:
-            skipped.append(str(exc))
-        else:
-            yield Path(p), image
+def _memory_bank(feats: FeaturePass, extractor, input_size: tuple[int, int], hold_paths: Sequence[Path],
+                 kfold: bool, config: TrainConfig, skipped: list[str], report: Progress,
+                 cancelled: Callable[[], bool]) -> _Bank:
+    """Stage 2: the greedy coreset bank (and the fold banks), then the score margin measured on
+    held-out goods: is the image score a border artefact? Frees ``feats``' candidates."""
+    candidates, owner = feats.candidates, feats.owner
+    feats.candidates = feats.owner = np.zeros(0)
+    n_select = min(len(candidates), max(1, math.ceil(config.coreset_ratio * len(candidates))))
+    idx = greedy_coreset(candidates, n_select, config.projection_dim, config.seed,
+                         progress=lambda i, n: report("coreset", i, n), should_cancel=cancelled)
+    bank = candidates[np.sort(idx)]
+    banks_by_fold = fold_banks(candidates, owner, config.calibration_folds, len(bank), config.projection_dim,
+                               config.seed, cancelled, lambda i, n: report("calibration", i, n)) if kfold else []
+    del candidates, owner
+    index = NearestNeighbourIndex.fit(bank)
+    pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
+                             grid_offset=extractor.grid_offset, map_neighbours=config.map_neighbours)
+    model = PatchCore(extractor.embedder, index, pc_cfg)
+    held = load_all(hold_paths, skipped)
+    probed: dict[int, tuple[np.ndarray, ...]] = {}
+    if config.score_margin is None:
+        for k, (_, im) in enumerate(held[:BORDER_PROBE_IMAGES]):
+            emb = model.embed([im])
+            probed[k] = (emb, *model.search(emb))
+        margin, border = choose_score_margin([patch[0] for _, patch, _, _ in probed.values()])
+    else:
+        margin, border = config.score_margin, {"score_margin": config.score_margin, "asked": True}
+    pc_cfg = replace(pc_cfg, score_margin=margin, map_ring_clip=map_ring_for(margin))
+    return _Bank(model=PatchCore(extractor.embedder, index, pc_cfg), size=int(bank.shape[0]),
+                 banks_by_fold=banks_by_fold, held=held, probed=probed, border=border)
 
 
 def train_category(
@@ -138,7 +171,6 @@ def train_category(
     extractor = training_extractor(config.backbone, config.weights, config.layers, models_dir, input_size,
                                    config.input_pad, photometric, reuse=config.reuse_graph,
                                    patch_size=config.patch_size)
-    fast, graph = extractor.embedder, extractor.graph
     rng = np.random.default_rng(config.seed)
     order = rng.permutation(len(paths))
     n_hold = min(len(paths) - 1, max(1, int(round(config.holdout_fraction * len(paths)))))
@@ -146,227 +178,124 @@ def train_category(
     train_paths = [paths[i] for i in sorted(order[n_hold:])]
     kfold = config.calibration == "kfold" and folds_possible(len(train_paths), config.calibration_folds)
 
-    # 1. Patch features of the training images, a bounded random share of each.
-    d = extractor.dim
-    max_patches = int(min(config.max_patches, 1_000_000_000 // (4 * d)))
-    per_image = None
-    mask_every = max(1, len(train_paths) // 64)
-    classifier_every = max(1, math.ceil(len(train_paths) / CLASSIFIER_MAX_GOODS))
-    mask_images: list[np.ndarray] = []
-    mask_shapes: list[tuple[int, int]] = []
-    resized_goods: list[np.ndarray] = []
-    train_vectors: list[np.ndarray] = []
-    embedded: list[str] = []
-    candidates = owner = np.zeros(0)  # filled in place: (per_image x images, D) patches, their image's index
-    n_cand = 0
-    n_used = 0
-    kept = KeptEmbeddings()  # float16 embeddings kept for the k-fold scores (memory, then a temporary file)
-    grid = None
-    t0 = time.perf_counter()
-    with contextlib.closing(decode_ahead(train_paths, config.batch_size)) as decoded:  # decoding overlaps ONNX Runtime
-        for start in range(0, len(train_paths), config.batch_size):
-            if cancelled():
-                raise TrainingCancelled()
-            batch = list(_loaded(decoded, config.batch_size, skipped))
-            if batch:
-                small = [resize_to(im, input_size) for _, im in batch]
-                emb = fast.embed(small)
-                for k, (_, im) in enumerate(batch):
-                    if (start + k) % mask_every == 0 and len(mask_images) < 64:
-                        mask_images.append(shrink(im, WORK_SIDE))
-                        mask_shapes.append(im.shape[:2])
-                if config.train_classifier:
-                    resized_goods.extend(im for k, im in enumerate(small) if (start + k) % classifier_every == 0)
-                grid = emb.shape[1:3]
-                train_vectors.extend(global_embedding(e) for e in emb)
-                embedded.extend(str(Path(p).resolve()) for p, _ in batch)
-                flat = emb.reshape(len(batch), -1, d)
-                if per_image is None:
-                    per_image = max(1, min(flat.shape[1], max_patches // len(train_paths)))
-                    candidates = np.empty((per_image * len(train_paths), d), np.float32)
-                    owner = np.empty(per_image * len(train_paths), np.int32)
-                if kfold:
-                    for k, e in enumerate(emb):
-                        kept.add(n_used + k, e)
-                for k, f in enumerate(flat):
-                    keep = f if per_image >= f.shape[0] else f[rng.choice(f.shape[0], per_image, replace=False)]
-                    candidates[n_cand:n_cand + len(keep)] = keep
-                    owner[n_cand:n_cand + len(keep)] = n_used + k
-                    n_cand += len(keep)
-                n_used += len(batch)
-            report("features", min(start + config.batch_size, len(train_paths)), len(train_paths))
-    if n_used == 0:
+    t0 = time.perf_counter()  # 1. patch features of the training images, a bounded random share of each
+    feats = feature_pass(extractor.embedder, extractor.dim, input_size, train_paths, config, kfold, rng, skipped,
+                         report, cancelled)
+    if feats.used == 0:
         raise TrainingError(f"none of the {len(train_paths)} training images could be read: {skipped[:1]}")
-    candidates, owner = candidates[:n_cand], owner[:n_cand]
-    t1 = time.perf_counter()
-
-    # 2. Greedy coreset memory bank.
-    n_select = min(len(candidates), max(1, math.ceil(config.coreset_ratio * len(candidates))))
-    idx = greedy_coreset(candidates, n_select, config.projection_dim, config.seed,
-                         progress=lambda i, n: report("coreset", i, n), should_cancel=cancelled)
-    bank = candidates[np.sort(idx)]
-    banks_by_fold = fold_banks(candidates, owner, config.calibration_folds, len(bank), config.projection_dim,
-                               config.seed, cancelled, lambda i, n: report("calibration", i, n)) if kfold else []
-    del candidates, owner
-    index = NearestNeighbourIndex.fit(bank)
-    pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
-                             grid_offset=extractor.grid_offset, map_neighbours=config.map_neighbours)
-    model = PatchCore(fast, index, pc_cfg)
-    held = _load_all(hold_paths, skipped)
-    probed: dict[int, tuple[np.ndarray, ...]] = {}  # the border probe's embeddings and distances, reused below
-    if config.score_margin is None:  # measured on held-out goods: is the image score a border artefact?
-        for k, (_, im) in enumerate(held[:BORDER_PROBE_IMAGES]):
-            emb = model.embed([im])
-            probed[k] = (emb, *model.search(emb))
-        margin, border = choose_score_margin([patch[0] for _, patch, _, _ in probed.values()])
-    else:
-        margin, border = config.score_margin, {"score_margin": config.score_margin, "asked": True}
-    pc_cfg = replace(pc_cfg, score_margin=margin, map_ring_clip=map_ring_for(margin))
-    model = PatchCore(fast, index, pc_cfg)
-    t2 = time.perf_counter()
-
-    # 3. k-fold scores first (the kept embeddings are freed before the self-test), the part mask,
-    #    then scores of held-out goods, synthetic defects painted on them (the
-    #    self-test) and known defects -> threshold.
-    fold_scores = np.zeros(0)
-    if kfold:
-        fold_scores = kfold_scores(embedded, banks_by_fold, fast, pc_cfg, skipped,
-                                   lambda d_, n_: report("calibration", d_, n_), cancelled, kept)
-    kept.close()
-    del kept, banks_by_fold
-    part = learn_part_mask(mask_images, mask_shapes)
-    good_lab = np.mean([mean_lab(im, part.at(im.shape[:2])) for im in mask_images], axis=0)
-    collector = SelfTestCollector(part, config.selftest_per_image, config.seed, good_lab=good_lab)
-    held_resized: list[np.ndarray] = []
-
-    def judge(im: np.ndarray, probe: tuple[np.ndarray, ...] | None = None) -> tuple[float, np.ndarray, np.ndarray]:
-        # scored by the border probe already, when given; only the image score depends on the margin
-        s = model.scored(model.embed([im])) if probe is None else model.scored_from(*probe)
-        return float(s.scores[0]), model.anomaly_map(s.cells[0], im.shape[:2], int(s.score_cells[0])), s.cells[0]
-
-    def score(items: list[tuple[Path, np.ndarray]], stage: str, held_out: bool = False) -> np.ndarray:
-        out = []
-        for k, (p, im) in enumerate(items):
-            if cancelled():
-                raise TrainingCancelled()
-            judged = judge(im, probed.pop(k, None) if held_out else None)
-            out.append(judged[0])
-            if held_out and config.selftest_per_image > 0:
-                collector.add(p.name, im, judge, judged)
-            if held_out and config.train_classifier:
-                held_resized.append(resize_to(im, input_size))
-            report(stage, k + 1, len(items))
-        return np.asarray(out, dtype=np.float64)
-
-    good_scores = score(held, "calibration", held_out=True)
-    del held
-    if good_scores.size == 0:
-        raise TrainingError("no held-out good image could be read for calibration")
-    if kfold:
-        good_scores = np.concatenate([good_scores, fold_scores])
-    defect_scores = score(_load_all([Path(p) for p in defect_images], skipped), "calibration") if defect_images else None
-    synth_scores = np.asarray(collector.scores, np.float64)
-    thr = threshold_for_frr(good_scores, config.target_frr)
-    f1_thr = None
-    if defect_scores is not None and defect_scores.size:
-        f1_thr, _ = f1_optimal_threshold(good_scores, defect_scores)
-    method, value = thr.method, thr.value
-    cap_thr = None
-    if config.max_synthetic_miss is not None:
-        if synth_scores.size == 0:
-            raise TrainingError("the miss-rate cap needs the self-test (synthetic defects per image > 0)")
-        cap_thr = threshold_for_miss_cap(synth_scores, config.max_synthetic_miss)
-        if cap_thr < value:
-            method, value = f"{thr.method}+miss-cap", cap_thr
-    if config.threshold_method == "f1":
-        if f1_thr is None:
-            raise TrainingError("threshold method 'f1' needs defect images (--defects DIR)")
-        method, value = "f1", f1_thr
-    decision = make_decision(value, good_scores, config.review_margin)
-    self_test = collector.summary(decision.threshold, good_scores)
-    if synth_scores.size:
-        self_test["at_frr_threshold"] = {"threshold": thr.value,
-                                         "miss_rate": round(float((synth_scores < thr.value).mean()), 4)}
-    pairs = None  # the WHY surrogate's (measures, scores); fitted where the explanations load it
-    if synth_scores.size:
-        try:
-            pairs = check_pairs(*collector.surrogate_pairs(decision.threshold))
-        except ValueError:  # too few pairs: no WHY tab for this model
-            pairs = None
-    t3 = time.perf_counter()
-
-    # 4. The defect classifier (optional): last stages fine-tuned on goods vs synthetic defects.
-    classifier_facts = None
-    classifier = None
+    t1 = time.perf_counter()  # 2. greedy coreset memory bank, score margin
+    bank = _memory_bank(feats, extractor, input_size, hold_paths, kfold, config, skipped, report, cancelled)
+    t2 = time.perf_counter()  # 3. threshold from k-fold and held-out scores, with the self-test
+    try:
+        cal = calibrate(bank.model, feats, bank.held, bank.probed, bank.banks_by_fold,
+                        [Path(p) for p in defect_images], kfold, config, skipped, report, cancelled)
+    except CalibrationError as exc:
+        raise TrainingError(str(exc)) from None
+    t3 = time.perf_counter()  # 4. the defect classifier (optional): last stages fine-tuned on goods vs synthetic defects
+    classifier, classifier_facts = None, None
     if config.train_classifier:
-        from engine.classifier import ClassifierConfig, fit_category_classifier
+        classifier, classifier_facts = _defect_classifier(feats, cal, input_size, config, models_dir, report, cancelled)
+    t4 = time.perf_counter()  # 5. manifest and atomic save
 
-        classifier, clf_sha, classifier_facts = fit_category_classifier(
-            resized_goods, held_resized, part, config.seed, ClassifierConfig(epochs=config.classifier_epochs, seed=config.seed,
-                                                                      trunk_stages=config.classifier_trunk_stages),
-            config.weights, models_dir, progress=lambda d_, n_: report("classifier", d_, n_), should_cancel=cancelled)
-        classifier_facts.update({"backbone": config.backbone, "weights_sha256": clf_sha,
-                                 "input_size": list(input_size)})
-        del resized_goods
-    t4 = time.perf_counter()
-
-    # 5. Manifest and atomic save.
     report("saving", 0, 1)
+    manifest = _manifest(category, config, extractor, input_size, photometric_choice, kfold, feats, bank, cal, paths,
+                         hold_paths, skipped, classifier_facts, version, time.perf_counter() - t_start)
+    extra = _model_files(category, config, paths, feats, cal, classifier, extractor.graph, manifest)
+    folder = save_model(models_dir, manifest, bank.model.index.save, cal.good_scores, cal.defect_scores, extra)
+    report("saving", 1, 1)
+    info = model_info(read_manifest(folder))
+    secs = {"features": t1 - t0, "coreset": t2 - t1, "calibration": t3 - t2, "classifier": t4 - t3,
+            "total": time.perf_counter() - t_start}
+    release_freed_memory()
+    return TrainReport(info=info, folder=folder, skipped=skipped, seconds={k: round(v, 3) for k, v in secs.items()})
+
+
+def _defect_classifier(feats: FeaturePass, cal: Calibration, input_size: tuple[int, int], config: TrainConfig,
+                       models_dir, report: Progress, cancelled: Callable[[], bool]) -> tuple[object, dict]:
+    """Stage 4: the classifier (torch) and its manifest facts; frees the goods kept for it."""
+    from engine.classifier import ClassifierConfig, fit_category_classifier
+
+    classifier, clf_sha, facts = fit_category_classifier(
+        feats.classifier_goods, cal.classifier_defect_bases, cal.part, config.seed,
+        ClassifierConfig(epochs=config.classifier_epochs, seed=config.seed, trunk_stages=config.classifier_trunk_stages),
+        config.weights, models_dir, progress=lambda d_, n_: report("classifier", d_, n_), should_cancel=cancelled)
+    facts.update({"backbone": config.backbone, "weights_sha256": clf_sha, "input_size": list(input_size)})
+    feats.classifier_goods = []
+    return classifier, facts
+
+
+def _manifest(category: str, config: TrainConfig, extractor, input_size: tuple[int, int], photometric_choice: dict,
+              kfold: bool, feats: FeaturePass, bank: _Bank, cal: Calibration, paths: list[Path],
+              hold_paths: list[Path], skipped: list[str], classifier_facts: dict | None, version: dict | None,
+              seconds: float) -> dict:
+    """The model's ``manifest.json`` (without ``stored_graph``, which ``_model_files`` adds)."""
     created = datetime.now(timezone.utc)
-    manifest = {
+    pc_cfg, choice, decision = bank.model.config, cal.choice, cal.decision
+    return {
         "category": category,
         "model_id": f"{category}-{created:%Y%m%dT%H%M%SZ}",
         "created": created.isoformat(timespec="seconds"),
         "engine_version": ENGINE_VERSION,
         "backbone": extractor.backbone_facts,
         "input_size": list(input_size),
-        "patchcore": {"coreset_ratio": config.coreset_ratio, "memory_bank_size": int(bank.shape[0]),
-                      "candidate_patches": int(n_used * (per_image or 0)), "projection_dim": config.projection_dim,
-                      "feature_grid": list(grid), "reweight": config.reweight, "num_neighbours": pc_cfg.num_neighbours,
+        "patchcore": {"coreset_ratio": config.coreset_ratio, "memory_bank_size": bank.size,
+                      "candidate_patches": int(feats.used * feats.per_image), "projection_dim": config.projection_dim,
+                      "feature_grid": list(feats.grid), "reweight": config.reweight,
+                      "num_neighbours": pc_cfg.num_neighbours,
                       "blur_sigma": config.blur_sigma, "patch_size": extractor.key.patch_size,
                       "centred": extractor.key.centred, "grid_offset_px": list(pc_cfg.grid_offset),
                       "input_pad": extractor.key.input_pad, "photometric": extractor.key.photometric,
                       "graph_reused_from": extractor.reused_from,
                       "score_margin": pc_cfg.score_margin, "map_ring_clip": pc_cfg.map_ring_clip,
                       "map_neighbours": pc_cfg.map_neighbours,
-                      "border_effect": border,
+                      "border_effect": bank.border,
                       "photometric_choice": photometric_choice},
-        "part_mask": part.facts(),
-        "self_test": self_test,
+        "part_mask": cal.part.facts(),
+        "self_test": cal.self_test,
         "classifier": classifier_facts,
         "version": dict(version or {"kind": "train"}),
-        "good_colour_lab": [round(float(v), 4) for v in good_lab],
-        "surrogate": None if pairs is None else {"pairs": int(len(pairs[1])), "measures": list(MEASURES),
-                                                 "model": "GradientBoostingRegressor", "cross_validated": "when loaded"},
-        "training": {"train_images": n_used, "calibration_images": int(good_scores.size),
+        "good_colour_lab": [round(float(v), 4) for v in cal.good_lab],
+        "surrogate": None if cal.pairs is None else {"pairs": int(len(cal.pairs[1])), "measures": list(MEASURES),
+                                                     "model": "GradientBoostingRegressor",
+                                                     "cross_validated": "when loaded"},
+        "training": {"train_images": feats.used, "calibration_images": int(cal.good_scores.size),
                      "good_images": [str(Path(p).resolve()) for p in paths],
                      "holdout_images": [str(Path(p).resolve()) for p in hold_paths],
-                     "embedded_images": embedded,
-                     "defect_images": int(defect_scores.size) if defect_scores is not None else 0,
+                     "embedded_images": feats.embedded,
+                     "defect_images": int(cal.defect_scores.size) if cal.defect_scores is not None else 0,
                      "skipped_images": len(skipped), "seed": config.seed, "image_size": config.image_size,
-                     "seconds": round(time.perf_counter() - t_start, 2)},
-        "threshold": {"value": decision.threshold, "method": method, "target_frr": config.target_frr,
+                     "seconds": round(seconds, 2)},
+        "threshold": {"value": decision.threshold, "method": choice.method, "target_frr": config.target_frr,
                       "calibration": "kfold" if kfold else "holdout", "calibration_asked": config.calibration,
-                      "folds": config.calibration_folds if kfold else 0, "fold_scores": int(fold_scores.size),
-                      "frr_threshold": thr.value, "f1_optimal": f1_thr, "review_margin": decision.review_margin,
-                      "scale": decision.scale, "good_score_quantiles": score_quantiles(good_scores),
-                      "max_synthetic_miss": config.max_synthetic_miss, "miss_cap_threshold": cap_thr},
+                      "folds": config.calibration_folds if kfold else 0, "fold_scores": int(cal.fold_scores.size),
+                      "frr_threshold": choice.frr.value, "f1_optimal": choice.f1_optimal,
+                      "review_margin": decision.review_margin, "scale": decision.scale,
+                      "good_score_quantiles": score_quantiles(cal.good_scores),
+                      "max_synthetic_miss": config.max_synthetic_miss, "miss_cap_threshold": choice.miss_cap},
     }
-    vectors = np.stack(train_vectors).astype(np.float32)
-    extra = {"part_mask": (PART_MASK_FILE, part.save_png),
+
+
+def _model_files(category: str, config: TrainConfig, paths: list[Path], feats: FeaturePass, cal: Calibration,
+                 classifier, graph: tuple[Path, dict] | None, manifest: dict) -> dict:
+    """The model folder's files beside the manifest and the bank: {key: (file name, writer(path))}.
+    The stored graph's facts go into ``manifest["stored_graph"]``."""
+    vectors = np.stack(feats.vectors).astype(np.float32)
+    synth, threshold = cal.synth_scores, cal.decision.threshold
+    extra = {"part_mask": (PART_MASK_FILE, cal.part.save_png),
              "train_embeddings": (TRAIN_EMBEDDINGS_FILE, lambda p: np.save(p, vectors)),
              "image_list": (IMAGE_LIST_FILE, image_list_writer(paths))}
-    if synth_scores.size:
-        extra["synthetic_scores"] = (SYNTH_SCORES_FILE, lambda p: np.save(p, synth_scores))
-        marks = {"model threshold": decision.threshold}
-        if method != thr.method:
-            marks[f"FRR target {config.target_frr:.0%}"] = thr.value
-        extra["tradeoff_plot"] = (TRADEOFF_FILE, lambda p: plot_tradeoff(good_scores, synth_scores, marks, p,
+    if synth.size:
+        extra["synthetic_scores"] = (SYNTH_SCORES_FILE, lambda p: np.save(p, synth))
+        marks = {"model threshold": threshold}
+        if cal.choice.method != cal.choice.frr.method:
+            marks[f"FRR target {config.target_frr:.0%}"] = cal.choice.frr.value
+        extra["tradeoff_plot"] = (TRADEOFF_FILE, lambda p: plot_tradeoff(cal.good_scores, synth, marks, p,
                                                                            f"{category}: self-test"))
-    if pairs is not None:
-        extra["surrogate_pairs"] = (SURROGATE_FILE, lambda p: save_pairs(p, *pairs))
-    if collector.gallery:
-        extra["synthetic_gallery"] = (GALLERY_FILE, lambda p: gallery_png(collector.gallery, p, cols=7, title=category))
+    if cal.pairs is not None:
+        extra["surrogate_pairs"] = (SURROGATE_FILE, lambda p: save_pairs(p, *cal.pairs))
+    if cal.collector.gallery:
+        extra["synthetic_gallery"] = (GALLERY_FILE, lambda p: gallery_png(cal.collector.gallery, p, cols=7,
+                                                                           title=category))
     if classifier is not None:
         from engine.classifier import CLASSIFIER_FILE, save_classifier
 
@@ -374,13 +303,7 @@ def train_category(
     if graph is not None:
         tmp_graph, manifest["stored_graph"] = graph
         extra["features_onnx"] = (GRAPH_FILE, lambda p: shutil.move(str(tmp_graph), p))
-    folder = save_model(models_dir, manifest, index.save, good_scores, defect_scores, extra)
-    report("saving", 1, 1)
-    info = model_info(read_manifest(folder))
-    secs = {"features": t1 - t0, "coreset": t2 - t1, "calibration": t3 - t2, "classifier": t4 - t3,
-            "total": time.perf_counter() - t_start}
-    release_freed_memory()
-    return TrainReport(info=info, folder=folder, skipped=skipped, seconds={k: round(v, 3) for k, v in secs.items()})
+    return extra
 
 
 def release_freed_memory() -> None:
