@@ -8,9 +8,8 @@ from time import monotonic
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QCheckBox, QHBoxLayout, QLabel, QMainWindow,
-                               QMessageBox, QProgressBar, QPushButton, QSizePolicy, QSlider, QSplitter,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QProgressBar, QSizePolicy,
+                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from engine.imaging import is_image_path
 from engine.store import list_models
@@ -25,12 +24,13 @@ from station.feed_controller import FeedController
 from station.camera import OpenCVProvider
 from station.worker import InspectionWorker, WorkerThread
 from station.settings_values import BAD, number
+from station.verdict_pacer import VerdictPacer
 from ui.bench_bar import BenchBar
 from ui.category_bar import CategoryBar, model_facts
 from ui.feed_bar import FeedBar
 from ui.explanation_panel import ExplanationPanel
 from ui.history_panel import HistoryPanel
-from ui.image_view import ImageView
+from ui.image_pane import ImagePane
 from ui.verdict_panel import VerdictPanel
 
 
@@ -53,7 +53,6 @@ class MainWindow(QMainWindow):
         self.hold_ms = number(settings, "display/hold_ms", 600, 0, 60_000)
         self.ack_fail = str(settings.value("display/acknowledge_fail", "true")).lower() == "true"
         self.last_display = 0.0
-        self._held = None
         self.reader = HistoryStore(self.data_dir, station, operator, check=True)
         self.authority = Authority(settings, operator, self)
         self.ask_pin = None
@@ -67,7 +66,7 @@ class MainWindow(QMainWindow):
         from station.station_actions import ToolActions
 
         self.tools = ToolActions(self)
-        self._hold_timer = QTimer(self, singleShot=True, timeout=self._show_held)
+        self.pacer = VerdictPacer(self)
         self._shortcuts()
         self.refresh_categories(settings.value("category/last", None))
         self.refresh_history()
@@ -96,29 +95,8 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self._banner_timer = QTimer(self, singleShot=True, timeout=self.banner.hide)
 
-        self.view = ImageView()
-        self.overlay_box = QCheckBox(self.tr("Anomaly map (M)"))
-        self.overlay_box.setChecked(True)
-        self.overlay_box.toggled.connect(self.view.set_overlay_visible)
-        self.opacity = QSlider(Qt.Horizontal)
-        self.opacity.setRange(0, 100)
-        self.opacity.setValue(number(self.settings, "display/opacity", 50, 0, 100))
-        self.opacity.setMaximumWidth(160)
-        self.opacity.valueChanged.connect(self.view.set_overlay_opacity)
-        self.view.set_overlay_opacity(self.opacity.value())
-        fit = QPushButton(self.tr("Fit (F)"))
-        fit.clicked.connect(self.view.fit)
-        tools = QHBoxLayout()
-        tools.addWidget(self.overlay_box)
-        tools.addWidget(QLabel(self.tr("Opacity")))
-        tools.addWidget(self.opacity)
-        tools.addStretch(1)
-        tools.addWidget(fit)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.view, 1)
-        ll.addLayout(tools)
+        left = ImagePane(number(self.settings, "display/opacity", 50, 0, 100))
+        self.view, self.overlay_box, self.opacity = left.view, left.overlay_box, left.opacity
 
         self.verdict = VerdictPanel()
         self.history = HistoryPanel()
@@ -285,7 +263,7 @@ class MainWindow(QMainWindow):
             return
         self.explain.on_inspected(result, row_id)
         row = self.reader.get(row_id) if row_id >= 0 else None
-        if row is not None and self._passes_filter(row):
+        if row is not None and self.history.shows(row.verdict, row.category):
             self.history.prepend(row)
         self.refresh_counters()
         if not result.ok:
@@ -294,20 +272,7 @@ class MainWindow(QMainWindow):
             self.alert_sound()
             if self.ack_fail:
                 self.verdict.demand_acknowledgement(row_id)
-        # hold each shown verdict for hold_ms; in a burst the latest (worst first) is shown next
-        wait = self.hold_ms / 1000.0 - (monotonic() - self.last_display)
-        if wait > 0:
-            if self._held is None or _rank(result) >= _rank(self._held[0]):
-                self._held = (result, row_id)
-            if not self._hold_timer.isActive():
-                self._hold_timer.start(int(wait * 1000) + 1)
-        else:
-            self.display(result, row_id)
-
-    def _show_held(self) -> None:
-        if self._held is not None:
-            (held, row_id), self._held = self._held, None
-            self.display(held, row_id)
+        self.pacer.offer(result, row_id)
 
     def display(self, result, row_id: int = -1) -> None:
         self.last_display = monotonic()
@@ -326,10 +291,6 @@ class MainWindow(QMainWindow):
         self.explain.on_displayed(row.id if row.verdict != "ERROR" else -1, image, amap, row.threshold, stored=True)
         self.verdict.show_verdict(row.verdict, row.score, row.normalised_score, row.threshold,
                                   self.tr("history #{0}, {1}").format(row.id, _short(row.source)), _reason(row), row.id)
-
-    def _passes_filter(self, row) -> bool:
-        v, c = self.history.verdict_filter.currentData(), self.history.category_filter.currentData()
-        return (not v or row.verdict == v) and (not c or row.category == c)
 
     def refresh_history(self) -> None:
         self.history.set_categories(self.reader.categories())
@@ -425,10 +386,6 @@ class MainWindow(QMainWindow):
         self.worker.shutdown()
         self.explain.shutdown()
         self.reader.close()
-
-
-def _rank(result) -> int:
-    return {"PASS": 0, "REVIEW": 1, "FAIL": 2, "ERROR": 3}[result.verdict.value]
 
 
 def _reason(result) -> str | None:

@@ -41,6 +41,11 @@ class HistoryPanel(QWidget):
         self.verdict_filter.currentIndexChanged.connect(self._filters)
         self.category_filter.currentIndexChanged.connect(self._filters)
 
+    def shows(self, verdict: str, category: str) -> bool:
+        """Whether a record of ``verdict`` and ``category`` passes the filters chosen above the list."""
+        v, c = self.verdict_filter.currentData(), self.category_filter.currentData()
+        return (not v or verdict == v) and (not c or category == c)
+
     def _filters(self) -> None:
         self.filtersChanged.emit(self.verdict_filter.currentData() or "", self.category_filter.currentData() or "")
 

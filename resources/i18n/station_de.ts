@@ -175,22 +175,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="81"/>
+        <location filename="../../station/category_controller.py" line="82"/>
         <source>Training, {0}: {1} of {2}</source>
         <translation type="unfinished">Training, {0}: {1} von {2}</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="90"/>
+        <location filename="../../station/category_controller.py" line="91"/>
         <source>Done: {0} trained in {1:.0f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="140"/>
+        <location filename="../../station/category_controller.py" line="142"/>
         <source>{0}: no part mask or good image to draw on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="172"/>
+        <location filename="../../station/category_controller.py" line="174"/>
         <source>Part mask of {0} saved: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -588,7 +588,7 @@
     </message>
     <message>
         <location filename="../../ui/history_panel.py" line="27"/>
-        <location filename="../../ui/history_panel.py" line="55"/>
+        <location filename="../../ui/history_panel.py" line="60"/>
         <source>All categories</source>
         <translation>Alle Kategorien</translation>
     </message>
@@ -596,6 +596,24 @@
         <location filename="../../ui/history_panel.py" line="29"/>
         <source>History</source>
         <translation>Verlauf</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePane</name>
+    <message>
+        <location filename="../../ui/image_pane.py" line="18"/>
+        <source>Anomaly map (M)</source>
+        <translation>Anomaliekarte (M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_pane.py" line="27"/>
+        <source>Fit (F)</source>
+        <translation>Einpassen (F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_pane.py" line="31"/>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
     </message>
 </context>
 <context>
@@ -668,68 +686,65 @@
         <translation type="vanished">Quelle: Dateien (Bilder hierher ziehen)</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="81"/>
+        <location filename="../../station/main_window.py" line="80"/>
         <source>settings.ini: {0} not usable, the default is used.</source>
         <translation>settings.ini: {0} nicht verwendbar, der Standardwert gilt.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="83"/>
+        <location filename="../../station/main_window.py" line="82"/>
         <source>The history database was damaged; it is kept as {0} and a fresh one was started.</source>
         <translation>Die Verlaufsdatenbank war beschädigt; sie liegt jetzt unter {0}, eine neue wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="100"/>
         <source>Anomaly map (M)</source>
-        <translation>Anomaliekarte (M)</translation>
+        <translation type="vanished">Anomaliekarte (M)</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="109"/>
         <source>Fit (F)</source>
-        <translation>Einpassen (F)</translation>
+        <translation type="vanished">Einpassen (F)</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="113"/>
         <source>Opacity</source>
-        <translation>Deckkraft</translation>
+        <translation type="vanished">Deckkraft</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="159"/>
-        <location filename="../../station/main_window.py" line="395"/>
+        <location filename="../../station/main_window.py" line="137"/>
+        <location filename="../../station/main_window.py" line="356"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="207"/>
+        <location filename="../../station/main_window.py" line="185"/>
         <source>No trained category yet: click “New category…”.</source>
         <translation>Noch keine trainierte Kategorie: „Neue Kategorie…“ anklicken.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="213"/>
+        <location filename="../../station/main_window.py" line="191"/>
         <source>Loading {0}…</source>
         <translation>{0} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="223"/>
+        <location filename="../../station/main_window.py" line="201"/>
         <source>Feed a part: open, drop, watch a folder or trigger the camera.</source>
         <translation>Teil zuführen: öffnen, hineinziehen, Ordner überwachen oder Kamera auslösen.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="227"/>
+        <location filename="../../station/main_window.py" line="205"/>
         <source>Model &apos;{0}&apos; could not be loaded: {1}</source>
         <translation>Modell &apos;{0}&apos; konnte nicht geladen werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="239"/>
+        <location filename="../../station/main_window.py" line="217"/>
         <source>Paused ({0}): {1} part(s) waiting</source>
         <translation>Angehalten ({0}): {1} Teil(e) warten</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="394"/>
+        <location filename="../../station/main_window.py" line="355"/>
         <source>{0} part(s) waiting for a model</source>
         <translation>{0} Teil(e) warten auf ein Modell</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="437"/>
+        <location filename="../../station/main_window.py" line="397"/>
         <source>Station fault, not the part: {0}</source>
         <translation>Fehler der Station, nicht des Teils: {0}</translation>
     </message>
@@ -762,22 +777,22 @@
         <translation type="vanished">Die Prüfung ist angehalten, solange {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="317"/>
+        <location filename="../../station/main_window.py" line="282"/>
         <source>#{0} {1}</source>
         <translation>#{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="328"/>
+        <location filename="../../station/main_window.py" line="293"/>
         <source>history #{0}, {1}</source>
         <translation>Verlauf #{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="374"/>
+        <location filename="../../station/main_window.py" line="335"/>
         <source>Paused: {0}</source>
         <translation>Angehalten: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="386"/>
+        <location filename="../../station/main_window.py" line="347"/>
         <source>Inspecting: {0} of {1} done, {2} waiting</source>
         <translation>Prüfung: {0} von {1} fertig, {2} warten</translation>
     </message>
@@ -786,12 +801,12 @@
         <translation type="vanished">Training, {0}: {1} von {2}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="406"/>
+        <location filename="../../station/main_window.py" line="367"/>
         <source>Leave the station?</source>
         <translation>Station verlassen?</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="407"/>
+        <location filename="../../station/main_window.py" line="368"/>
         <source>Stop inspecting and close the station?</source>
         <translation>Prüfung beenden und Station schließen?</translation>
     </message>
@@ -889,27 +904,27 @@ Nicht produzieren: Techniker rufen (Schwelle, Beleuchtung, Kamera, Modell).</tra
 <context>
     <name>ModelFactsDialog</name>
     <message>
-        <location filename="../../ui/model_facts.py" line="76"/>
+        <location filename="../../ui/model_facts.py" line="99"/>
         <source>Model facts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="79"/>
-        <source>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; model {1} {2}&lt;br&gt;{3}, input {4}x{5} px, memory bank {6} patches, {7} training + {8} held-out good images&lt;br&gt;&lt;b&gt;Threshold&lt;/b&gt; {9:.3f} ({10}, target false-reject rate {11:.0%}, from {15} good scores); good scores median {12:.2f}, p95 {13:.2f}, max {14:.2f}</source>
+        <location filename="../../ui/model_facts.py" line="102"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; model {1} {2}&lt;br&gt;{3} (stages {16}), input {4}x{5} px, memory bank {6} patches, {7} training + {8} held-out good images&lt;br&gt;&lt;b&gt;Threshold&lt;/b&gt; {9:.3f} ({10}, target false-reject rate {11:.0%}, from {15} good scores); good scores median {12:.2f}, p95 {13:.2f}, max {14:.2f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="88"/>
+        <location filename="../../ui/model_facts.py" line="111"/>
         <source>&lt;b&gt;Part mask&lt;/b&gt;: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="88"/>
+        <location filename="../../ui/model_facts.py" line="111"/>
         <source>none stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="105"/>
+        <location filename="../../ui/model_facts.py" line="128"/>
         <source>Correct part mask…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1568,82 +1583,87 @@ Either way a new model version is made; the current one is kept and can be made 
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../ui/train_dialog.py" line="27"/>
+        <location filename="../../ui/train_dialog.py" line="28"/>
         <source>New category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="29"/>
+        <location filename="../../ui/train_dialog.py" line="30"/>
         <source>e.g. bottle-cap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="32"/>
+        <location filename="../../ui/train_dialog.py" line="33"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="37"/>
+        <location filename="../../ui/train_dialog.py" line="38"/>
         <source>Also train the defect classifier (for Grad-CAM++; about 1–2 min more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/train_dialog.py" line="39"/>
+        <source>Choose input size, memory bank and feature stages by the self-test (trains {0} times: about {0}x as long)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="42"/>
         <source>From good images only (1 % false rejects)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="41"/>
+        <location filename="../../ui/train_dialog.py" line="44"/>
         <source>Also let at most {0:.0%} of synthetic defects pass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="43"/>
+        <location filename="../../ui/train_dialog.py" line="46"/>
         <source>Category name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="44"/>
+        <location filename="../../ui/train_dialog.py" line="47"/>
         <source>Folder of GOOD images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="45"/>
+        <location filename="../../ui/train_dialog.py" line="48"/>
         <source>Threshold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="53"/>
+        <location filename="../../ui/train_dialog.py" line="57"/>
         <source>Train from good images only; about 30 s for 200 images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="57"/>
+        <location filename="../../ui/train_dialog.py" line="61"/>
         <source>Train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="63"/>
+        <location filename="../../ui/train_dialog.py" line="67"/>
         <source>&lt;b&gt;Synthetic defects&lt;/b&gt; the station will paint on the part to test itself:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="84"/>
+        <location filename="../../ui/train_dialog.py" line="92"/>
         <source>Folder of good images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="91"/>
+        <location filename="../../ui/train_dialog.py" line="99"/>
         <source>Painting a few synthetic defects…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="97"/>
+        <location filename="../../ui/train_dialog.py" line="105"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="115"/>
+        <location filename="../../ui/train_dialog.py" line="123"/>
         <source>{0}: {1} / {2}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = RESOURCES / "i18n" / "station_de.ts"
 OPERATOR_CONTEXTS = {"MainWindow", "VerdictPanel", "CountersBox", "BenchBar", "BenchController", "CategoryBar",
                      "HistoryPanel", "ExplanationPanel", "ToolActions", "CameraSource", "FolderWatcher", "PinDialog",
-                     "MasterController", "Authority", "FeedBar", "FeedController", "HealthMonitor", "LineGuard"}
+                     "MasterController", "Authority", "FeedBar", "FeedController", "HealthMonitor", "LineGuard",
+                     "ImagePane"}
 
 
 def test_every_operator_string_is_translated_to_german():
@@ -48,6 +49,7 @@ def test_the_shipped_qm_is_built_from_the_ts(tmp_path):
 
 def test_german_verdict_words_through_the_translator(qapp):
     from ui.bench_bar import BenchBar
+    from ui.image_pane import ImagePane
     from ui.verdict_panel import VerdictPanel
 
     tr = install_translator(qapp, "de")
@@ -57,6 +59,7 @@ def test_german_verdict_words_through_the_translator(qapp):
         assert panel.word.text() == "NIO" and panel.state == "FAIL"
         assert "Schwelle" in panel.detail.text() and panel.counters.values["yield"] is not None
         assert BenchBar().accept_button.text() == "Annehmen (A)"
+        assert ImagePane().overlay_box.text() == "Anomaliekarte (M)"
     finally:
         qapp.removeTranslator(tr)
     assert VerdictPanel().words()["FAIL"] == "FAIL"

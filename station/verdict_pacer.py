@@ -1,0 +1,41 @@
+"""How fast verdicts follow each other on screen: each shown verdict stays up for the window's
+``hold_ms``, so a burst from a watched folder does not flicker past the operator. What arrives
+meanwhile waits; when the hold ends, the worst of it (ERROR > FAIL > REVIEW > PASS; the latest
+among equals) is shown. Every verdict is logged and counted whether or not it is shown."""
+
+from __future__ import annotations
+
+from time import monotonic
+
+from PySide6.QtCore import QTimer
+
+
+def severity(result) -> int:
+    """PASS 0, REVIEW 1, FAIL 2, ERROR 3."""
+    return {"PASS": 0, "REVIEW": 1, "FAIL": 2, "ERROR": 3}[result.verdict.value]
+
+
+class VerdictPacer:
+    """Calls ``window.display(result, row_id)`` now or when the hold ends; reads
+    ``window.hold_ms`` and ``window.last_display`` (set by ``display``) at every offer."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self._held: tuple[object, int] | None = None
+        self._timer = QTimer(window, singleShot=True, timeout=self._show_held)
+
+    def offer(self, result, row_id: int) -> None:
+        w = self.window
+        wait = w.hold_ms / 1000.0 - (monotonic() - w.last_display)
+        if wait <= 0:
+            w.display(result, row_id)
+            return
+        if self._held is None or severity(result) >= severity(self._held[0]):
+            self._held = (result, row_id)
+        if not self._timer.isActive():
+            self._timer.start(int(wait * 1000) + 1)
+
+    def _show_held(self) -> None:
+        if self._held is not None:
+            (held, row_id), self._held = self._held, None
+            self.window.display(held, row_id)
