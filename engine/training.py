@@ -98,8 +98,6 @@ class _Bank:
     """Stage 2's result: the model with its score margin, and what calibration reuses."""
 
     model: PatchCore
-    size: int
-    """Patches in the memory bank."""
     banks_by_fold: list
     """k-fold banks (empty without k-fold), emptied by calibration."""
     held: list[tuple[Path, np.ndarray]]
@@ -138,8 +136,8 @@ def _memory_bank(feats: FeaturePass, extractor, input_size: tuple[int, int], hol
     else:
         margin, border = config.score_margin, {"score_margin": config.score_margin, "asked": True}
     pc_cfg = replace(pc_cfg, score_margin=margin, map_ring_clip=map_ring_for(margin))
-    return _Bank(model=PatchCore(extractor.embedder, index, pc_cfg), size=int(bank.shape[0]),
-                 banks_by_fold=banks_by_fold, held=held, probed=probed, border=border)
+    return _Bank(model=PatchCore(extractor.embedder, index, pc_cfg), banks_by_fold=banks_by_fold, held=held,
+                 probed=probed, border=border)
 
 
 def train_category(
@@ -200,7 +198,7 @@ def train_category(
     report("saving", 0, 1)
     manifest = _manifest(category, config, extractor, input_size, photometric_choice, kfold, feats, bank, cal, paths,
                          hold_paths, skipped, classifier_facts, version, time.perf_counter() - t_start)
-    extra = _model_files(category, config, paths, feats, cal, classifier, extractor.graph, manifest)
+    extra = _model_files(category, config, paths, feats, cal, classifier, extractor.graph)
     folder = save_model(models_dir, manifest, bank.model.index.save, cal.good_scores, cal.defect_scores, extra)
     report("saving", 1, 1)
     info = model_info(read_manifest(folder))
@@ -228,17 +226,17 @@ def _manifest(category: str, config: TrainConfig, extractor, input_size: tuple[i
               kfold: bool, feats: FeaturePass, bank: _Bank, cal: Calibration, paths: list[Path],
               hold_paths: list[Path], skipped: list[str], classifier_facts: dict | None, version: dict | None,
               seconds: float) -> dict:
-    """The model's ``manifest.json`` (without ``stored_graph``, which ``_model_files`` adds)."""
+    """The model's ``manifest.json``."""
     created = datetime.now(timezone.utc)
     pc_cfg, choice, decision = bank.model.config, cal.choice, cal.decision
-    return {
+    manifest = {
         "category": category,
         "model_id": f"{category}-{created:%Y%m%dT%H%M%SZ}",
         "created": created.isoformat(timespec="seconds"),
         "engine_version": ENGINE_VERSION,
         "backbone": extractor.backbone_facts,
         "input_size": list(input_size),
-        "patchcore": {"coreset_ratio": config.coreset_ratio, "memory_bank_size": bank.size,
+        "patchcore": {"coreset_ratio": config.coreset_ratio, "memory_bank_size": bank.model.index.size,
                       "candidate_patches": int(feats.used * feats.per_image), "projection_dim": config.projection_dim,
                       "feature_grid": list(feats.grid), "reweight": config.reweight,
                       "num_neighbours": pc_cfg.num_neighbours,
@@ -273,12 +271,15 @@ def _manifest(category: str, config: TrainConfig, extractor, input_size: tuple[i
                       "good_score_quantiles": score_quantiles(cal.good_scores),
                       "max_synthetic_miss": config.max_synthetic_miss, "miss_cap_threshold": choice.miss_cap},
     }
+    if extractor.graph is not None:
+        manifest["stored_graph"] = extractor.graph[1]
+    return manifest
 
 
 def _model_files(category: str, config: TrainConfig, paths: list[Path], feats: FeaturePass, cal: Calibration,
-                 classifier, graph: tuple[Path, dict] | None, manifest: dict) -> dict:
-    """The model folder's files beside the manifest and the bank: {key: (file name, writer(path))}.
-    The stored graph's facts go into ``manifest["stored_graph"]``."""
+                 classifier, graph: tuple[Path, dict] | None) -> dict:
+    """The model folder's files beside the manifest and the bank: {key: (file name, writer(path))};
+    ``graph``: the exported feature graph's temporary file and its facts, moved into the folder."""
     vectors = np.stack(feats.vectors).astype(np.float32)
     synth, threshold = cal.synth_scores, cal.decision.threshold
     extra = {"part_mask": (PART_MASK_FILE, cal.part.save_png),
@@ -301,7 +302,7 @@ def _model_files(category: str, config: TrainConfig, paths: list[Path], feats: F
 
         extra["classifier"] = (CLASSIFIER_FILE, lambda p: save_classifier(classifier, p))
     if graph is not None:
-        tmp_graph, manifest["stored_graph"] = graph
+        tmp_graph = graph[0]
         extra["features_onnx"] = (GRAPH_FILE, lambda p: shutil.move(str(tmp_graph), p))
     return extra
 

@@ -131,16 +131,15 @@ def calibrate(model, feats: FeaturePass, held: list[tuple[Path, np.ndarray]], pr
         raise CalibrationError("no held-out good image could be read for calibration")
     if kfold:
         good = np.concatenate([good, fold_scores])
-    defects = score(load_all([Path(p) for p in defect_images], skipped)) if defect_images else None
+    defects = score(load_all(defect_images, skipped)) if defect_images else None
     synth = np.asarray(collector.scores, np.float64)
     choice = choose_threshold(good, defects, synth, config)
     decision = make_decision(choice.value, good, config.review_margin)
     self_test = collector.summary(decision.threshold, good)
+    pairs = None
     if synth.size:
         self_test["at_frr_threshold"] = {"threshold": choice.frr.value,
                                          "miss_rate": round(float((synth < choice.frr.value).mean()), 4)}
-    pairs = None
-    if synth.size:
         try:
             pairs = check_pairs(*collector.surrogate_pairs(decision.threshold))
         except ValueError:  # too few pairs: no WHY tab for this model
