@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
 
     def refresh_history(self) -> None:
         self.history.set_categories(self.reader.categories())
-        v, c = self.history.verdict_filter.currentData(), self.history.category_filter.currentData()
+        v, c = self.history.filters()
         self.history.set_rows(self.reader.latest(200, v or None, c or None))
         self.refresh_counters()
 

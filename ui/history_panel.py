@@ -41,13 +41,17 @@ class HistoryPanel(QWidget):
         self.verdict_filter.currentIndexChanged.connect(self._filters)
         self.category_filter.currentIndexChanged.connect(self._filters)
 
+    def filters(self) -> tuple[str, str]:
+        """(verdict, category) chosen above the list; "" for all."""
+        return self.verdict_filter.currentData() or "", self.category_filter.currentData() or ""
+
     def shows(self, verdict: str, category: str) -> bool:
         """Whether a record of ``verdict`` and ``category`` passes the filters chosen above the list."""
-        v, c = self.verdict_filter.currentData(), self.category_filter.currentData()
+        v, c = self.filters()
         return (not v or verdict == v) and (not c or category == c)
 
     def _filters(self) -> None:
-        self.filtersChanged.emit(self.verdict_filter.currentData() or "", self.category_filter.currentData() or "")
+        self.filtersChanged.emit(*self.filters())
 
     def _selected(self, item: QListWidgetItem | None) -> None:
         if item is not None:

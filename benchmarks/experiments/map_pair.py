@@ -38,6 +38,11 @@ COMBINE = {
 }
 
 
+def groups_of(n: int) -> list[tuple[int, ...]]:
+    """Each of ``n`` models alone, then every pair, ..., then all of them: tuples of indices."""
+    return [g for k in range(1, n + 1) for g in itertools.combinations(range(n), k)]
+
+
 class GroupInspector:
     """Looks like an ``Inspector`` to ``evaluate_folder``: ``inspect_path``, ``decision``, ``info``."""
 
@@ -109,8 +114,7 @@ def main() -> None:
     names = [f"{i}: {spec}" for i, spec in enumerate(a.models)]
     score_from = None if a.score is None else inspectors[a.score]
     cache: dict = {}
-    groups = [(i,) for i in range(len(inspectors))]
-    groups += [g for n in range(2, len(inspectors) + 1) for g in itertools.combinations(range(len(inspectors)), n)]
+    groups = groups_of(len(inspectors))
     rows = {}
     print("| maps of | combined by | image AUROC | pixel AUROC | AUPRO | pointing (15 px) | test FRR at 1.0 | judge ms |")
     print("|---|---|---|---|---|---|---|---|")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import itertools
 import json
 import sys
 from pathlib import Path
@@ -32,6 +31,9 @@ from engine.imaging import load_image  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 from engine.selftest import SelfTestCollector  # noqa: E402
 from engine.synth.part_mask import PartMask  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from map_pair import COMBINE, groups_of  # noqa: E402  (the same groups and the same combination)
 
 
 def main() -> None:
@@ -51,8 +53,7 @@ def main() -> None:
     per_image = int(m0["self_test"]["images"]) // len(held)
     seed = int(m0["training"]["seed"])
     lab = np.asarray(m0["good_colour_lab"], np.float64)
-    groups = [(i,) for i in range(len(inspectors))]
-    groups += [g for n in range(2, len(inspectors) + 1) for g in itertools.combinations(range(len(inspectors)), n)]
+    groups = groups_of(len(inspectors))
     verdict = inspectors[a.score]
     cache: dict[tuple[str, int], object] = {}
     rows = {}
@@ -70,8 +71,7 @@ def main() -> None:
                     cache[(digest, id(insp))] = insp.inspect_array(image, "synthetic")
                 results.append(cache[(digest, id(insp))])
             *rs, rv = results
-            amap = np.prod([np.maximum(r.anomaly_map / m.decision.threshold, 0) for r, m in zip(rs, members)],
-                           axis=0) ** (1.0 / len(rs))
+            amap = COMBINE["geometric mean"]([r.anomaly_map / m.decision.threshold for r, m in zip(rs, members)])
             return rv.score / verdict.decision.threshold, amap.astype(np.float32), rv.patch_scores
 
         goods = []
