@@ -3,10 +3,13 @@
     python benchmarks/bench_training.py ../shared/data/mvtec_ad/bottle [--runs 5] \\
         [--before-repo /tmp/old-checkout] [--out docs/benchmarks/training.json]
 
-* cold: a new, empty models folder every run, so the backbone is built in PyTorch, exported to
-  the stored graph and probed (the first training on a machine).
-* warm: a models folder that already holds a model of the same backbone, input size and
-  photometric step, so the graph is copied and torch is not imported (a retrain, a rebuild,
+* cold: a new, empty models folder every run (the first training on a fresh install): the
+  feature graph is copied from the one shipped in ``resources/graphs`` for the default settings.
+* built: the same with ``--build-graph``: the backbone is built in PyTorch, exported to the stored
+  graph and probed, as a first training of settings no shipped graph covers (another backbone,
+  other stages, padding), and as every cold training did before the shipped graphs.
+* warm: a models folder that already holds a model of the same backbone, stages and
+  photometric step, so its graph is copied and torch is not imported (a retrain, a rebuild,
   another category from the same camera).
 * cold_holdout (``--holdout``): cold, with ``--calibration holdout`` (what k-fold costs).
 * before (``--before-repo``): the same command run from another checkout (an older commit), cold,
@@ -74,7 +77,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-training-"))
     warm_models = work / "warm"
     train_once(ROOT, a.data, warm_models, category)  # the model whose graph the warm runs reuse
-    kinds = {"cold": [], "warm": []}
+    kinds = {"cold": [], "built": [], "warm": []}
     if a.holdout:
         kinds["cold_holdout"] = []
     if a.before_repo:
@@ -82,7 +85,7 @@ def main() -> None:
     for k in range(a.runs):
         for kind, runs in kinds.items():
             models = warm_models if kind == "warm" else work / f"{kind}-{k}"
-            extra = ["--calibration", "holdout"] if kind == "cold_holdout" else []
+            extra = {"cold_holdout": ["--calibration", "holdout"], "built": ["--build-graph"]}.get(kind, [])
             runs.append(train_once(Path(a.before_repo) if kind == "before" else ROOT, a.data, models, category, extra))
             print(kind, k, json.dumps(runs[-1]), flush=True)
             if kind != "warm":

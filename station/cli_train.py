@@ -61,6 +61,9 @@ def add_train_parser(sub) -> None:
                         "the held-out goods' largest patch sits on the outer ring far more often than chance")
     t.add_argument("--selftest-per-image", type=int, default=2,
                    help="synthetic defects painted on each held-out good image for the self-test (0: none)")
+    t.add_argument("--build-graph", action="store_true",
+                   help="build the feature graph from the backbone (imports torch) even when a model in the models "
+                        "folder or a graph shipped with the station has one for these settings")
     t.set_defaults(func=cmd_train)
 
 
@@ -87,7 +90,8 @@ def cmd_train(a: argparse.Namespace) -> int:
                           max_synthetic_miss=a.max_synthetic_miss, train_classifier=a.classifier,
                           selftest_per_image=a.selftest_per_image, calibration=a.calibration,
                           input_pad=a.input_pad, photometric=a.photometric,
-                          score_margin=None if a.score_margin == "auto" else int(a.score_margin))
+                          score_margin=None if a.score_margin == "auto" else int(a.score_margin),
+                          reuse_graph=not a.build_graph)
         report, close = progress_bar()
         try:
             if a.all:

@@ -1,6 +1,7 @@
 """The feature extractor a training runs on: a stored graph another model in the models folder
-already made for the same settings (no torch import), or the backbone built, exported to a new
-graph and probed for its grid offset (``graph_reuse``, ``stored_graph``)."""
+already made for the same settings, else one shipped with the station for them (no torch import
+either way), else the backbone built, exported to a new graph and probed for its grid offset
+(``graph_reuse``, ``graph_templates``, ``stored_graph``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 
 from engine.backbones import file_sha256, resolve_weights
 from engine.patchcore.graph_reuse import GraphKey, find_reusable_graph
+from engine.patchcore.graph_templates import find_template
 from engine.patchcore.stored_graph import StoredGraphEmbedder, export_graph
 
 log = logging.getLogger(__name__)
@@ -33,13 +35,15 @@ class TrainingExtractor:
     """The manifest's ``backbone`` entry."""
     key: GraphKey
     reused_from: str | None = None
-    """``<category>/<version>`` whose graph was copied, or None when it was built here."""
+    """``<category>/<version>`` or ``resources/graphs/<template>`` whose graph was copied, or
+    None when it was built here."""
 
 
 def training_extractor(backbone: str, weights: str | os.PathLike[str] | None, layers: tuple[int, ...],
                        models_dir: str | os.PathLike[str], input_size: tuple[int, int], input_pad: int,
                        photometric: str, reuse: bool = True, patch_size: int = 3) -> TrainingExtractor:
-    """Reuse a matching stored graph from ``models_dir`` when ``reuse``, else build one.
+    """Reuse a matching stored graph from ``models_dir`` or a shipped template when ``reuse``,
+    else build one.
 
     Raises:
         BackboneError: no local weights for ``backbone`` (nothing is downloaded).
@@ -47,7 +51,7 @@ def training_extractor(backbone: str, weights: str | os.PathLike[str] | None, la
     path, source = resolve_weights(backbone, weights, models_dir)
     key = GraphKey(backbone, file_sha256(path), tuple(layers), tuple(input_size), int(input_pad), photometric,
                    int(patch_size))
-    found = find_reusable_graph(models_dir, key) if reuse else None
+    found = (find_reusable_graph(models_dir, key) or find_template(key)) if reuse else None
     if found is not None:
         fd, name = tempfile.mkstemp(suffix=".onnx")
         os.close(fd)
@@ -56,7 +60,7 @@ def training_extractor(backbone: str, weights: str | os.PathLike[str] | None, la
             embedder = StoredGraphEmbedder(name, found.feature_dim, key.input_size, key.patch_size, key.centred)
         except Exception as exc:  # unreadable after all: build it as if none were found
             Path(name).unlink(missing_ok=True)
-            log.warning("stored graph of %s not reused: %s", found.source_folder, exc)
+            log.warning("stored graph of %s not reused: %s", found.source, exc)
         else:
             facts = {"name": backbone, "weights_sha256": key.weights_sha256, "weights_source": found.weights_source,
                      "layers": list(key.layers), "feature_dim": found.feature_dim}

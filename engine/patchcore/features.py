@@ -13,21 +13,25 @@ from engine.imaging import resize_to
 from engine.ort import onnx_session, run_session
 
 
-def upsample_centred(m: torch.Tensor, size: tuple[int, int]) -> torch.Tensor:
-    """Bilinear upsampling by an integer factor r that keeps cell centres where they are.
+def upsample_centred(m: torch.Tensor, r: int) -> torch.Tensor:
+    """(B, C, h, w) -> (B, C, r*h, r*w): bilinear upsampling by the integer factor ``r`` that keeps
+    cell centres where they are.
 
     With symmetric padding, cell j of a stride-s map is centred on input pixel s*j (not on
-    s*j + s/2), so fine cell i lies at coarse coordinate i / r exactly. ``align_corners=True``
-    over r*(n-1)+1 cells gives that mapping; the last r-1 cells repeat the edge. (Plain
-    ``align_corners=False`` would shift the coarse map by (r-1)/2 fine cells, 4 px for 16 -> 8.)
+    s*j + s/2), so fine cell i lies at coarse coordinate i / r exactly; the last r-1 cells repeat
+    the edge. (Plain ``align_corners=False`` would shift the coarse map by (r-1)/2 fine cells,
+    4 px for 16 -> 8.) Written as a transposed convolution with the bilinear (tent) kernel over the
+    edge-padded map, so the exported graph holds no size and serves every input size; it equals
+    ``interpolate(align_corners=True)`` to r*(h-1)+1 cells plus the replicated edge to float
+    rounding (about 1e-6).
     """
-    h, w = m.shape[-2:]
-    th, tw = int(size[0]), int(size[1])
-    if th % h or tw % w:
-        return F.interpolate(m, size=(th, tw), mode="bilinear", align_corners=False)
-    ry, rx = th // h, tw // w
-    up = F.interpolate(m, size=(ry * (h - 1) + 1, rx * (w - 1) + 1), mode="bilinear", align_corners=True)
-    return F.pad(up, (0, rx - 1, 0, ry - 1), mode="replicate")
+    if r == 1:
+        return m
+    c = int(m.shape[1])
+    tent = torch.tensor([1.0 - abs(k - (r - 1)) / r for k in range(2 * r - 1)], dtype=m.dtype, device=m.device)
+    kernel = (tent[:, None] * tent[None, :]).expand(c, 1, 2 * r - 1, 2 * r - 1).contiguous()
+    up = F.conv_transpose2d(F.pad(m, (0, 1, 0, 1), mode="replicate"), kernel, stride=r, padding=r - 1, groups=c)
+    return up[:, :, :-1, :-1]
 
 
 PHOTOMETRIC = ("none", "standardise")
@@ -118,12 +122,16 @@ class PatchEmbedder(nn.Module):
         maps = self.net(x)
         p = self.patch_size
         target = maps[0].shape[-2:]
+        finest = min(self.backbone.strides)
         out = []
-        for m in maps:
+        for m, stride in zip(maps, self.backbone.strides):
             m = F.avg_pool2d(m, kernel_size=p, stride=1, padding=p // 2, count_include_pad=False)
+            r = stride // finest  # from the strides, not the shapes: the graph stays free of sizes
             if m.shape[-2:] != target:
-                m = upsample_centred(m, target) if self.centred else F.interpolate(
-                    m, size=target, mode="bilinear", align_corners=False)
+                if self.centred and stride % finest == 0 and tuple(target) == (m.shape[-2] * r, m.shape[-1] * r):
+                    m = upsample_centred(m, r)
+                else:  # models before engine 0.2, or an input size the coarsest stride does not divide
+                    m = F.interpolate(m, size=target, mode="bilinear", align_corners=False)
             out.append(m)
         feats = torch.cat(out, dim=1)
         if feats.shape[1] > self.dim:
@@ -132,7 +140,7 @@ class PatchEmbedder(nn.Module):
             feats = F.adaptive_avg_pool1d(flat, self.dim).reshape(b, h, w, self.dim).permute(0, 3, 1, 2)
         if pad:
             c = pad // min(self.backbone.strides)
-            feats = feats[:, :, c:feats.shape[2] - c, c:feats.shape[3] - c]
+            feats = feats[:, :, c:-c, c:-c]  # from the ends: no size in the exported graph
         return feats
 
     def standardise(self, x: torch.Tensor) -> torch.Tensor:

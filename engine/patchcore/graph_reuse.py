@@ -1,8 +1,8 @@
 """Reusing a feature graph another model in the same models folder already exported.
 
 The stored graph (``features.onnx``) depends only on the backbone and its weights, the layers,
-the input size, the input padding and the photometric step, never on the images a model was
-trained on. A training whose settings match a version already in the models folder (the same
+the input padding and the photometric step (and, for graphs made before engine 0.4.1, the input
+size), never on the images a model was trained on. A training whose settings match a version already in the models folder (the same
 category retrained, a rebuild, another category of the same camera) copies that graph and the
 grid offset measured with it instead of importing torch, building the backbone, exporting and
 probing it again: several seconds of every training after the first. The graph is checked
@@ -17,10 +17,10 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from engine import ENGINE_VERSION
-from engine.patchcore.stored_graph import GRAPH_FILE, OPSET
+from engine.patchcore.stored_graph import GRAPH_FILE, OPSET, is_free_of_size
 from engine.store import MANIFEST, sha256_file
 
 
@@ -44,7 +44,7 @@ class GraphKey:
         return (m.get("engine_version") == ENGINE_VERSION and sg.get("opset") == OPSET
                 and bb.get("name") == self.backbone and bb.get("weights_sha256") == self.weights_sha256
                 and tuple(bb.get("layers") or ()) == self.layers
-                and tuple(m.get("input_size") or ()) == self.input_size
+                and (is_free_of_size(sg) or tuple(m.get("input_size") or ()) == self.input_size)
                 and int(pc.get("input_pad", -1)) == self.input_pad and pc.get("photometric") == self.photometric
                 and int(pc.get("patch_size", -1)) == self.patch_size and bool(pc.get("centred")) == self.centred
                 and "features_onnx" in (m.get("files") or {}))
@@ -62,12 +62,9 @@ class ReusableGraph:
     grid_offset: tuple[float, float]
     """(dy, dx) input pixels, measured by the impulse probe at its export."""
     weights_source: str
-    source_folder: Path
-
-    @property
-    def source(self) -> str:
-        """``<category>/<version>`` it was copied from, as the manifest records it."""
-        return f"{self.source_folder.parent.parent.name}/{self.source_folder.name}"
+    source: str
+    """Where it comes from, as the manifest records it: ``<category>/<version>`` of a model in the
+    folder, or ``resources/graphs/<name>`` for a template shipped with the station."""
 
     def copy_to(self, dest: str | os.PathLike[str]) -> None:
         """Copy the graph to ``dest``, checking it is still the file its manifest names."""
@@ -91,7 +88,14 @@ def find_reusable_graph(models_dir: str | os.PathLike[str], key: GraphKey) -> Re
             found.append((mpath.stat().st_mtime_ns, mpath))
         except OSError:
             continue
-    for _, mpath in sorted(found, reverse=True):
+    return first_match([m for _, m in sorted(found, reverse=True)], key,
+                       lambda folder: f"{folder.parent.parent.name}/{folder.name}")
+
+
+def first_match(manifests: list[Path], key: GraphKey, source_of: Callable[[Path], str]) -> ReusableGraph | None:
+    """The first of ``manifests`` whose graph matches ``key`` and still has its checksum;
+    ``source_of(folder)`` names where it came from."""
+    for mpath in manifests:
         try:
             m = json.loads(mpath.read_text(encoding="utf-8"))
             if not isinstance(m, dict) or not key.matches(m):
@@ -103,7 +107,7 @@ def find_reusable_graph(models_dir: str | os.PathLike[str], key: GraphKey) -> Re
             pc = m["patchcore"]
             return ReusableGraph(graph, entry["sha256"], dict(m["stored_graph"]), int(m["backbone"]["feature_dim"]),
                                  (float(pc["grid_offset_px"][0]), float(pc["grid_offset_px"][1])),
-                                 str(m["backbone"].get("weights_source", "")), mpath.parent)
+                                 str(m["backbone"].get("weights_source", "")), source_of(mpath.parent))
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             continue  # an unreadable manifest is skipped here; loading that model reports it
     return None

@@ -1,8 +1,9 @@
 """The feature extractor stored as an ONNX graph in the model folder, run without PyTorch.
 
 At training the eager ``PatchEmbedder`` (backbone, 3x3 neighbourhood average, centred
-upsampling, ImageNet normalisation folded in) is exported once for the model's fixed input size
-to ``features.onnx``, checked against eager PyTorch, and checksummed in the manifest. Judging
+upsampling, ImageNet normalisation folded in) is exported once, free of input size, to
+``features.onnx``, checked against eager PyTorch, and checksummed in the manifest (models of
+engine 0.4.0 and before hold a graph for their input size alone). Judging
 then needs only ONNX Runtime and numpy: no torch import, no backbone build, no export at start.
 """
 
@@ -24,11 +25,33 @@ class StoredGraphError(RuntimeError):
 
 
 def export_graph(embedder, size: tuple[int, int], path: str | os.PathLike[str]) -> dict:
-    """Write ``embedder`` for uint8-valued float input (1, 3, h, w) to ``path``; returns its facts."""
-    import io
-    import warnings
+    """Write ``embedder`` for uint8-valued float input (1, 3, h, w) to ``path``; returns its facts.
 
+    The graph is exported free of input size (``h`` and ``w`` symbolic) and checked against eager
+    PyTorch at ``size`` and at a second size one coarsest stride taller and two wider, so it can
+    serve any model of the same settings (``graph_reuse``, ``graph_templates``). When that check
+    fails it is exported again for ``size`` alone.
+    """
     import torch
+
+    step = max(embedder.backbone.strides)
+    other = (int(size[0]) + step, int(size[1]) + 2 * step)
+    module = _Raw(embedder)
+    try:
+        data = _export(module, size, dynamic=True)
+        facts = check_parity(module, data, [tuple(size), other])
+    except StoredGraphError:
+        data = _export(module, size, dynamic=False)
+        facts = check_parity(module, data, [tuple(size)])
+    embedder.eval()
+    Path(path).write_bytes(data)
+    dims = ["h", "w"] if len(facts["sizes_checked"]) > 1 else list(size)
+    return {"file": GRAPH_FILE, "input": [1, 3, *dims], "opset": OPSET, "max_abs_diff": facts["max_abs_diff"],
+            "sizes_checked": facts["sizes_checked"], "torch": torch.__version__}
+
+
+def _Raw(embedder):
+    """``embedder`` taking pixel values 0..255 (its ImageNet normalisation moved into the graph)."""
     from torch import nn
 
     class Raw(nn.Module):
@@ -36,26 +59,58 @@ def export_graph(embedder, size: tuple[int, int], path: str | os.PathLike[str]) 
             super().__init__()
             self.inner = inner
 
-        def forward(self, x: torch.Tensor) -> torch.Tensor:
+        def forward(self, x):
             return self.inner((x - self.inner.mean) / self.inner.std)
 
-    module = Raw(embedder).eval()
+    return Raw(embedder).eval()
+
+
+def _export(module, size: tuple[int, int], dynamic: bool) -> bytes:
+    import io
+    import warnings
+
+    import torch
+
     buf = io.BytesIO()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(module, (torch.zeros(1, 3, *size),), buf, input_names=["x"], output_names=["y"],
-                          opset_version=OPSET, dynamo=False)
-    embedder.eval()
-    data = buf.getvalue()
-    probe = np.random.default_rng(0).integers(0, 256, (1, 3, *size)).astype(np.float32)
-    with torch.inference_mode():
-        want = module(torch.from_numpy(probe)).numpy()
-    got = _session(data).run(None, {"x": probe})[0]
-    err = float(np.abs(got - want).max())
-    if not err <= PARITY_TOL:
-        raise StoredGraphError(f"exported graph differs from eager PyTorch by {err:.2g}")
-    Path(path).write_bytes(data)
-    return {"file": GRAPH_FILE, "input": [1, 3, *size], "opset": OPSET, "max_abs_diff": round(err, 8)}
+    axes = {"x": {2: "h", 3: "w"}, "y": {2: "fh", 3: "fw"}} if dynamic else None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(module, (torch.zeros(1, 3, *size),), buf, input_names=["x"], output_names=["y"],
+                              opset_version=OPSET, dynamo=False, dynamic_axes=axes)
+    except Exception as exc:
+        if not dynamic:
+            raise
+        raise StoredGraphError(f"export free of input size failed: {exc}") from exc
+    return buf.getvalue()
+
+
+def check_parity(module, data: bytes, sizes: list[tuple[int, int]]) -> dict:
+    """The graph ``data`` against eager ``module`` on random pixels at each (h, w) of ``sizes``.
+
+    Raises:
+        StoredGraphError: an output shape differs, or a value by more than ``PARITY_TOL``.
+    """
+    import torch
+
+    session, worst = _session(data), 0.0
+    for k, (h, w) in enumerate(sizes):
+        probe = np.random.default_rng(k).integers(0, 256, (1, 3, h, w)).astype(np.float32)
+        with torch.inference_mode():
+            want = module(torch.from_numpy(probe)).numpy()
+        got = session.run(None, {"x": probe})[0]
+        if got.shape != want.shape:
+            raise StoredGraphError(f"graph output {got.shape} at input {h}x{w}, eager PyTorch {want.shape}")
+        worst = max(worst, float(np.abs(got - want).max()))
+        if not worst <= PARITY_TOL:
+            raise StoredGraphError(f"graph differs from eager PyTorch by {worst:.2g} at input {h}x{w}")
+    return {"max_abs_diff": round(worst, 8), "sizes_checked": [list(s) for s in sizes]}
+
+
+def is_free_of_size(facts: dict) -> bool:
+    """Whether a ``stored_graph`` entry describes a graph that takes any input size."""
+    dims = list(facts.get("input") or [])[2:]
+    return len(dims) == 2 and not all(isinstance(d, int) for d in dims)
 
 
 def _session(model: bytes | str):
@@ -75,7 +130,8 @@ class StoredGraphEmbedder:
         self.session = _session(str(path))
         self.dim, self.size, self.patch_size, self.centred = int(dim), tuple(size), patch_size, centred
         shape = self.session.get_inputs()[0].shape
-        if list(shape[2:]) != list(self.size):
+        fixed = [d for d in shape[2:] if isinstance(d, int)]
+        if fixed and list(shape[2:]) != list(self.size):
             raise StoredGraphError(f"{Path(path).name}: graph input {shape} does not match the model's size {size}")
 
     def to_tensor(self, images: list[np.ndarray]) -> np.ndarray:

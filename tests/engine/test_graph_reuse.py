@@ -58,10 +58,16 @@ def test_only_a_matching_intact_graph_is_reused(trained_models, tmp_path):
     found = find_reusable_graph(models, key)
     assert found is not None and found.source.startswith("washer/v")
     for other in (replace(key, photometric="standardise" if key.photometric == "none" else "none"),
-                  replace(key, input_size=(key.input_size[0] + 32, key.input_size[1])),
                   replace(key, input_pad=16), replace(key, weights_sha256="0" * 64), replace(key, layers=(1, 2)),
                   replace(key, patch_size=5)):
         assert find_reusable_graph(models, other) is None, other
+    taller = replace(key, input_size=(key.input_size[0] + 32, key.input_size[1]))
+    assert find_reusable_graph(models, taller) is not None  # the graph takes any input size
+    mpath = next(models.glob("washer/versions/*/manifest.json"))
+    m = json.loads(mpath.read_text())
+    m["stored_graph"]["input"] = [1, 3, *key.input_size]  # a graph of engine 0.4.0: one size only
+    mpath.write_text(json.dumps(m))
+    assert find_reusable_graph(models, taller) is None and find_reusable_graph(models, key) is not None
     with open(found.path, "ab") as fh:  # damaged after its manifest was written: never copied
         fh.write(b"\0")
     assert find_reusable_graph(models, key) is None
