@@ -164,7 +164,9 @@ def _save_copy(source: Path, models_dir: str | os.PathLike[str], record: dict[st
     manifest = new_version_manifest(stored.manifest)
     manifest["tuning"] = record
     manifest["version"] = {"kind": "train", "note": f"settings chosen by the self-test: {record['chosen']}"}
-    manifest["patchcore"] = dict(manifest["patchcore"], graph_reused_from=None)  # the temporary folder is gone
+    source = manifest["patchcore"].get("graph_reused_from") or ""
+    shipped = source if source.startswith("resources/graphs/") else None  # a candidate's folder is gone
+    manifest["patchcore"] = dict(manifest["patchcore"], graph_reused_from=shipped)
     return save_model(models_dir, manifest, lambda out: shutil.copyfile(stored.index_path, out),
                       stored.good_scores, stored.defect_scores, copy_writers(stored))
 
