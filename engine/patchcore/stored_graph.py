@@ -30,7 +30,9 @@ def export_graph(embedder, size: tuple[int, int], path: str | os.PathLike[str]) 
     The graph is exported free of input size (``h`` and ``w`` symbolic) and checked against eager
     PyTorch at ``size`` and at a second size one coarsest stride taller and two wider, so it can
     serve any model of the same settings (``graph_reuse``, ``graph_templates``). When that check
-    fails it is exported again for ``size`` alone.
+    fails it is exported again for ``size`` alone. So is a wide backbone whose channels are pooled
+    down to ``embedder.dim`` (ONNX's adaptive pooling takes fixed sizes only; the exporter would
+    print its whole graph while failing).
     """
     import torch
 
@@ -38,6 +40,8 @@ def export_graph(embedder, size: tuple[int, int], path: str | os.PathLike[str]) 
     other = (int(size[0]) + step, int(size[1]) + 2 * step)
     module = _Raw(embedder)
     try:
+        if embedder.dim < sum(embedder.backbone.channels):
+            raise StoredGraphError("channels pooled: exported for one size")
         data = _export(module, size, dynamic=True)
         facts = check_parity(module, data, [tuple(size), other])
     except StoredGraphError:
