@@ -35,6 +35,7 @@ def main() -> int:
     ap.add_argument("--photometric", choices=("auto", "none", "standardise"), default=None)
     ap.add_argument("--score-margin", type=int, default=None, help="image-score margin, cells (default: auto)")
     ap.add_argument("--layers", help="backbone feature levels, comma-separated (default: engine's, 2,3)")
+    ap.add_argument("--map-stages", help="first stages of --layers the map also draws from, comma-separated")
     ap.add_argument("--speed-images", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=3)
     a = ap.parse_args()
@@ -59,6 +60,8 @@ def main() -> int:
                                                          **({"calibration": a.calibration} if a.calibration else {}),
                                                          **({"layers": tuple(int(x) for x in a.layers.split(","))}
                                                             if a.layers else {}),
+                                                         **({"map_stages": tuple(int(x) for x in a.map_stages.split(","))}
+                                                            if a.map_stages else {}),
                                                          **({"photometric": a.photometric} if a.photometric else {}),
                                                          **({"score_margin": a.score_margin} if a.score_margin is not None else {}),
                                                          **({"image_size": a.image_size} if a.image_size else {})))
@@ -86,6 +89,7 @@ def main() -> int:
         "peak_rss_mb_training": round(train_peak, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "layers": list(rep.info.layers),
+        "map_view": insp.stored.manifest["patchcore"].get("map_view"),
         "photometric": insp.stored.manifest["patchcore"].get("photometric_choice"),
         "border_effect": insp.stored.manifest["patchcore"].get("border_effect"),
         "machine": {"cpu_threads": torch.get_num_threads(), "python": platform.python_version(),

@@ -16,7 +16,7 @@ from engine.explain.retrieval import global_embedding
 from engine.imaging import ImageLoadError, as_rgb_array, decode_ahead, load_image
 from engine.imaging import resize_to
 from engine.patchcore.knn import NearestNeighbourIndex
-from engine.patchcore.model import PatchCore, PatchCoreConfig
+from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig
 from engine.store import ModelError, StoredModel, check_category_name, load_model, model_info
 from engine.types import BackboneError, Decision, InspectionResult, ModelInfo, Timing, error_result
 
@@ -77,7 +77,21 @@ def build_patchcore(stored: StoredModel, embedder) -> PatchCore:
                           score_margin=int(pc.get("score_margin", 0)),
                           map_ring_clip=int(pc.get("map_ring_clip", 0)),
                           map_neighbours=int(pc.get("map_neighbours", 1)))
-    return PatchCore(embedder, index, cfg)
+    return PatchCore(embedder, index, cfg, load_map_view(stored))
+
+
+def load_map_view(stored: StoredModel) -> MapView | None:
+    """The map's second view (``patchcore.map_view`` in the manifest), or None without one."""
+    facts, path = stored.manifest["patchcore"].get("map_view"), stored.files.get("map_view_bank")
+    if not facts:
+        return None
+    if path is None:
+        raise ModelError(f"{stored.manifest['category']}: the manifest names a map view but its bank file is missing")
+    index = NearestNeighbourIndex.load(path)
+    if index.dim != int(facts["channels"]) or index.size != int(facts["bank_size"]):
+        raise ModelError(f"{stored.manifest['category']}: map view bank shape ({index.size}, {index.dim}) does not "
+                         "match the manifest")
+    return MapView(index, int(facts["channels"]), float(facts["scale"]), tuple(facts["grid_offset_px"]))
 
 
 class Inspector:
@@ -131,7 +145,7 @@ class Inspector:
             return self
         bb = self.stored.manifest["backbone"]
         backbone = cached_backbone(bb["name"], None, tuple(bb["layers"]), self.models_dir)
-        model = PatchCore(eager_embedder(self.stored, backbone), self.model.index, self.model.config)
+        model = PatchCore(eager_embedder(self.stored, backbone), self.model.index, self.model.config, self.model.map_view)
         return Inspector(model, self.decision, self.info, self.stored, self.models_dir)
 
     @property

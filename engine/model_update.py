@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import os
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -22,8 +23,8 @@ import numpy as np
 
 from engine.calibration import make_decision, score_quantiles, threshold_for_frr
 from engine.imaging import ImageLoadError, load_image
-from engine.store import (ModelError, copy_writers, model_info, new_version_manifest, read_manifest, save_model,
-                          update_model_files)
+from engine.store import (MAP_VIEW_FILE, ModelError, copy_writers, model_info, new_version_manifest, read_manifest,
+                          save_model, update_model_files)
 from engine.types import ModelInfo
 from engine.versions import IMAGE_LIST_FILE, image_list_writer
 
@@ -86,6 +87,11 @@ def extend_category(models_dir: str | os.PathLike[str], category: str, add_paths
     grown = np.concatenate([bank, new[idx]]) if idx.size else bank
     index = NearestNeighbourIndex.fit(grown)
     model.index = index
+    view = model.map_view
+    if view is not None and idx.size:  # the map's second view learns the same patches, its channels of them
+        old_view = view.index.vectors(np.arange(view.index.size)).astype(np.float32)
+        view = replace(view, index=NearestNeighbourIndex.fit(np.concatenate([old_view, new[idx, :view.channels]])))
+        model.map_view = view
     report("coreset", 1, 1)
 
     # Recalibrate on the held-out goods, scored against the grown bank (scores can only fall).
@@ -115,6 +121,8 @@ def extend_category(models_dir: str | os.PathLike[str], category: str, add_paths
     created = datetime.now(timezone.utc)
     goods = list(m["training"].get("good_images", [])) + used
     pc = dict(m["patchcore"], memory_bank_size=int(grown.shape[0]))
+    if view is not None:
+        pc["map_view"] = dict(pc["map_view"], bank_size=view.index.size)
     training = dict(m["training"], good_images=goods, embedded_images=list(m["training"].get("embedded_images", [])) + used,
                     added_images=used, train_images=int(m["training"]["train_images"]) + len(used))
     manifest = new_version_manifest(m)
@@ -127,6 +135,8 @@ def extend_category(models_dir: str | os.PathLike[str], category: str, add_paths
     extra = copy_writers(stored, leave_out=("train_embeddings", "image_list"))
     extra["train_embeddings"] = ("train_embeddings.npy", lambda out: np.save(out, all_vectors))
     extra["image_list"] = (IMAGE_LIST_FILE, image_list_writer(goods))
+    if view is not None:
+        extra["map_view_bank"] = (MAP_VIEW_FILE, view.index.save)
     report("saving", 0, 1)
     folder = save_model(models_dir, manifest, index.save, good_scores, stored.defect_scores, extra)
     report("saving", 1, 1)
@@ -160,7 +170,8 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
                       photometric=str(pc.get("photometric", "none")),
                       score_margin=None if not pc.get("border_effect", {}).get("asked") else int(pc.get("score_margin", 0)),
                       calibration=str(thr.get("calibration_asked", "kfold")),
-                      calibration_folds=int(thr.get("folds") or TrainConfig.calibration_folds))
+                      calibration_folds=int(thr.get("folds") or TrainConfig.calibration_folds),
+                      map_stages=tuple((pc.get("map_view") or {}).get("stages") or ()) or None)
     tuned = (m.get("tuning") or {}).get("chosen")
     text = "; ".join(x for x in (note, f"{len(add)} images added", f"{len(missing)} earlier images missing from disk"
                                  if missing else "", f"settings as tuned: {tuned}" if tuned else "") if x)

@@ -24,6 +24,7 @@ from engine.types import ModelInfo
 SCHEMA_VERSION = 1
 MANIFEST = "manifest.json"
 INDEX_FILE = "memory_bank.faiss"
+MAP_VIEW_FILE = "map_view_bank.faiss"
 GOOD_SCORES_FILE = "calibration_good_scores.npy"
 DEFECT_SCORES_FILE = "calibration_defect_scores.npy"
 PART_MASK_FILE = "part_mask.png"

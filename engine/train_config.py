@@ -59,6 +59,10 @@ class TrainConfig:
     (1 when their largest patch lies on the outer ring far more often than chance, else 0)."""
     classifier_trunk_stages: int = 5
     """Classifier stages kept frozen (5: the last two stages are fine-tuned)."""
+    map_stages: tuple[int, ...] | None = None
+    """Also draw the anomaly map from these leading stages of ``layers`` against a bank of their
+    own (``patchcore.model.MapView``), e.g. (2, 3) under layers (2, 3, 4): the map is the geometric
+    mean of both views, the verdict stays the full view's. None: the map from ``layers`` alone."""
     reuse_graph: bool = True
     """Copy the feature graph from a model of the same backbone, size, padding, photometric
     step and patch size in the models folder instead of building it again

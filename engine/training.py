@@ -29,12 +29,13 @@ from engine.kfold import fold_banks, folds_possible
 from engine.patchcore.border import choose_score_margin, map_ring_for
 from engine.patchcore.coreset import Cancelled, greedy_coreset
 from engine.patchcore.extractor import training_extractor
+from engine.patchcore.grid_offset import measure_grid_offset
 from engine.patchcore.knn import NearestNeighbourIndex
-from engine.patchcore.model import PatchCore, PatchCoreConfig
+from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig
 from engine.patchcore.stored_graph import GRAPH_FILE
 from engine.selftest import plot_tradeoff
-from engine.store import (GALLERY_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE, TRAIN_EMBEDDINGS_FILE,
-                          check_category_name, model_info, read_manifest, save_model)
+from engine.store import (GALLERY_FILE, MAP_VIEW_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE,
+                          TRAIN_EMBEDDINGS_FILE, check_category_name, model_info, read_manifest, save_model)
 from engine.synth import gallery_png
 from engine.train_config import TrainConfig
 from engine.training_calibration import Calibration, CalibrationError, calibrate
@@ -110,9 +111,10 @@ class _Bank:
 
 def _memory_bank(feats: FeaturePass, extractor, input_size: tuple[int, int], hold_paths: Sequence[Path],
                  kfold: bool, config: TrainConfig, skipped: list[str], report: Progress,
-                 cancelled: Callable[[], bool]) -> _Bank:
-    """Stage 2: the greedy coreset bank (and the fold banks), then the score margin measured on
-    held-out goods: is the image score a border artefact? Frees ``feats``' candidates."""
+                 cancelled: Callable[[], bool], view_channels: int = 0) -> _Bank:
+    """Stage 2: the greedy coreset bank (and the fold banks, and the map view's bank over the first
+    ``view_channels`` channels when given), then the score margin measured on held-out goods: is
+    the image score a border artefact? Frees ``feats``' candidates."""
     candidates, owner = feats.candidates, feats.owner
     feats.candidates = feats.owner = np.zeros(0)
     n_select = min(len(candidates), max(1, math.ceil(config.coreset_ratio * len(candidates))))
@@ -121,6 +123,12 @@ def _memory_bank(feats: FeaturePass, extractor, input_size: tuple[int, int], hol
     bank = candidates[np.sort(idx)]
     banks_by_fold = fold_banks(candidates, owner, config.calibration_folds, len(bank), config.projection_dim,
                                config.seed, cancelled, lambda i, n: report("calibration", i, n)) if kfold else []
+    view_bank = None
+    if view_channels:
+        report("coreset", 0, 1)
+        vidx = greedy_coreset(np.ascontiguousarray(candidates[:, :view_channels]), n_select, config.projection_dim,
+                              config.seed, should_cancel=cancelled)
+        view_bank = NearestNeighbourIndex.fit(np.ascontiguousarray(candidates[np.sort(vidx), :view_channels]))
     del candidates, owner
     index = NearestNeighbourIndex.fit(bank)
     pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
@@ -128,16 +136,46 @@ def _memory_bank(feats: FeaturePass, extractor, input_size: tuple[int, int], hol
     model = PatchCore(extractor.embedder, index, pc_cfg)
     held = load_all(hold_paths, skipped)
     probed: dict[int, tuple[np.ndarray, ...]] = {}
-    if config.score_margin is None:
+    if config.score_margin is None or view_bank is not None:
         for k, (_, im) in enumerate(held[:BORDER_PROBE_IMAGES]):
             emb = model.embed([im])
             probed[k] = (emb, *model.search(emb))
+    if config.score_margin is None:
         margin, border = choose_score_margin([patch[0] for _, patch, _, _ in probed.values()])
     else:
         margin, border = config.score_margin, {"score_margin": config.score_margin, "asked": True}
     pc_cfg = replace(pc_cfg, score_margin=margin, map_ring_clip=map_ring_for(margin))
-    return _Bank(model=PatchCore(extractor.embedder, index, pc_cfg), banks_by_fold=banks_by_fold, held=held,
+    view = _map_view(view_bank, view_channels, probed, pc_cfg, model.embedder) if view_bank is not None else None
+    return _Bank(model=PatchCore(extractor.embedder, index, pc_cfg, view), banks_by_fold=banks_by_fold, held=held,
                  probed=probed, border=border)
+
+
+def _map_view(bank: NearestNeighbourIndex, channels: int, probed: dict[int, tuple[np.ndarray, ...]],
+              cfg: PatchCoreConfig, embedder) -> MapView:
+    """The map's second view: where its cells look (the impulse probe on its channels; the full
+    view's place when the graph takes one input size only), and its scale, the ratio of the two
+    views' median largest cell score over the probed held-out goods, so the combined map keeps
+    the full view's level. The probes' map cells are replaced by the combined ones (calibration
+    reuses them)."""
+    try:
+        offset = measure_grid_offset(embedder.embed, channels)
+    except Exception as exc:  # a graph for one input size cannot take the probe's square
+        log.warning("map view placed as the full view: %s", exc)
+        offset = cfg.grid_offset
+    view = MapView(bank, channels, 1.0, offset)
+    full, other = [], []
+    for emb, _patch, _idx, cells in probed.values():
+        b, h, w, _ = emb.shape
+        kv = max(1, min(cfg.map_neighbours, bank.size))
+        d, _ = bank.search(np.ascontiguousarray(emb[..., :channels]).reshape(-1, channels), k=kv)
+        full.append(float(cells.max()))
+        other.append(view.placed(d.mean(axis=1).reshape(b, h, w), cfg.grid_offset,
+                                 (cfg.input_size[0] / h, cfg.input_size[1] / w)))
+    scale = float(np.median(full) / max(float(np.median([o.max() for o in other])), 1e-12)) if other else 1.0
+    for key, o in zip(list(probed), other):
+        emb, patch, idx, cells = probed[key]
+        probed[key] = (emb, patch, idx, np.sqrt(np.maximum(cells, 0) * np.maximum(o, 0) * scale).astype(np.float32))
+    return replace(view, scale=round(scale, 6))
 
 
 def train_category(
@@ -169,6 +207,7 @@ def train_category(
     extractor = training_extractor(config.backbone, config.weights, config.layers, models_dir, input_size,
                                    config.input_pad, photometric, reuse=config.reuse_graph,
                                    patch_size=config.patch_size)
+    view_channels = _map_view_channels(config, extractor.backbone_facts.get("channels"))
     rng = np.random.default_rng(config.seed)
     order = rng.permutation(len(paths))
     n_hold = min(len(paths) - 1, max(1, int(round(config.holdout_fraction * len(paths)))))
@@ -182,7 +221,8 @@ def train_category(
     if feats.used == 0:
         raise TrainingError(f"none of the {len(train_paths)} training images could be read: {skipped[:1]}")
     t1 = time.perf_counter()  # 2. greedy coreset memory bank, score margin
-    bank = _memory_bank(feats, extractor, input_size, hold_paths, kfold, config, skipped, report, cancelled)
+    bank = _memory_bank(feats, extractor, input_size, hold_paths, kfold, config, skipped, report, cancelled,
+                        view_channels)
     t2 = time.perf_counter()  # 3. threshold from k-fold and held-out scores, with the self-test
     try:
         cal = calibrate(bank.model, feats, bank.held, bank.probed, bank.banks_by_fold,
@@ -199,6 +239,8 @@ def train_category(
     manifest = _manifest(category, config, extractor, input_size, photometric_choice, kfold, feats, bank, cal, paths,
                          hold_paths, skipped, classifier_facts, version, time.perf_counter() - t_start)
     extra = _model_files(category, config, paths, feats, cal, classifier, extractor.graph)
+    if bank.model.map_view is not None:
+        extra["map_view_bank"] = (MAP_VIEW_FILE, bank.model.map_view.index.save)
     folder = save_model(models_dir, manifest, bank.model.index.save, cal.good_scores, cal.defect_scores, extra)
     report("saving", 1, 1)
     info = model_info(read_manifest(folder))
@@ -206,6 +248,24 @@ def train_category(
             "total": time.perf_counter() - t_start}
     release_freed_memory()
     return TrainReport(info=info, folder=folder, skipped=skipped, seconds={k: round(v, 3) for k, v in secs.items()})
+
+
+def _map_view_channels(config: TrainConfig, channels: list[int] | None) -> int:
+    """Channels of the embedding the map's second view reads (``config.map_stages``), 0 for none.
+
+    Raises:
+        TrainingError: the map stages are not a shorter leading part of ``config.layers``, or the
+            feature graph does not record each stage's channels (a wide backbone pooled down).
+    """
+    stages = tuple(config.map_stages or ())
+    if not stages:
+        return 0
+    layers = tuple(config.layers)
+    if not (len(stages) < len(layers) and layers[:len(stages)] == stages):
+        raise TrainingError(f"map stages {stages} must be the first stages of the layers {layers}, fewer of them")
+    if not channels or len(channels) != len(layers):
+        raise TrainingError("map stages need each stage's channels, which this backbone's feature graph does not keep")
+    return int(sum(channels[:len(stages)]))
 
 
 def _defect_classifier(feats: FeaturePass, cal: Calibration, input_size: tuple[int, int], config: TrainConfig,
@@ -246,6 +306,10 @@ def _manifest(category: str, config: TrainConfig, extractor, input_size: tuple[i
                       "graph_reused_from": extractor.reused_from,
                       "score_margin": pc_cfg.score_margin, "map_ring_clip": pc_cfg.map_ring_clip,
                       "map_neighbours": pc_cfg.map_neighbours,
+                      "map_view": None if bank.model.map_view is None else {
+                          "stages": list(config.map_stages), "channels": bank.model.map_view.channels,
+                          "bank_size": bank.model.map_view.index.size, "scale": bank.model.map_view.scale,
+                          "grid_offset_px": list(bank.model.map_view.grid_offset)},
                       "border_effect": bank.border,
                       "photometric_choice": photometric_choice},
         "part_mask": cal.part.facts(),

@@ -61,6 +61,9 @@ def add_train_parser(sub) -> None:
                         "the held-out goods' largest patch sits on the outer ring far more often than chance")
     t.add_argument("--selftest-per-image", type=int, default=2,
                    help="synthetic defects painted on each held-out good image for the self-test (0: none)")
+    t.add_argument("--map-stages", type=parse_stages, default=None, metavar="STAGES",
+                   help="also draw the anomaly map from these first stages of --layers against a bank of their own "
+                        "(e.g. --layers 2,3,4 --map-stages 2,3); the verdict stays the full view's")
     t.add_argument("--build-graph", action="store_true",
                    help="build the feature graph from the backbone (imports torch) even when a model in the models "
                         "folder or a graph shipped with the station has one for these settings")
@@ -77,9 +80,10 @@ def cmd_train(a: argparse.Namespace) -> int:
         return fail("--all trains every category under --data ROOT; leave out --category and --good", EXIT_BAD_INPUT)
     if not a.all and not (a.category and a.good):
         return fail("give --category and --good (or --all --data ROOT)", EXIT_BAD_INPUT)
-    if a.tune and (a.image_size is not None or a.coreset_ratio is not None or a.layers is not None):
+    if a.tune and (a.image_size is not None or a.coreset_ratio is not None or a.layers is not None
+                   or a.map_stages is not None):
         return fail("--tune chooses the input size, the bank's size and the feature stages; leave out --image-size, "
-                    "--coreset-ratio and --layers, or give them without --tune", EXIT_BAD_INPUT)
+                    "--coreset-ratio, --layers and --map-stages, or give them without --tune", EXIT_BAD_INPUT)
     try:
         goods = list_images(a.good) if a.good else []
         defects = [p for d in (a.defects or []) for p in list_images(d)]
@@ -91,7 +95,7 @@ def cmd_train(a: argparse.Namespace) -> int:
                           selftest_per_image=a.selftest_per_image, calibration=a.calibration,
                           input_pad=a.input_pad, photometric=a.photometric,
                           score_margin=None if a.score_margin == "auto" else int(a.score_margin),
-                          reuse_graph=not a.build_graph)
+                          reuse_graph=not a.build_graph, map_stages=a.map_stages)
         report, close = progress_bar()
         try:
             if a.all:

@@ -63,7 +63,8 @@ def training_extractor(backbone: str, weights: str | os.PathLike[str] | None, la
             log.warning("stored graph of %s not reused: %s", found.source, exc)
         else:
             facts = {"name": backbone, "weights_sha256": key.weights_sha256, "weights_source": found.weights_source,
-                     "layers": list(key.layers), "feature_dim": found.feature_dim}
+                     "layers": list(key.layers), "feature_dim": found.feature_dim,
+                     "channels": list(found.channels) if found.channels else None}
             return TrainingExtractor(embedder, (Path(name), found.facts), found.feature_dim, found.grid_offset,
                                      facts, key, found.source)
     return _built(backbone, weights, key, models_dir)
@@ -81,7 +82,8 @@ def _built(backbone: str, weights, key: GraphKey, models_dir) -> TrainingExtract
     embedder = StoredGraphEmbedder(graph[0], eager.dim, key.input_size, eager.patch_size, eager.centred) \
         if graph is not None else eager
     facts = {"name": bb.name, "weights_sha256": bb.weights_sha256, "weights_source": bb.weights_source,
-             "layers": list(bb.layers), "feature_dim": eager.dim}
+             "layers": list(bb.layers), "feature_dim": eager.dim,
+             "channels": list(bb.channels) if eager.dim == sum(bb.channels) else None}
     return TrainingExtractor(embedder, graph, eager.dim, eager.measure_grid_offset(), facts, key)
 
 

@@ -10,6 +10,7 @@ from torch import nn
 
 from engine.backbones import IMAGENET_MEAN, IMAGENET_STD, Backbone
 from engine.imaging import resize_to
+from engine.patchcore.grid_offset import measure_grid_offset
 from engine.ort import onnx_session, run_session
 
 
@@ -153,32 +154,8 @@ class PatchEmbedder(nn.Module):
         return (u - self.mean) / self.std
 
     def measure_grid_offset(self, probes: int = 16, side: int = 256, seed: int = 0) -> tuple[float, float]:
-        """Where an embedding cell really looks: (dy, dx) input pixels such that cell (i, j) of
-        the stride-s grid responds to the pixel (s*i - dy, s*j - dx).
-
-        Measured with small bright squares on grey: the response-weighted centroid of the
-        embedding change, against where the square was. Learned kernels are not symmetric
-        (EfficientNet-Lite0: about 4 px at stride 8), so this is measured, not derived.
-        """
-        rng = np.random.default_rng(seed)
-        base = np.full((side, side, 3), 128, np.uint8)
-        f0 = self.embed([base])[0]
-        stride = side / f0.shape[0]
-        offs = []
-        margin = side // 6
-        for _ in range(probes):
-            py, px = (int(v) for v in rng.integers(margin, side - margin, 2))
-            im = base.copy()
-            im[py - 1:py + 2, px - 1:px + 2] = 250
-            d = np.linalg.norm(self.embed([im])[0] - f0, axis=2).astype(np.float64) ** 2
-            if d.sum() <= 0:
-                continue
-            ys, xs = np.mgrid[0:d.shape[0], 0:d.shape[1]]
-            offs.append(((d * ys).sum() / d.sum() * stride - py, (d * xs).sum() / d.sum() * stride - px))
-        if not offs:
-            return 0.0, 0.0
-        dy, dx = np.median(np.asarray(offs), axis=0)
-        return round(float(dy), 2), round(float(dx), 2)
+        """Where an embedding cell really looks (``grid_offset.measure_grid_offset``)."""
+        return measure_grid_offset(self.embed, None, probes, side, seed)
 
     def embed(self, images: list[np.ndarray]) -> np.ndarray:
         """Resized uint8 RGB images -> float32 embeddings (B, h, w, D)."""

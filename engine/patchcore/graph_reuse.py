@@ -59,6 +59,8 @@ class ReusableGraph:
     facts: dict[str, Any]
     """The manifest's ``stored_graph`` entry (file, input shape, opset, parity with PyTorch)."""
     feature_dim: int
+    channels: tuple[int, ...] | None
+    """Channels of each stage in the embedding, in order (None: not recorded, before engine 0.4.1)."""
     grid_offset: tuple[float, float]
     """(dy, dx) input pixels, measured by the impulse probe at its export."""
     weights_source: str
@@ -105,7 +107,9 @@ def first_match(manifests: list[Path], key: GraphKey, source_of: Callable[[Path]
             if entry["name"] != GRAPH_FILE or not graph.is_file() or sha256_file(graph) != entry["sha256"]:
                 continue  # damaged or changed: not a source to copy from
             pc = m["patchcore"]
+            channels = m["backbone"].get("channels")
             return ReusableGraph(graph, entry["sha256"], dict(m["stored_graph"]), int(m["backbone"]["feature_dim"]),
+                                 tuple(int(c) for c in channels) if channels else None,
                                  (float(pc["grid_offset_px"][0]), float(pc["grid_offset_px"][1])),
                                  str(m["backbone"].get("weights_source", "")), source_of(mpath.parent))
         except (OSError, ValueError, KeyError, TypeError, IndexError):

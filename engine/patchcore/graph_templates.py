@@ -77,7 +77,7 @@ def write_template(backbone: str, layers: tuple[int, ...], input_pad: int, photo
             "engine_version": ENGINE_VERSION,
             "made_with": {"torch": torch.__version__, "timm": timm.__version__},
             "backbone": {"name": bb.name, "weights_sha256": bb.weights_sha256, "weights_source": source,
-                         "layers": list(bb.layers), "feature_dim": eager.dim},
+                         "layers": list(bb.layers), "feature_dim": eager.dim, "channels": list(bb.channels)},
             "patchcore": {"input_pad": eager.input_pad, "photometric": eager.photometric,
                           "patch_size": eager.patch_size, "centred": eager.centred,
                           "grid_offset_px": list(eager.measure_grid_offset())},

@@ -1,0 +1,80 @@
+"""The map's second view (``--map-stages``): the map is the geometric mean of the full
+embedding's cell scores and those of its first stages against a bank of their own; the image
+score, and so the verdict, stays the full view's. Extend grows both banks; rebuild keeps it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.inspector import Inspector
+from engine.model_update import extend_category, rebuild_category
+from engine.patchcore.model import PatchCore
+from engine.store import read_manifest
+from engine.training import TrainConfig, TrainingError, list_images, train_category
+
+CONFIG = TrainConfig(image_size=96, coreset_ratio=0.1, holdout_fraction=0.3, layers=(2, 3, 4), map_stages=(2, 3),
+                     selftest_per_image=1)
+
+
+@pytest.fixture(scope="module")
+def viewed(demo_data, tmp_path_factory):
+    models = tmp_path_factory.mktemp("viewed")
+    train_category("v", list_images(demo_data / "train" / "good")[:14], models, CONFIG)
+    return models
+
+
+def test_map_is_the_geometric_mean_of_both_views_and_the_score_the_full_views(viewed, demo_data):
+    m = read_manifest(viewed / "v")
+    view_facts = m["patchcore"]["map_view"]
+    assert view_facts["stages"] == [2, 3] and view_facts["channels"] == 40 + 112 == sum(m["backbone"]["channels"][:2])
+    assert view_facts["bank_size"] > 0 and view_facts["scale"] > 0 and "map_view_bank" in m["files"]
+    # stage 4 moves where the full view's cells look; the second view is placed where its own do
+    assert view_facts["grid_offset_px"] != m["patchcore"]["grid_offset_px"]
+    insp = Inspector.load(viewed, "v")
+    model, view = insp.model, insp.model.map_view
+    assert view is not None and view.index.size == view_facts["bank_size"]
+    plain = PatchCore(model.embedder, model.index, model.config)  # the full view alone
+    image = list_images(demo_data / "test" / "scratch")[0]
+    from engine.imaging import load_image
+
+    emb = model.embed([load_image(image)])
+    patch, _, cells = model.search(emb)
+    k = model.config.map_neighbours
+    full = model.index.search(emb.reshape(-1, emb.shape[-1]), k=k)[0].mean(axis=1).reshape(patch.shape)
+    other = view.index.search(np.ascontiguousarray(emb[..., :view.channels]).reshape(-1, view.channels), k=k)[0]
+    h, w = patch.shape[1:]
+    placed = view.placed(other.mean(axis=1).reshape(patch.shape), model.config.grid_offset,
+                         (model.config.input_size[0] / h, model.config.input_size[1] / w))
+    want = np.sqrt(full * placed * view.scale)
+    assert np.allclose(cells, want, rtol=1e-5)
+    assert not np.allclose(cells, full, rtol=1e-3)  # the second view changes the map...
+    assert model.scores(emb)[0] == plain.scores(emb)[0]  # ...and not the score
+    eager = Inspector.load(viewed, "v", compile_onnx=False)
+    a, b = insp.inspect_path(image), eager.inspect_path(image)
+    assert a.score == pytest.approx(b.score, rel=1e-3) and a.verdict == b.verdict
+    assert np.abs(a.anomaly_map - b.anomaly_map).max() < 1e-2 * float(b.anomaly_map.max())
+
+
+def test_map_stages_must_lead_the_layers(demo_data, tmp_path):
+    goods = list_images(demo_data / "train" / "good")[:6]
+    for layers, stages in (((2, 3, 4), (3, 4)), ((2, 3), (2, 3)), ((2, 3, 4), (2, 4))):
+        with pytest.raises(TrainingError, match="must be the first stages"):
+            train_category("bad", goods, tmp_path, TrainConfig(image_size=64, coreset_ratio=0.1, layers=layers,
+                                                               map_stages=stages, selftest_per_image=0))
+
+
+def test_extend_grows_both_banks_and_rebuild_keeps_the_view(viewed, demo_data, tmp_path):
+    import shutil
+
+    models = tmp_path / "m"
+    shutil.copytree(viewed, models)
+    before = read_manifest(models / "v")["patchcore"]
+    extra = list_images(demo_data / "train" / "good")[14:18]
+    extend_category(models, "v", extra)
+    after = read_manifest(models / "v")["patchcore"]
+    grown = after["memory_bank_size"] - before["memory_bank_size"]
+    assert grown > 0 and after["map_view"]["bank_size"] - before["map_view"]["bank_size"] == grown
+    assert Inspector.load(models, "v").model.map_view.index.size == after["map_view"]["bank_size"]
+    rebuild_category(models, "v", [])
+    assert read_manifest(models / "v")["patchcore"]["map_view"]["stages"] == [2, 3]
