@@ -255,6 +255,7 @@ def model_info(m: dict[str, Any]) -> ModelInfo:
                      "ring_share_of_maxima": (pc.get("border_effect") or {}).get("ring_share_of_maxima"),
                      "ring_share_of_patches": (pc.get("border_effect") or {}).get("ring_share_of_patches"),
                      "tuning": m.get("tuning")},
+        map_stages=tuple((pc.get("map_view") or {}).get("stages") or ()),
     )
 
 

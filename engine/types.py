@@ -96,6 +96,9 @@ class ModelInfo:
     adaptations: dict[str, Any] = field(default_factory=dict)
     """What training chose for these parts from their good images: ``photometric`` (none or
     standardise) with ``lighting_variation``, ``score_margin`` with the ring shares behind it."""
+    map_stages: tuple[int, ...] = ()
+    """The first stages the map also draws from against a bank of their own (``--map-stages``);
+    empty when the map comes from ``layers`` alone."""
 
     @property
     def held_out_images(self) -> int:

@@ -105,7 +105,9 @@ class ModelFactsDialog(QDialog):
             info.category, info.version, info.model_id, info.backbone, info.input_size[1], info.input_size[0],
             info.memory_bank_size, info.train_images, info.held_out_images, info.threshold,
             info.threshold_method, info.target_frr, q.get("median", 0), q.get("p95", 0), q.get("max", 0),
-            info.calibration_images, stages_text(info.layers)))
+            info.calibration_images, stages_text(info.layers) if not info.map_stages else
+            self.tr("{0}; the map also from {1} against a bank of their own").format(
+                stages_text(info.layers), stages_text(info.map_stages))))
         self.facts.setWordWrap(True)
         pm = info.part_mask or {}
         self.mask_label = QLabel(self.tr("<b>Part mask</b>: {0}").format(pm.get("reason") or self.tr("none stored")))

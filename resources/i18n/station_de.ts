@@ -588,7 +588,7 @@
     </message>
     <message>
         <location filename="../../ui/history_panel.py" line="27"/>
-        <location filename="../../ui/history_panel.py" line="60"/>
+        <location filename="../../ui/history_panel.py" line="64"/>
         <source>All categories</source>
         <translation>Alle Kategorien</translation>
     </message>
@@ -914,17 +914,22 @@ Nicht produzieren: Techniker rufen (Schwelle, Beleuchtung, Kamera, Modell).</tra
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="111"/>
+        <location filename="../../ui/model_facts.py" line="109"/>
+        <source>{0}; the map also from {1} against a bank of their own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/model_facts.py" line="113"/>
         <source>&lt;b&gt;Part mask&lt;/b&gt;: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="111"/>
+        <location filename="../../ui/model_facts.py" line="113"/>
         <source>none stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="128"/>
+        <location filename="../../ui/model_facts.py" line="130"/>
         <source>Correct part mask…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -255,6 +255,18 @@ def test_model_facts_show_mask_self_test_and_curve(window, qtbot):
     assert window.categories.show_facts("no-such-category") is None
 
 
+def test_model_facts_name_the_maps_second_view(trained_models, qtbot):
+    from dataclasses import replace
+
+    from engine.inspector import Inspector
+    from ui.model_facts import ModelFactsDialog
+
+    info = replace(Inspector.load(trained_models, "washer").info, layers=(2, 3, 4), map_stages=(2, 3))
+    dialog = ModelFactsDialog(info, None, None, None)
+    qtbot.addWidget(dialog)
+    assert "(stages 2-4; the map also from 2-3 against a bank of their own)" in dialog.facts.text()
+
+
 def test_model_facts_say_what_the_map_does_with_a_hot_rim():
     from ui.model_facts import adaptations_text
 
