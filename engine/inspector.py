@@ -16,7 +16,7 @@ from engine.explain.retrieval import global_embedding
 from engine.imaging import ImageLoadError, as_rgb_array, decode_ahead, load_image
 from engine.imaging import resize_to
 from engine.patchcore.knn import NearestNeighbourIndex
-from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig
+from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig, padded_dim
 from engine.store import ModelError, StoredModel, check_category_name, load_model, model_info
 from engine.types import BackboneError, Decision, InspectionResult, ModelInfo, Timing, error_result
 
@@ -88,7 +88,7 @@ def load_map_view(stored: StoredModel) -> MapView | None:
     if path is None:
         raise ModelError(f"{stored.manifest['category']}: the manifest names a map view but its bank file is missing")
     index = NearestNeighbourIndex.load(path)
-    if index.dim != int(facts["channels"]) or index.size != int(facts["bank_size"]):
+    if index.dim != padded_dim(int(facts["channels"])) or index.size != int(facts["bank_size"]):
         raise ModelError(f"{stored.manifest['category']}: map view bank shape ({index.size}, {index.dim}) does not "
                          "match the manifest")
     return MapView(index, int(facts["channels"]), float(facts["scale"]), tuple(facts["grid_offset_px"]))

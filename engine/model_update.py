@@ -89,8 +89,7 @@ def extend_category(models_dir: str | os.PathLike[str], category: str, add_paths
     model.index = index
     view = model.map_view
     if view is not None and idx.size:  # the map's second view learns the same patches, its channels of them
-        old_view = view.index.vectors(np.arange(view.index.size)).astype(np.float32)
-        view = replace(view, index=NearestNeighbourIndex.fit(np.concatenate([old_view, new[idx, :view.channels]])))
+        view = replace(view, index=view.bank_index(np.concatenate([view.bank_vectors(), new[idx, :view.channels]])))
         model.map_view = view
     report("coreset", 1, 1)
 

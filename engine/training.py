@@ -128,7 +128,7 @@ def _memory_bank(feats: FeaturePass, extractor, input_size: tuple[int, int], hol
         report("coreset", 0, 1)
         vidx = greedy_coreset(np.ascontiguousarray(candidates[:, :view_channels]), n_select, config.projection_dim,
                               config.seed, should_cancel=cancelled)
-        view_bank = NearestNeighbourIndex.fit(np.ascontiguousarray(candidates[np.sort(vidx), :view_channels]))
+        view_bank = MapView.bank_index(candidates[np.sort(vidx), :view_channels])
     del candidates, owner
     index = NearestNeighbourIndex.fit(bank)
     pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
@@ -166,11 +166,9 @@ def _map_view(bank: NearestNeighbourIndex, channels: int, probed: dict[int, tupl
     full, other = [], []
     for emb, _patch, _idx, cells in probed.values():
         b, h, w, _ = emb.shape
-        kv = max(1, min(cfg.map_neighbours, bank.size))
-        d, _ = bank.search(np.ascontiguousarray(emb[..., :channels]).reshape(-1, channels), k=kv)
         full.append(float(cells.max()))
-        other.append(view.placed(d.mean(axis=1).reshape(b, h, w), cfg.grid_offset,
-                                 (cfg.input_size[0] / h, cfg.input_size[1] / w)))
+        other.append(view.placed(view.distances(emb, cfg.map_neighbours).mean(axis=1).reshape(b, h, w),
+                                 cfg.grid_offset, (cfg.input_size[0] / h, cfg.input_size[1] / w)))
     scale = float(np.median(full) / max(float(np.median([o.max() for o in other])), 1e-12)) if other else 1.0
     for key, o in zip(list(probed), other):
         emb, patch, idx, cells = probed[key]

@@ -78,3 +78,14 @@ def test_extend_grows_both_banks_and_rebuild_keeps_the_view(viewed, demo_data, t
     assert Inspector.load(models, "v").model.map_view.index.size == after["map_view"]["bank_size"]
     rebuild_category(models, "v", [])
     assert read_manifest(models / "v")["patchcore"]["map_view"]["stages"] == [2, 3]
+
+
+def test_a_narrow_view_is_searched_padded_with_the_same_distances():
+    from engine.patchcore.model import SEARCH_DIM_MIN, MapView
+
+    rng = np.random.default_rng(0)
+    bank, emb = rng.standard_normal((50, 40)).astype(np.float32), rng.standard_normal((1, 3, 4, 100)).astype(np.float32)
+    view = MapView(MapView.bank_index(bank), 40, 1.0, (0.0, 0.0))
+    assert view.index.dim == SEARCH_DIM_MIN and np.array_equal(view.bank_vectors(), bank)
+    want = np.sort(np.linalg.norm(emb[..., :40].reshape(-1, 1, 40) - bank[None], axis=2), axis=1)[:, :3]
+    assert np.allclose(view.distances(emb, 3), want, rtol=1e-4, atol=1e-4)
