@@ -1,0 +1,80 @@
+"""How much of the map should the second view draw? A model trained with ``--map-stages`` redrawn
+with the view's share w: cell = full^(1 - w) * (scale * view)^w (the engine draws w = 0.5, the
+geometric mean; w = 0 is the full view alone).
+
+    python benchmarks/experiments/view_weight.py DATA/<category> MODELS:CATEGORY [--version vN] [--weights 0,0.5,0.7]
+
+Each weight's maps are evaluated with ``engine.evaluation.evaluate_folder`` (pixel AUROC, AUPRO,
+the pointing game); the scores and verdicts are the model's own at every weight.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from engine.evaluation import evaluate_folder  # noqa: E402
+from engine.inspector import Inspector  # noqa: E402
+from engine.patchcore.model import PatchCore  # noqa: E402
+
+
+class WeightedView(PatchCore):
+    """The model's own search, its map cells combined with the view's share ``weight``."""
+
+    def __init__(self, model: PatchCore, weight: float) -> None:
+        super().__init__(model.embedder, model.index, model.config, model.map_view)
+        self.weight = weight
+
+    def search(self, emb, with_map: bool = True):
+        view, self.map_view = self.map_view, None
+        try:
+            patch, idx, cells = super().search(emb, with_map)
+        finally:
+            self.map_view = view
+        if not with_map or self.weight == 0:
+            return patch, idx, cells
+        b, h, w, _ = emb.shape
+        other = view.placed(view.distances(emb, self.config.map_neighbours).mean(axis=1).reshape(b, h, w),
+                            self.config.grid_offset, (self.config.input_size[0] / h, self.config.input_size[1] / w))
+        a = self.weight
+        mixed = np.maximum(cells, 0) ** (1 - a) * (np.maximum(other, 0) * view.scale) ** a
+        return patch, idx, mixed.astype(np.float32)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data")
+    ap.add_argument("model", help="MODELS_DIR:CATEGORY of a model trained with --map-stages")
+    ap.add_argument("--version", help="model version (v1, v2, ...; default: the active one)")
+    ap.add_argument("--weights", default="0,0.3,0.5,0.6,0.7,0.85,1")
+    ap.add_argument("--out")
+    a = ap.parse_args()
+    base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
+    if base.model.map_view is None:
+        raise SystemExit(f"{a.model}: no map view (train with --map-stages)")
+    rows = []
+    print("| view's share | pixel AUROC | AUPRO | pointing (15 px) | per type |")
+    print("|---|---|---|---|---|")
+    for w in (float(x) for x in a.weights.split(",")):
+        insp = copy.copy(base)
+        insp.model = WeightedView(base.model, w)
+        res = evaluate_folder(insp, a.data)
+        per = {k: round(v["pointing"], 3) for k, v in res["per_type"].items() if k != "good"}
+        rows.append({"weight": w, "image_auroc": res["image_auroc"], "pixel_auroc": res["pixel_auroc"],
+                     "aupro": res["aupro"], "pointing_game": res["pointing_game"],
+                     "pointing_tolerant": res["pointing_game_tolerant"]["rate"], "per_type_pointing": per})
+        print(f"| {w:g} | {res['pixel_auroc']:.3f} | {res['aupro']:.3f} | {100 * res['pointing_game']:.1f} % "
+              f"({100 * res['pointing_game_tolerant']['rate']:.1f} %) | {per} |", flush=True)
+    if a.out:
+        Path(a.out).write_text(json.dumps({"data": a.data, "model": a.model, "rows": rows}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
