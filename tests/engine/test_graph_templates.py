@@ -41,6 +41,7 @@ def test_shipped_template_computes_what_the_engine_computes(key):
     assert m["engine_version"] == ENGINE_VERSION and is_free_of_size(found.facts)
     assert found.source == f"resources/graphs/{template_name(key.backbone, key.layers, 0, key.photometric)}"
     eager = PatchEmbedder(load_backbone(key.backbone, None, key.layers), photometric=key.photometric)
+    assert found.channels == tuple(eager.backbone.channels)  # what a map view reads its stages' widths from
     rng = np.random.default_rng(3)
     for size in ((96, 160), (128, 128)):  # neither is a size the template was checked at
         graph = StoredGraphEmbedder(found.path, found.feature_dim, size)

@@ -89,3 +89,19 @@ def test_a_narrow_view_is_searched_padded_with_the_same_distances():
     assert view.index.dim == SEARCH_DIM_MIN and np.array_equal(view.bank_vectors(), bank)
     want = np.sort(np.linalg.norm(emb[..., :40].reshape(-1, 1, 40) - bank[None], axis=2), axis=1)[:, :3]
     assert np.allclose(view.distances(emb, 3), want, rtol=1e-4, atol=1e-4)
+
+
+def test_a_map_view_without_its_bank_is_a_clear_error(viewed, tmp_path):
+    import json
+    import shutil
+
+    from engine.store import ModelError
+
+    models = tmp_path / "m"
+    shutil.copytree(viewed, models)
+    for mpath in models.glob("v/**/manifest.json"):
+        m = json.loads(mpath.read_text())
+        m["files"].pop("map_view_bank", None)
+        mpath.write_text(json.dumps(m))
+    with pytest.raises(ModelError, match="map view but its bank file is missing"):
+        Inspector.load(models, "v")
