@@ -163,17 +163,14 @@ def _map_view(bank: NearestNeighbourIndex, channels: int, probed: dict[int, tupl
         log.warning("map view placed as the full view: %s", exc)
         offset = cfg.grid_offset
     view = MapView(bank, channels, 1.0, offset)
-    full, other = [], []
-    for emb, _patch, _idx, cells in probed.values():
-        b, h, w, _ = emb.shape
-        full.append(float(cells.max()))
-        other.append(view.placed(view.distances(emb, cfg.map_neighbours).mean(axis=1).reshape(b, h, w),
-                                 cfg.grid_offset, (cfg.input_size[0] / h, cfg.input_size[1] / w)))
-    scale = float(np.median(full) / max(float(np.median([o.max() for o in other])), 1e-12)) if other else 1.0
-    for key, o in zip(list(probed), other):
+    other = {key: view.cells(emb, cfg) for key, (emb, *_) in probed.items()}
+    if other:
+        full = np.median([float(cells.max()) for *_, cells in probed.values()])
+        view = replace(view, scale=round(float(full / max(float(np.median([o.max() for o in other.values()])), 1e-12)), 6))
+    for key, o in other.items():
         emb, patch, idx, cells = probed[key]
-        probed[key] = (emb, patch, idx, np.sqrt(np.maximum(cells, 0) * np.maximum(o, 0) * scale).astype(np.float32))
-    return replace(view, scale=round(scale, 6))
+        probed[key] = (emb, patch, idx, view.combined(cells, o))
+    return view
 
 
 def train_category(

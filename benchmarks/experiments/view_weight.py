@@ -40,9 +40,7 @@ class WeightedView(PatchCore):
             self.map_view = view
         if not with_map or self.weight == 0:
             return patch, idx, cells
-        b, h, w, _ = emb.shape
-        other = view.placed(view.distances(emb, self.config.map_neighbours).mean(axis=1).reshape(b, h, w),
-                            self.config.grid_offset, (self.config.input_size[0] / h, self.config.input_size[1] / w))
+        other = view.cells(emb, self.config)
         a = self.weight
         mixed = np.maximum(cells, 0) ** (1 - a) * (np.maximum(other, 0) * view.scale) ** a
         return patch, idx, mixed.astype(np.float32)

@@ -90,6 +90,18 @@ class MapView:
         q = _padded(np.ascontiguousarray(emb[..., :self.channels]).reshape(-1, self.channels), self.index.dim)
         return self.index.search(q, k=max(1, min(k, self.index.size)))[0]
 
+    def cells(self, emb: np.ndarray, config: "PatchCoreConfig") -> np.ndarray:
+        """Embeddings (B, h, w, D) -> this view's map cells (B, h, w): the mean distance of their
+        first ``channels`` to the ``config.map_neighbours`` nearest of this bank, placed where the
+        full view's cells look (``config.grid_offset``)."""
+        b, h, w, _ = emb.shape
+        near = self.distances(emb, config.map_neighbours).mean(axis=1).reshape(b, h, w)
+        return self.placed(near, config.grid_offset, (config.input_size[0] / h, config.input_size[1] / w))
+
+    def combined(self, full: np.ndarray, view: np.ndarray) -> np.ndarray:
+        """The map's cells: the geometric mean of the full view's cells and this view's (scaled)."""
+        return np.sqrt(np.maximum(full, 0) * np.maximum(view, 0) * self.scale).astype(np.float32)
+
     def placed(self, cells: np.ndarray, full_offset: tuple[float, float], stride: tuple[float, float]) -> np.ndarray:
         """This view's cell scores (B, h, w) resampled so that cell (i, j) describes the input
         pixel the full view's cell (i, j) looks at; ``stride``: (sy, sx) input pixels per cell."""
@@ -188,11 +200,7 @@ class PatchCore:
         patch = dist[:, 0].reshape(b, h, w).astype(np.float32)
         cells = patch if k == 1 else dist.mean(axis=1).reshape(b, h, w).astype(np.float32)
         if with_map and self.map_view is not None:
-            view = self.map_view
-            other = view.placed(view.distances(emb, self.config.map_neighbours).mean(axis=1).reshape(b, h, w),
-                                self.config.grid_offset,
-                                (self.config.input_size[0] / h, self.config.input_size[1] / w))
-            cells = np.sqrt(np.maximum(cells, 0) * np.maximum(other, 0) * view.scale).astype(np.float32)
+            cells = self.map_view.combined(cells, self.map_view.cells(emb, self.config))
         return patch, nn_idx[:, 0].reshape(b, h, w), cells
 
     def patch_distances(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
