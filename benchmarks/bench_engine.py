@@ -89,6 +89,7 @@ def main() -> int:
         "peak_rss_mb_training": round(train_peak, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "layers": list(rep.info.layers),
+        "grid_offset_px": insp.stored.manifest["patchcore"].get("grid_offset_px"),
         "map_view": insp.stored.manifest["patchcore"].get("map_view"),
         "photometric": insp.stored.manifest["patchcore"].get("photometric_choice"),
         "border_effect": insp.stored.manifest["patchcore"].get("border_effect"),

@@ -41,8 +41,9 @@ class PatchCoreConfig:
 
 SEARCH_DIM_MIN = 64
 """FAISS's flat search (1.15, its default settings) takes a path about twice as slow below some
-56 dimensions (a 40-d search of bottle's 2,304 cells in a 3,000-patch bank: 18 ms, zero-padded to
-64: 9.5 ms); a map view narrower than this is searched zero-padded to it."""
+56 dimensions (``benchmarks/bench_search_dims.py``: 40-d vectors of bottle's 2,304 cells against a
+3,000-patch bank, 18.2 ms; zero-padded to 64, 9.0 ms); a map view narrower than this is searched
+zero-padded to it."""
 
 
 def padded_dim(channels: int) -> int:
