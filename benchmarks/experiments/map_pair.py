@@ -1,8 +1,10 @@
 """Several models of one category judged together: does a wide view (stages 2-4), a fine one
 (stages 1-2) and the default (stages 2-3) agree on the defect where each alone points at grain?
 
-    python benchmarks/experiments/map_pair.py DATA/<category> MODELS:CATEGORY MODELS:CATEGORY [...]
+    python benchmarks/experiments/map_pair.py DATA/<category> MODELS:CATEGORY MODELS:CATEGORY[@vN] [...]
         [--score N] [--out FILE]
+
+``@vN`` picks a model version (default: the category's active one).
 
 Each test image is judged once by each model (the engine's own path). Each model's map and score
 are divided by its own threshold, so 1.0 means "at the threshold" for all; the maps are then
@@ -103,6 +105,12 @@ def shared_pass(inspectors: list[Inspector], cache: dict, data: str) -> dict:
     return {"median_ms": med, "prefix_pairs": pairs, "lines": lines}
 
 
+def load_spec(spec: str) -> Inspector:
+    """``MODELS_DIR:CATEGORY`` or ``MODELS_DIR:CATEGORY@vN`` -> that model's ``Inspector``."""
+    where, _, version = spec.partition("@")
+    return Inspector.load(*where.rsplit(":", 1), version=version or None)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data")
@@ -110,7 +118,7 @@ def main() -> None:
     ap.add_argument("--score", type=int, default=None, help="take the image score from this model alone (0-based)")
     ap.add_argument("--out", help="JSON file for the rows")
     a = ap.parse_args()
-    inspectors = [Inspector.load(*spec.rsplit(":", 1)) for spec in a.models]
+    inspectors = [load_spec(spec) for spec in a.models]
     names = [f"{i}: {spec}" for i, spec in enumerate(a.models)]
     score_from = None if a.score is None else inspectors[a.score]
     cache: dict = {}

@@ -3,6 +3,10 @@ with the view's share w: cell = full^(1 - w) * (scale * view)^w (the engine draw
 geometric mean; w = 0 is the full view alone).
 
     python benchmarks/experiments/view_weight.py DATA/<category> MODELS:CATEGORY [--version vN] [--weights 0,0.5,0.7]
+        [--sigmas 2,4]
+
+``--sigmas`` also redraws each weight's map with each Gaussian blur (input pixels; the model's
+own is 4).
 
 Each weight's maps are evaluated with ``engine.evaluation.evaluate_folder`` (pixel AUROC, AUPRO,
 the pointing game); the scores and verdicts are the model's own at every weight.
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -28,8 +33,9 @@ from engine.patchcore.model import PatchCore  # noqa: E402
 class WeightedView(PatchCore):
     """The model's own search, its map cells combined with the view's share ``weight``."""
 
-    def __init__(self, model: PatchCore, weight: float) -> None:
-        super().__init__(model.embedder, model.index, model.config, model.map_view)
+    def __init__(self, model: PatchCore, weight: float, blur_sigma: float | None = None) -> None:
+        config = model.config if blur_sigma is None else dataclasses.replace(model.config, blur_sigma=blur_sigma)
+        super().__init__(model.embedder, model.index, config, model.map_view)
         self.weight = weight
 
     def search(self, emb, with_map: bool = True):
@@ -52,26 +58,28 @@ def main() -> None:
     ap.add_argument("model", help="MODELS_DIR:CATEGORY of a model trained with --map-stages")
     ap.add_argument("--version", help="model version (v1, v2, ...; default: the active one)")
     ap.add_argument("--weights", default="0,0.3,0.5,0.6,0.7,0.85,1")
+    ap.add_argument("--sigmas", help="map blurs to try, input pixels (default: the model's own)")
     ap.add_argument("--out")
     a = ap.parse_args()
     base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
     if base.model.map_view is None:
         raise SystemExit(f"{a.model}: no map view (train with --map-stages)")
     rows = []
-    print("| view's share | pixel AUROC | AUPRO | pointing (15 px) | per type |")
-    print("|---|---|---|---|---|")
-    for w in (float(x) for x in a.weights.split(",")):
+    sigmas = [float(x) for x in a.sigmas.split(",")] if a.sigmas else [base.model.config.blur_sigma]
+    print("| view's share | blur sigma | pixel AUROC | AUPRO | pointing (15 px) | per type |")
+    print("|---|---|---|---|---|---|")
+    for w, sigma in ((float(x), s) for x in a.weights.split(",") for s in sigmas):
         insp = copy.copy(base)
-        insp.model = WeightedView(base.model, w)
+        insp.model = WeightedView(base.model, w, sigma)
         res = evaluate_folder(insp, a.data)
         per = {k: round(v["pointing"], 3) for k, v in res["per_type"].items() if k != "good"}
-        rows.append({"weight": w, "image_auroc": res["image_auroc"], "pixel_auroc": res["pixel_auroc"],
+        rows.append({"weight": w, "blur_sigma": sigma, "image_auroc": res["image_auroc"], "pixel_auroc": res["pixel_auroc"],
                      "aupro": res["aupro"], "pointing_game": res["pointing_game"],
                      "pointing_tolerant": res["pointing_game_tolerant"]["rate"], "per_type_pointing": per})
-        print(f"| {w:g} | {res['pixel_auroc']:.3f} | {res['aupro']:.3f} | {100 * res['pointing_game']:.1f} % "
+        print(f"| {w:g} | {sigma:g} | {res['pixel_auroc']:.3f} | {res['aupro']:.3f} | {100 * res['pointing_game']:.1f} % "
               f"({100 * res['pointing_game_tolerant']['rate']:.1f} %) | {per} |", flush=True)
     if a.out:
-        Path(a.out).write_text(json.dumps({"data": a.data, "model": a.model, "rows": rows}, indent=2))
+        Path(a.out).write_text(json.dumps({"data": a.data, "model": a.model, "version": a.version, "rows": rows}, indent=2))
 
 
 if __name__ == "__main__":
