@@ -1,6 +1,6 @@
 """Issue 9 experiment: the map's outer ring of cells against the pointing game and pixel AUROC.
 
-    python benchmarks/experiments/map_ring.py MODELS CATEGORY DATA/<category>
+    python benchmarks/experiments/map_ring.py MODELS CATEGORY DATA/<category> [VERSION]
 
 The image score already leaves out the grid's outer ring where the good images show a border
 effect (``score_margin``); the map kept it. Same patch scores, maps drawn several ways: plain;
@@ -46,7 +46,7 @@ def depth(ps: np.ndarray, flat_index: int) -> int:
 
 def main() -> None:
     models, cat, root = sys.argv[1], sys.argv[2], Path(sys.argv[3])
-    insp = Inspector.load(models, cat)
+    insp = Inspector.load(models, cat, version=sys.argv[4] if len(sys.argv) > 4 else None)
     margin = insp.model.config.score_margin
     plain = PatchCore(insp.model.embedder, insp.model.index, replace(insp.model.config, map_ring_clip=0))
     as_trained = PatchCore(insp.model.embedder, insp.model.index, replace(insp.model.config, map_ring_clip=2))
