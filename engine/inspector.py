@@ -16,6 +16,7 @@ from engine.explain.retrieval import global_embedding
 from engine.imaging import ImageLoadError, as_rgb_array, decode_ahead, load_image
 from engine.imaging import resize_to
 from engine.patchcore.knn import NearestNeighbourIndex
+from engine.patchcore.map_guide import DEFAULT_EPS
 from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig, padded_dim
 from engine.store import ModelError, StoredModel, check_category_name, load_model, model_info
 from engine.types import BackboneError, Decision, InspectionResult, ModelInfo, Timing, error_result
@@ -76,7 +77,9 @@ def build_patchcore(stored: StoredModel, embedder) -> PatchCore:
                           grid_offset=tuple(pc.get("grid_offset_px", (0.0, 0.0))),
                           score_margin=int(pc.get("score_margin", 0)),
                           map_ring_clip=int(pc.get("map_ring_clip", 0)),
-                          map_neighbours=int(pc.get("map_neighbours", 1)))
+                          map_neighbours=int(pc.get("map_neighbours", 1)),
+                          map_guide_radius=int(pc.get("map_guide_radius", 0)),
+                          map_guide_eps=float(pc.get("map_guide_eps", DEFAULT_EPS)))
     return PatchCore(embedder, index, cfg, load_map_view(stored))
 
 
@@ -169,7 +172,7 @@ class Inspector:
         t2 = time.perf_counter()
         scored = self.model.scored(emb)
         t3 = time.perf_counter()
-        amap = self.model.anomaly_map(scored.cells[0], image.shape[:2], int(scored.score_cells[0]))
+        amap = self.model.anomaly_map(scored.cells[0], image.shape[:2], int(scored.score_cells[0]), small)
         vec = global_embedding(emb[0])
         t4 = time.perf_counter()
         raw = float(scored.scores[0])

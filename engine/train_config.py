@@ -29,6 +29,9 @@ class TrainConfig:
     map_neighbours: int = 3
     """k: the map draws each cell's mean distance to its k nearest bank patches (1: the nearest
     alone, as before engine 0.4); the image score is always the nearest's distance."""
+    map_guide_radius: int = 16
+    """Input pixels: the map also follows the judged image's edges within this radius, so a
+    pinhole's peak lands on it (``engine.patchcore.map_guide``); 0: off, as before."""
     batch_size: int = 8
     seed: int = 0
     selftest_per_image: int = 2

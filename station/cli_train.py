@@ -64,6 +64,9 @@ def add_train_parser(sub) -> None:
     t.add_argument("--map-stages", type=parse_stages, default=None, metavar="STAGES",
                    help="also draw the anomaly map from these first stages of --layers against a bank of their own "
                         "(e.g. --layers 2,3,4 --map-stages 2,3); the verdict stays the full view's")
+    t.add_argument("--map-guide", type=int, default=None, metavar="PIXELS",
+                   help="the map also follows the judged image's edges within this radius in input pixels, so a "
+                        "pinhole's peak lands on it (default 16; 0: off)")
     t.add_argument("--build-graph", action="store_true",
                    help="build the feature graph from the backbone (imports torch) even when a model in the models "
                         "folder or a graph shipped with the station has one for these settings")
@@ -95,7 +98,8 @@ def cmd_train(a: argparse.Namespace) -> int:
                           selftest_per_image=a.selftest_per_image, calibration=a.calibration,
                           input_pad=a.input_pad, photometric=a.photometric,
                           score_margin=None if a.score_margin == "auto" else int(a.score_margin),
-                          reuse_graph=not a.build_graph, map_stages=a.map_stages)
+                          reuse_graph=not a.build_graph, map_stages=a.map_stages,
+                          map_guide_radius=TrainConfig.map_guide_radius if a.map_guide is None else a.map_guide)
         report, close = progress_bar()
         try:
             if a.all:

@@ -10,6 +10,7 @@ import numpy as np
 from engine.imaging import resize_to
 from engine.patchcore.border import clip_ring
 from engine.patchcore.knn import NearestNeighbourIndex
+from engine.patchcore.map_guide import DEFAULT_EPS, grey_guide, guided_detail
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,10 @@ class PatchCoreConfig:
     map_neighbours: int = 1
     """k: each map cell draws the mean distance to its k nearest bank patches (engine >= 0.4
     trains with 3; older models keep 1). The image score stays the distance to the nearest."""
+    map_guide_radius: int = 0
+    """Input pixels: the map also follows the judged image's edges within this radius
+    (``engine.patchcore.map_guide``; new models train with 16, older ones keep 0)."""
+    map_guide_eps: float = DEFAULT_EPS
 
 
 SEARCH_DIM_MIN = 64
@@ -230,10 +235,13 @@ class PatchCore:
             scores = (1.0 - soft[:, 0]) * scores
         return scores, top
 
-    def anomaly_map(self, patch_scores: np.ndarray, out_size: tuple[int, int], score_cell: int | None = None) -> np.ndarray:
+    def anomaly_map(self, patch_scores: np.ndarray, out_size: tuple[int, int], score_cell: int | None = None,
+                    image: np.ndarray | None = None) -> np.ndarray:
         """Cell scores (h, w) -> map (H, W) = ``out_size``: outer rings capped (``map_ring_clip``),
-        bilinear to input size, Gaussian blur, resize. ``score_cell``: flat index of the cell the
-        image score came from, kept uncapped (default: the largest cell inside the score window)."""
+        bilinear to input size, Gaussian blur, the judged ``image`` (uint8 RGB, any size; None:
+        not used) followed within ``map_guide_radius``, resize. ``score_cell``: flat index of the
+        cell the image score came from, kept uncapped (default: the largest cell inside the score
+        window)."""
         ih, iw = self.config.input_size
         ps = patch_scores.astype(np.float32)
         if self.config.map_ring_clip:  # the rim capped, but the cell the image score came from kept
@@ -251,6 +259,8 @@ class PatchCore:
             m = cv2.resize(ps, (iw, ih), interpolation=cv2.INTER_LINEAR)
         if self.config.blur_sigma > 0:
             m = cv2.GaussianBlur(m, (0, 0), sigmaX=self.config.blur_sigma, borderType=cv2.BORDER_REFLECT)
+        if self.config.map_guide_radius > 0 and image is not None:
+            m = guided_detail(m, grey_guide(image, (ih, iw)), self.config.map_guide_radius, self.config.map_guide_eps)
         if (ih, iw) != tuple(out_size):
             m = cv2.resize(m, (out_size[1], out_size[0]), interpolation=cv2.INTER_LINEAR)
         return m
