@@ -54,7 +54,9 @@ def adaptations_text(a: dict[str, Any]) -> str:
               if a.get("score_margin") else
               "every patch counts" + (f" (the outer ring held the largest patch of {_pct(ring)} of good images)"
                                       if ring is not None else ""))
-    return f"<b>Adapted to the parts</b>: {light}; {border}." + tuning_text(a.get("tuning"))
+    guide = a.get("map_guide_radius") or 0
+    follows = f"; the map follows the image's own edges within {guide} px, so a pinhole's peak lands on it" if guide else ""
+    return f"<b>Adapted to the parts</b>: {light}; {border}{follows}." + tuning_text(a.get("tuning"))
 
 
 def stages_text(stages) -> str:

@@ -63,6 +63,7 @@ def test_new_models_judge_with_the_guide_and_older_ones_keep_their_maps(trained_
     assert m["patchcore"]["map_guide_radius"] == DEFAULT_RADIUS
     insp = Inspector.load(trained_models, "washer")
     assert insp.model.config.map_guide_radius == DEFAULT_RADIUS
+    assert insp.info.adaptations["map_guide_radius"] == DEFAULT_RADIUS  # what the model-facts dialog reads
     path = list_images(demo_data / "test" / "scratch")[0]
     image = load_image(path)
     res = insp.inspect_path(path)

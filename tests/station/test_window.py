@@ -276,6 +276,8 @@ def test_model_facts_say_what_the_map_does_with_a_hot_rim():
     text = adaptations_text({**a, "map_ring_clip": 2})
     assert "outermost ring of patches left out of the score" in text
     assert "outer 2 rings no hotter than the patches just inside them" in text
+    assert "follows the image" not in text  # models trained before the map guide
+    assert "the map follows the image's own edges within 16 px" in adaptations_text({**a, "map_guide_radius": 16})
 
 
 @pytest.fixture
