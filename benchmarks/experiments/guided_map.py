@@ -16,7 +16,6 @@ for a fixed image, so the pixel metrics compare across images. Each setting is e
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -26,7 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from engine.evaluation import evaluate_folder  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, save_rows  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 
 
@@ -81,20 +80,11 @@ def main() -> None:
     base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
     settings = [(int(r), float(e)) for r in a.radii.split(",") for e in (a.eps.split(",") if int(r) else ["0"])]
     rows = []
-    print("| radius | eps | pixel AUROC | AUPRO | pointing (15 px) | per type |")
-    print("|---|---|---|---|---|---|")
+    header("radius", "eps")
     for radius, eps in settings:
-        res = evaluate_folder(GuidedInspector(base, radius, eps, a.detail_only), a.data)
-        per = {t: round(v["pointing"], 3) for t, v in res["per_type"].items() if t != "good"}
-        rows.append({"radius": radius, "eps": eps, "pixel_auroc": res["pixel_auroc"], "aupro": res["aupro"],
-                     "pointing_game": res["pointing_game"],
-                     "pointing_tolerant": res["pointing_game_tolerant"]["rate"], "per_type_pointing": per})
-        print(f"| {radius} | {eps:g} | {res['pixel_auroc']:.3f} | {res['aupro']:.3f} | "
-              f"{100 * res['pointing_game']:.1f} % ({100 * res['pointing_game_tolerant']['rate']:.1f} %) | {per} |",
-              flush=True)
-        if a.out:
-            Path(a.out).write_text(json.dumps({"data": a.data, "model": a.model, "version": a.version,
-                                               "detail_only": a.detail_only, "rows": rows}, indent=2))
+        rows.append(map_row(GuidedInspector(base, radius, eps, a.detail_only), a.data, {"radius": radius, "eps": eps},
+                            [str(radius), f"{eps:g}"]))
+        save_rows(a.out, rows, data=a.data, model=a.model, version=a.version, detail_only=a.detail_only)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import sys
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from engine.evaluation import evaluate_folder  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, save_rows  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 from engine.patchcore.model import PatchCore  # noqa: E402
 
@@ -34,8 +33,8 @@ class ShiftedMap(PatchCore):
         super().__init__(model.embedder, model.index, model.config, model.map_view)
         self.shift = shift
 
-    def anomaly_map(self, patch_scores, out_size, score_cell=None):
-        m = super().anomaly_map(patch_scores, out_size, score_cell)
+    def anomaly_map(self, patch_scores, out_size, score_cell=None, image=None):
+        m = super().anomaly_map(patch_scores, out_size, score_cell, image)
         dy, dx = self.shift
         if dy == 0 and dx == 0:
             return m
@@ -55,22 +54,13 @@ def main() -> None:
     a = ap.parse_args()
     base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
     rows = []
-    print("| shift dy, dx (input px) | pixel AUROC | AUPRO | pointing (15 px) | per type |")
-    print("|---|---|---|---|---|")
+    header("shift dy, dx (input px)")
     for spec in a.shifts.split(","):
         dy, dx = (float(v) for v in spec.split(":"))
         insp = copy.copy(base)
         insp.model = ShiftedMap(base.model, (dy, dx))
-        res = evaluate_folder(insp, a.data)
-        per = {t: round(v["pointing"], 3) for t, v in res["per_type"].items() if t != "good"}
-        rows.append({"shift_px": [dy, dx], "pixel_auroc": res["pixel_auroc"], "aupro": res["aupro"],
-                     "pointing_game": res["pointing_game"],
-                     "pointing_tolerant": res["pointing_game_tolerant"]["rate"], "per_type_pointing": per})
-        print(f"| {dy:g}, {dx:g} | {res['pixel_auroc']:.3f} | {res['aupro']:.3f} | {100 * res['pointing_game']:.1f} % "
-              f"({100 * res['pointing_game_tolerant']['rate']:.1f} %) | {per} |", flush=True)
-        if a.out:
-            Path(a.out).write_text(json.dumps({"data": a.data, "model": a.model, "version": a.version,
-                                               "rows": rows}, indent=2))
+        rows.append(map_row(insp, a.data, {"shift_px": [dy, dx]}, [f"{dy:g}, {dx:g}"]))
+        save_rows(a.out, rows, data=a.data, model=a.model, version=a.version)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import sys
 from pathlib import Path
 
@@ -23,7 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from engine.evaluation import evaluate_folder  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, save_rows  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 from engine.patchcore.model import PatchCore  # noqa: E402
 
@@ -75,21 +74,12 @@ def main() -> None:
     settings = [(0.0, 0)] if "0" in a.alphas.split(",") else []
     settings += [(float(al), int(k)) for al in a.alphas.split(",") if float(al) > 0 for k in a.ks.split(",")]
     rows = []
-    print("| self share | k | pixel AUROC | AUPRO | pointing (15 px) | per type |")
-    print("|---|---|---|---|---|---|")
+    header("self share", "k")
     for alpha, k in settings:
         insp = copy.copy(base)
         insp.model = SelfSimilar(base.model, alpha, k, a.radius)
-        res = evaluate_folder(insp, a.data)
-        per = {t: round(v["pointing"], 3) for t, v in res["per_type"].items() if t != "good"}
-        rows.append({"alpha": alpha, "k": k, "radius": a.radius, "image_auroc": res["image_auroc"],
-                     "pixel_auroc": res["pixel_auroc"], "aupro": res["aupro"], "pointing_game": res["pointing_game"],
-                     "pointing_tolerant": res["pointing_game_tolerant"]["rate"], "per_type_pointing": per})
-        print(f"| {alpha:g} | {k} | {res['pixel_auroc']:.3f} | {res['aupro']:.3f} | {100 * res['pointing_game']:.1f} % "
-              f"({100 * res['pointing_game_tolerant']['rate']:.1f} %) | {per} |", flush=True)
-        if a.out:
-            Path(a.out).write_text(json.dumps({"data": a.data, "model": a.model, "version": a.version,
-                                               "rows": rows}, indent=2))
+        rows.append(map_row(insp, a.data, {"alpha": alpha, "k": k, "radius": a.radius}, [f"{alpha:g}", str(k)]))
+        save_rows(a.out, rows, data=a.data, model=a.model, version=a.version)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import copy
 import dataclasses
-import json
 import sys
 from pathlib import Path
 
@@ -25,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from engine.evaluation import evaluate_folder  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, save_rows  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 from engine.patchcore.model import PatchCore  # noqa: E402
 
@@ -66,20 +65,12 @@ def main() -> None:
         raise SystemExit(f"{a.model}: no map view (train with --map-stages)")
     rows = []
     sigmas = [float(x) for x in a.sigmas.split(",")] if a.sigmas else [base.model.config.blur_sigma]
-    print("| view's share | blur sigma | pixel AUROC | AUPRO | pointing (15 px) | per type |")
-    print("|---|---|---|---|---|---|")
+    header("view's share", "blur sigma")
     for w, sigma in ((float(x), s) for x in a.weights.split(",") for s in sigmas):
         insp = copy.copy(base)
         insp.model = WeightedView(base.model, w, sigma)
-        res = evaluate_folder(insp, a.data)
-        per = {k: round(v["pointing"], 3) for k, v in res["per_type"].items() if k != "good"}
-        rows.append({"weight": w, "blur_sigma": sigma, "image_auroc": res["image_auroc"], "pixel_auroc": res["pixel_auroc"],
-                     "aupro": res["aupro"], "pointing_game": res["pointing_game"],
-                     "pointing_tolerant": res["pointing_game_tolerant"]["rate"], "per_type_pointing": per})
-        print(f"| {w:g} | {sigma:g} | {res['pixel_auroc']:.3f} | {res['aupro']:.3f} | {100 * res['pointing_game']:.1f} % "
-              f"({100 * res['pointing_game_tolerant']['rate']:.1f} %) | {per} |", flush=True)
-    if a.out:
-        Path(a.out).write_text(json.dumps({"data": a.data, "model": a.model, "version": a.version, "rows": rows}, indent=2))
+        rows.append(map_row(insp, a.data, {"weight": w, "blur_sigma": sigma}, [f"{w:g}", f"{sigma:g}"]))
+        save_rows(a.out, rows, data=a.data, model=a.model, version=a.version)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,40 @@
+"""One row of a map experiment: a redrawn map evaluated with the engine's evaluation, printed as a
+Markdown table row and kept for the JSON file (shared by view_weight.py, self_similarity.py,
+map_shift.py and guided_map.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from engine.evaluation import evaluate_folder
+
+
+def header(*settings: str) -> None:
+    """Print the table's head: the settings' columns, then the map's figures."""
+    cols = [*settings, "pixel AUROC", "AUPRO", "pointing (15 px)", "per type"]
+    print("| " + " | ".join(cols) + " |")
+    print("|" + "---|" * len(cols), flush=True)
+
+
+def map_row(inspector, data: str | os.PathLike[str], settings: dict[str, Any], shown: list[str]) -> dict[str, Any]:
+    """Evaluate ``inspector`` on ``data`` (MVTec layout) -> a row: ``settings`` plus image and
+    pixel AUROC, AUPRO, the pointing game (strict, within 15 px, per defect type). Prints it
+    with ``shown`` (the settings' cells as text) first."""
+    res = evaluate_folder(inspector, data)
+    per = {t: round(v["pointing"], 3) for t, v in res["per_type"].items() if t != "good"}
+    row = {**settings, "image_auroc": res["image_auroc"], "pixel_auroc": res["pixel_auroc"], "aupro": res["aupro"],
+           "pointing_game": res["pointing_game"], "pointing_tolerant": res["pointing_game_tolerant"]["rate"],
+           "per_type_pointing": per}
+    print("| " + " | ".join(shown) + f" | {res['pixel_auroc']:.3f} | {res['aupro']:.3f} | "
+          f"{100 * res['pointing_game']:.1f} % ({100 * res['pointing_game_tolerant']['rate']:.1f} %) | {per} |",
+          flush=True)
+    return row
+
+
+def save_rows(out: str | None, rows: list[dict[str, Any]], **facts: Any) -> None:
+    """Write ``facts`` and the rows so far to ``out`` (nothing when None)."""
+    if out:
+        Path(out).write_text(json.dumps({**facts, "rows": rows}, indent=2))
