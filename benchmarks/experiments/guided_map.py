@@ -15,7 +15,6 @@ for a fixed image, so the pixel metrics compare across images. Each setting is e
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.experiments.map_rows import header, map_row, save_rows  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, model_parser, save_rows  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 
 
@@ -68,14 +67,10 @@ class GuidedInspector:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("data")
-    ap.add_argument("model", help="MODELS_DIR:CATEGORY")
-    ap.add_argument("--version")
+    ap = model_parser(__doc__)
     ap.add_argument("--radii", default="4,8", help="window radii, image pixels (0: the model's map)")
     ap.add_argument("--eps", default="0.01,0.05")
     ap.add_argument("--detail-only", action="store_true", help="add the image-following part to the map as it is")
-    ap.add_argument("--out")
     a = ap.parse_args()
     base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
     settings = [(int(r), float(e)) for r in a.radii.split(",") for e in (a.eps.split(",") if int(r) else ["0"])]

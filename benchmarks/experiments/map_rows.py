@@ -4,12 +4,23 @@ map_shift.py and guided_map.py)."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 from pathlib import Path
 from typing import Any
 
 from engine.evaluation import evaluate_folder
+
+
+def model_parser(doc: str, model_help: str = "MODELS_DIR:CATEGORY") -> argparse.ArgumentParser:
+    """A parser with the experiments' shared arguments: data, model, --version, --out."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("data", help="category folder in MVTec layout")
+    ap.add_argument("model", help=model_help)
+    ap.add_argument("--version", help="model version (v1, v2, ...; default: the active one)")
+    ap.add_argument("--out", help="JSON file for the rows")
+    return ap
 
 
 def header(*settings: str) -> None:

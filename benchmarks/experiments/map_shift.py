@@ -11,7 +11,6 @@ model's own. A pixel shifted in from outside the frame repeats the edge.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import sys
 from pathlib import Path
@@ -21,7 +20,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.experiments.map_rows import header, map_row, save_rows  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, model_parser, save_rows  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 from engine.patchcore.model import PatchCore  # noqa: E402
 
@@ -45,12 +44,8 @@ class ShiftedMap(PatchCore):
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("data")
-    ap.add_argument("model", help="MODELS_DIR:CATEGORY")
-    ap.add_argument("--version", help="model version (v1, v2, ...; default: the active one)")
+    ap = model_parser(__doc__)
     ap.add_argument("--shifts", default="0:0,3:0,-3:0,0:3,0:-3", help="dy:dx pairs, input pixels")
-    ap.add_argument("--out")
     a = ap.parse_args()
     base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
     rows = []

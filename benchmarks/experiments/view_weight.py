@@ -14,7 +14,6 @@ the pointing game); the scores and verdicts are the model's own at every weight.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import dataclasses
 import sys
@@ -24,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.experiments.map_rows import header, map_row, save_rows  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, model_parser, save_rows  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 from engine.patchcore.model import PatchCore  # noqa: E402
 
@@ -52,13 +51,9 @@ class WeightedView(PatchCore):
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("data")
-    ap.add_argument("model", help="MODELS_DIR:CATEGORY of a model trained with --map-stages")
-    ap.add_argument("--version", help="model version (v1, v2, ...; default: the active one)")
+    ap = model_parser(__doc__, "MODELS_DIR:CATEGORY of a model trained with --map-stages")
     ap.add_argument("--weights", default="0,0.3,0.5,0.6,0.7,0.85,1")
     ap.add_argument("--sigmas", help="map blurs to try, input pixels (default: the model's own)")
-    ap.add_argument("--out")
     a = ap.parse_args()
     base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
     if base.model.map_view is None:
