@@ -13,7 +13,8 @@ from station.cli import main
 def test_cli_round_trip(demo_data, tmp_path, capsys):
     models = tmp_path / "models"
     assert main(["--models", str(models), "train", "--category", "w", "--good", str(demo_data / "train" / "good"),
-                 "--image-size", "96", "--coreset-ratio", "0.1"]) == 0
+                 "--image-size", "96", "--coreset-ratio", "0.1", "--map-guide", "8"]) == 0
+    assert read_manifest(models / "w")["patchcore"]["map_guide_radius"] == 8
     capsys.readouterr()
     (tmp_path / "bad.png").write_bytes(b"")
     img = sorted((demo_data / "test" / "chip").iterdir())[0]
