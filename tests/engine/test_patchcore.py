@@ -243,3 +243,20 @@ def test_the_ring_clip_keeps_the_cell_the_score_came_from_even_where_the_map_pea
     capped = model.anomaly_map(cells, (64, 64), score_cell=4 * 8 + 4)
     kept = model.anomaly_map(cells, (64, 64), score_cell=1 * 8 + 6)
     assert capped.max() == pytest.approx(4.0) and kept.max() == pytest.approx(5.0)
+
+
+def test_the_search_blocks_are_set_and_find_the_exact_neighbours():
+    """The engine sets FAISS's BLAS blocks (``SEARCH_BLOCKS``); across two bank blocks and several
+    query blocks the k nearest are still the exact ones."""
+    from engine.patchcore.knn import SEARCH_BLOCKS, NearestNeighbourIndex, search_blocks
+
+    assert search_blocks() == SEARCH_BLOCKS
+    rng = np.random.default_rng(3)
+    bank = rng.standard_normal((SEARCH_BLOCKS[1] + 900, 24)).astype(np.float32)
+    queries = rng.standard_normal((SEARCH_BLOCKS[0] * 2 + 37, 24)).astype(np.float32)
+    dist, idx = NearestNeighbourIndex.fit(bank).search(queries, k=3)
+    q, b = queries.astype(np.float64), bank.astype(np.float64)
+    full = np.sqrt(np.maximum((q * q).sum(1)[:, None] + (b * b).sum(1)[None, :] - 2 * q @ b.T, 0))
+    want = np.argsort(full, axis=1)[:, :3]
+    assert np.array_equal(idx, want)
+    assert np.allclose(dist, np.take_along_axis(full, want, axis=1), rtol=1e-4, atol=1e-4)
