@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 import faiss
@@ -24,22 +23,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.bench_search_dims import median_ms  # noqa: E402
 from engine.imaging import load_image  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 from engine.patchcore.knn import NearestNeighbourIndex, search_blocks  # noqa: E402
 from engine.training import list_images  # noqa: E402
 
 SETTINGS = [(4096, 1024), (1024, 4096), (768, 4096), (2048, 2048), (1024, 1024)]
-
-
-def median_ms(fn, per: int, runs: int = 7) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return round(float(np.median(times)) * 1000 / per, 2)
 
 
 def main() -> None:
@@ -67,7 +57,7 @@ def main() -> None:
             out = [index.search(q, 3) for q in queries]
             reference = reference or out
             same = all(np.array_equal(x[0], y[0]) and np.array_equal(x[1], y[1]) for x, y in zip(out, reference))
-            ms = median_ms(lambda: [index.search(q, 3) for q in queries], len(queries))
+            ms = round(median_ms(lambda: [index.search(q, 3) for q in queries], runs=7) / len(queries), 2)
             rows.append({"bank": index.size, "query_bs": qbs, "database_bs": dbs, "ms_per_image": ms, "same": same})
             print(f"| {index.size} | {qbs} x {dbs} | {ms} | {same} |", flush=True)
     if a.out:
