@@ -83,6 +83,8 @@ def cmd_train(a: argparse.Namespace) -> int:
         return fail("--all trains every category under --data ROOT; leave out --category and --good", EXIT_BAD_INPUT)
     if not a.all and not (a.category and a.good):
         return fail("give --category and --good (or --all --data ROOT)", EXIT_BAD_INPUT)
+    if a.map_guide is not None and a.map_guide < 0:
+        return fail(f"--map-guide {a.map_guide}: give a radius in pixels, or 0 to turn the guide off", EXIT_BAD_INPUT)
     if a.tune and (a.image_size is not None or a.coreset_ratio is not None or a.layers is not None
                    or a.map_stages is not None):
         return fail("--tune chooses the input size, the bank's size and the feature stages; leave out --image-size, "

@@ -16,6 +16,9 @@ def test_cli_round_trip(demo_data, tmp_path, capsys):
                  "--image-size", "96", "--coreset-ratio", "0.1", "--map-guide", "8"]) == 0
     assert read_manifest(models / "w")["patchcore"]["map_guide_radius"] == 8
     capsys.readouterr()
+    assert main(["--models", str(models), "train", "--category", "w2", "--good", str(demo_data / "train" / "good"),
+                 "--map-guide", "-3"]) == 2
+    assert "--map-guide -3: give a radius in pixels, or 0" in capsys.readouterr().err
     (tmp_path / "bad.png").write_bytes(b"")
     img = sorted((demo_data / "test" / "chip").iterdir())[0]
     rc = main(["--models", str(models), "inspect", "--category", "w", str(img), str(tmp_path / "bad.png")])
