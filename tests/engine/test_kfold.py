@@ -54,6 +54,10 @@ def test_kept_embeddings_score_as_embedding_again(trained_models, demo_data, mon
     bank = insp.model.index.vectors(np.arange(insp.model.index.size))
     banks = [bank, bank]
     one = embs[0].size * 2  # bytes of one float16 embedding
+    import engine.kfold
+
+    # the spill's mechanics, whatever this machine's free space (the floor is tested below)
+    monkeypatch.setattr(engine.kfold, "SPILL_FLOOR_BYTES", 0)
     kept = KeptEmbeddings(memory_bytes=2 * one, spill_bytes=3 * one)  # 2 in memory, 3 in the file, 2 again
     for j, e in enumerate(embs):
         kept.add(j, e)
@@ -73,8 +77,6 @@ def test_kept_embeddings_score_as_embedding_again(trained_models, demo_data, mon
         raise OSError(28, "No space left on device")
 
     import shutil
-
-    import engine.kfold
 
     free = shutil.disk_usage(tempfile.gettempdir()).free
     monkeypatch.setattr(engine.kfold, "SPILL_FLOOR_BYTES", free - int(1.5 * one))  # room for one more
