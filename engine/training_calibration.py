@@ -108,9 +108,9 @@ def calibrate(model, feats: FeaturePass, held: list[tuple[Path, np.ndarray]], pr
 
     def judge(im: np.ndarray, probe: tuple[np.ndarray, ...] | None = None) -> tuple[float, np.ndarray, np.ndarray]:
         # scored by the border probe already, when given; only the image score depends on the margin
-        s = model.scored(model.embed([im])) if probe is None else model.scored_from(*probe)
-        return float(s.scores[0]), model.anomaly_map(s.cells[0], im.shape[:2], int(s.score_cells[0]),
-                                                        resize_to(im, model.config.input_size)), s.cells[0]
+        small = resize_to(im, model.config.input_size)  # embedded and guiding the map alike, resized once
+        s = model.scored(model.embed([small])) if probe is None else model.scored_from(*probe)
+        return float(s.scores[0]), model.anomaly_map(s.cells[0], im.shape[:2], int(s.score_cells[0]), small), s.cells[0]
 
     def score(items: list[tuple[Path, np.ndarray]], held_out: bool = False) -> np.ndarray:
         out = []
