@@ -7,16 +7,14 @@ only its image-following part is added to the map, mean(a) * (I - mean(I)): wher
 over a dark pinhole it now peaks on the pinhole, where the map is flat a is near 0 and nothing
 changes, and the filter's own smoothing is left out (it moved the peak off thin defects:
 README, *Textured parts*). The added term is linear in the map, so maps stay comparable across
-images.
+images. New models train with a radius of 16 input pixels, two cells of the stride-8 grid
+(``TrainConfig.map_guide_radius``).
 """
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
-
-DEFAULT_RADIUS = 16
-"""Window radius in input pixels (two cells of the stride-8 grid) that new models train with."""
 
 DEFAULT_EPS = 0.1
 """The filter's regulariser as a share of the image's grey-level variance: smaller follows the

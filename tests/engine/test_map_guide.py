@@ -12,10 +12,12 @@ import pytest
 from engine.imaging import load_image, resize_to
 from engine.inspector import Inspector
 from engine.model_update import rebuild_category
-from engine.patchcore.map_guide import DEFAULT_RADIUS, grey_guide, guided_detail
+from engine.patchcore.map_guide import grey_guide, guided_detail
 from engine.patchcore.model import PatchCore
 from engine.store import read_manifest
 from engine.training import TrainConfig, list_images, train_category
+
+DEFAULT_RADIUS = TrainConfig.map_guide_radius  # what new models train with
 
 
 def _pinhole_scene() -> tuple[np.ndarray, np.ndarray, tuple[slice, slice]]:

@@ -15,6 +15,11 @@ def test_cli_round_trip(demo_data, tmp_path, capsys):
     assert main(["--models", str(models), "train", "--category", "w", "--good", str(demo_data / "train" / "good"),
                  "--image-size", "96", "--coreset-ratio", "0.1", "--map-guide", "8"]) == 0
     assert read_manifest(models / "w")["patchcore"]["map_guide_radius"] == 8
+    from engine.train_config import TrainConfig
+    from station.cli import build_parser
+
+    train_help = build_parser()._subparsers._group_actions[0].choices["train"].format_help()
+    assert f"(default {TrainConfig.map_guide_radius}; 0: off)" in " ".join(train_help.split())  # the help's literal
     capsys.readouterr()
     assert main(["--models", str(models), "train", "--category", "w2", "--good", str(demo_data / "train" / "good"),
                  "--map-guide", "-3"]) == 2
