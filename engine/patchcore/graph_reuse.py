@@ -2,10 +2,11 @@
 
 The stored graph (``features.onnx``) depends only on the backbone and its weights, the layers,
 the input padding and the photometric step (and, for graphs made before engine 0.4.1, the input
-size), never on the images a model was trained on. A training whose settings match a version already in the models folder (the same
-category retrained, a rebuild, another category of the same camera) copies that graph and the
-grid offset measured with it instead of importing torch, building the backbone, exporting and
-probing it again: several seconds of every training after the first. The graph is checked
+size), never on the images a model was trained on. A training whose settings match a version
+already in the models folder (the same category retrained, a rebuild, another category of the
+same camera) copies that graph and the grid offset measured with it instead of importing torch,
+building the backbone, exporting and probing it again: several seconds of every training after
+the first. The graph is checked
 against its manifest's SHA-256 before it is copied, and a graph made by another engine version
 is never reused.
 """
