@@ -26,25 +26,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchmarks.experiments.map_rows import header, map_row, model_parser, save_rows  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
+from engine.patchcore.map_guide import grey_guide, guided_detail  # noqa: E402
 
 
 def guided(guide: np.ndarray, src: np.ndarray, radius: int, eps: float, detail_only: bool = False) -> np.ndarray:
-    """Guided filter: grey ``guide`` (H, W) float32 on [0, 1], map ``src`` (H, W) -> (H, W).
-    ``detail_only``: the map as it is plus the image-following part alone, mean(a) * (I - mean(I)),
-    so the filter's own smoothing is left out."""
+    """Guided filter: grey ``guide`` (H, W) float32 on [0, 1], map ``src`` (H, W) -> (H, W); ``eps``
+    relative to the guide's variance. ``detail_only``: the engine's ``guided_detail``, the map as
+    it is plus the image-following part alone, so the filter's own smoothing is left out;
+    otherwise the whole filter, a * I + b with a and b averaged over the window."""
+    if detail_only:
+        return guided_detail(src, guide, radius, eps)
     k = (2 * radius + 1, 2 * radius + 1)
 
     def box(x: np.ndarray) -> np.ndarray:
         return cv2.boxFilter(x, cv2.CV_32F, k, borderType=cv2.BORDER_REFLECT)
 
     mi, mp = box(guide), box(src)
-    cov = box(guide * src) - mi * mp
-    var = box(guide * guide) - mi * mi
-    a = cov / (var + eps)
-    if detail_only:
-        return src + box(a) * (guide - mi)
-    b = mp - a * mi
-    return box(a) * guide + box(b)
+    a = (box(guide * src) - mi * mp) / (box(guide * guide) - mi * mi + eps * (float(guide.var()) + 1e-6))
+    return box(a) * guide + box(mp - a * mi)
 
 
 class GuidedInspector:
@@ -58,11 +57,8 @@ class GuidedInspector:
         r = self.base.inspect_path(path, keep_image=True)
         if not r.ok or self.radius == 0:
             return replace(r, image=None)
-        grey = cv2.cvtColor(r.image, cv2.COLOR_RGB2GRAY).astype(np.float32) / 255.0
-        if grey.shape != r.anomaly_map.shape:
-            grey = cv2.resize(grey, r.anomaly_map.shape[::-1], interpolation=cv2.INTER_AREA)
-        spread = float(grey.std()) ** 2 + 1e-6
-        amap = guided(grey, r.anomaly_map.astype(np.float32), self.radius, self.eps * spread, self.detail_only)
+        grey = grey_guide(r.image, r.anomaly_map.shape)
+        amap = guided(grey, r.anomaly_map.astype(np.float32), self.radius, self.eps, self.detail_only)
         return replace(r, anomaly_map=amap.astype(np.float32), image=None)
 
 
