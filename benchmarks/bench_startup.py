@@ -4,7 +4,8 @@
         [--old-models OLD_MODELS] [--runs 5] [--out docs/benchmarks/startup.json]
 
 Measures, per models folder: one test image; all test images (``--decode-ahead`` 2 and 0); and
-for the stored graph, ONNX Runtime with 1 and with all threads (``STATION_ORT_THREADS``).
+for the stored graph, ONNX Runtime with 1 and with all threads (``STATION_ORT_THREADS``) and one
+image at a time instead of pipelined (``STATION_PIPELINE=0``).
 ``--old-models`` is a folder trained before the stored graph existed (the model then builds its
 backbone in PyTorch and exports it at every start), for the before/after line. Also checks that
 the judging path imported no torch.
@@ -34,21 +35,26 @@ def median_of(runs: int, cmd: list[str], env: dict | None = None) -> dict:
 
 
 def compare_with_reference(a, station: list[str], images: list[str]) -> dict:
-    """``station inspect`` and the plain eager script on the same images, alternating run by run."""
+    """``station inspect`` (pipelined, and one image at a time with ``STATION_PIPELINE=0``) and the
+    plain eager script on the same images, alternating run by run."""
     import tempfile
 
     script = str(Path(__file__).with_name("reference_patchcore.py"))
     bank = str(Path(tempfile.mkdtemp(prefix="reference-")) / "bank.npy")
     subprocess.run([sys.executable, script, "train", bank, str(Path(a.data, "train", "good"))], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    ours, theirs = [], []
+    ours, in_turn, theirs = [], [], []
     for _ in range(a.runs):
         ours.append(timed(station + ["--models", a.models] + images))
+        in_turn.append(timed(station + ["--models", a.models] + images, {"STATION_PIPELINE": "0"}))
         theirs.append(timed([sys.executable, script, "inspect", bank] + images))
-    m_ours, m_theirs = statistics.median(ours), statistics.median(theirs)
+    m_ours, m_turn, m_theirs = statistics.median(ours), statistics.median(in_turn), statistics.median(theirs)
     return {"images": len(images), "station_inspect_median_s": round(m_ours, 3),
+            "station_inspect_in_turn_median_s": round(m_turn, 3),
             "reference_median_s": round(m_theirs, 3), "ratio": round(m_ours / m_theirs, 3),
-            "runs": {"station": [round(t, 3) for t in ours], "reference": [round(t, 3) for t in theirs]}}
+            "ratio_in_turn": round(m_turn / m_theirs, 3),
+            "runs": {"station": [round(t, 3) for t in ours], "station_in_turn": [round(t, 3) for t in in_turn],
+                     "reference": [round(t, 3) for t in theirs]}}
 
 
 def main() -> None:
@@ -86,6 +92,7 @@ def main() -> None:
              "all_images_decode_ahead_0": median_of(a.runs, base + ["--decode-ahead", "0"] + images)}
         if label == "stored_graph":
             r["all_images_ort_1_thread"] = median_of(a.runs, base + images, {"STATION_ORT_THREADS": "1"})
+            r["all_images_in_turn"] = median_of(a.runs, base + images, {"STATION_PIPELINE": "0"})
         out[label] = r
         print(label, json.dumps({k: v["median_s"] for k, v in r.items()}), flush=True)
     if a.large:

@@ -6,18 +6,20 @@ from __future__ import annotations
 import logging
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import numpy as np
 
+from engine import batch_judge
 from engine.calibration import make_decision
 from engine.explain.retrieval import global_embedding
 from engine.imaging import ImageLoadError, as_rgb_array, decode_ahead, load_image
 from engine.imaging import resize_to
 from engine.patchcore.knn import NearestNeighbourIndex
 from engine.patchcore.map_guide import DEFAULT_EPS
-from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig, padded_dim
+from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig, ScoredPatches, padded_dim
 from engine.store import ModelError, StoredModel, check_category_name, load_model, model_info
 from engine.types import BackboneError, Decision, InspectionResult, ModelInfo, Timing, error_result
 
@@ -25,6 +27,22 @@ log = logging.getLogger(__name__)
 DECODE_AHEAD = 2
 """Images decoded ahead in threads while the current one is judged (``iter_paths``)."""
 _BACKBONES: dict[tuple, object] = {}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An image through the features phase: ``small`` (h, w, 3) uint8 at the model's input size,
+    ``emb`` (1, h', w', D) float32 patch features, and the phase's milliseconds."""
+
+    image: np.ndarray
+    small: np.ndarray
+    emb: np.ndarray
+    preprocess_ms: float
+    features_ms: float
+
+
+def _ms(t0: float, t1: float) -> float:
+    return (t1 - t0) * 1000.0
 
 
 def cached_backbone(name: str, weights: str | os.PathLike[str] | None, layers: tuple[int, ...], models_dir):
@@ -162,23 +180,35 @@ class Inspector:
         return Inspector(self.model, make_decision(threshold, self.stored.good_scores, margin), self.info, self.stored,
                          self.models_dir)
 
-    def judge(self, image: np.ndarray, source: str, load_ms: float = 0.0, keep_image: bool = False) -> InspectionResult:
-        """Judge one uint8 RGB image (H, W, 3)."""
+    def prepare(self, image: np.ndarray, embedder=None) -> Prepared:
+        """The features phase of a judgement: resize and run the feature graph (``embedder``, by
+        default the model's own; ``batch_judge`` passes its one-thread twin)."""
+        embedder = embedder or self.model.embedder
         t0 = time.perf_counter()
         small = resize_to(image, self.model.config.input_size)
-        x = self.model.embedder.to_tensor([small])
+        x = embedder.to_tensor([small])
         t1 = time.perf_counter()
-        emb = self.model.embedder.features(x)
-        t2 = time.perf_counter()
-        scored = self.model.scored(emb)
-        t3 = time.perf_counter()
-        amap = self.model.anomaly_map(scored.cells[0], image.shape[:2], int(scored.score_cells[0]), small)
-        vec = global_embedding(emb[0])
-        t4 = time.perf_counter()
+        emb = embedder.features(x)
+        return Prepared(image, small, emb, _ms(t0, t1), _ms(t1, time.perf_counter()))
+
+    def search(self, prepared: Prepared) -> tuple[ScoredPatches, float]:
+        """The search phase (FAISS over the memory bank): the scored patches and its milliseconds."""
+        t0 = time.perf_counter()
+        scored = self.model.scored(prepared.emb)
+        return scored, _ms(t0, time.perf_counter())
+
+    def finish(self, prepared: Prepared, scored: ScoredPatches, search_ms: float, source: str, load_ms: float = 0.0,
+               keep_image: bool = False) -> InspectionResult:
+        """The map phase and the result record: anomaly map at the image's size, global embedding."""
+        t0 = time.perf_counter()
+        image = prepared.image
+        amap = self.model.anomaly_map(scored.cells[0], image.shape[:2], int(scored.score_cells[0]), prepared.small)
+        vec = global_embedding(prepared.emb[0])
+        map_ms = _ms(t0, time.perf_counter())
         raw = float(scored.scores[0])
-        ms = lambda a, b: (b - a) * 1000.0  # noqa: E731
-        timing = Timing(load_ms=load_ms, preprocess_ms=ms(t0, t1), features_ms=ms(t1, t2), search_ms=ms(t2, t3),
-                        map_ms=ms(t3, t4), total_ms=load_ms + ms(t0, t4))
+        timing = Timing(load_ms=load_ms, preprocess_ms=prepared.preprocess_ms, features_ms=prepared.features_ms,
+                        search_ms=search_ms, map_ms=map_ms,
+                        total_ms=load_ms + prepared.preprocess_ms + prepared.features_ms + search_ms + map_ms)
         return InspectionResult(
             source=source, verdict=self.decision.verdict(raw), score=raw,
             normalised_score=self.decision.normalise(raw), threshold=self.decision.threshold,
@@ -187,21 +217,32 @@ class Inspector:
             image_size=(int(image.shape[0]), int(image.shape[1])), timing=timing, embedding=vec,
         )
 
+    def judge(self, image: np.ndarray, source: str, load_ms: float = 0.0, keep_image: bool = False) -> InspectionResult:
+        """Judge one uint8 RGB image (H, W, 3): ``prepare``, ``search`` and ``finish`` in turn."""
+        prepared = self.prepare(image)
+        scored, search_ms = self.search(prepared)
+        return self.finish(prepared, scored, search_ms, source, load_ms, keep_image)
+
+    def failed(self, source: str, exc: BaseException) -> InspectionResult:
+        """The ERROR result for an exception raised while judging ``source``: bad input names the
+        problem; an engine fault is an ERROR (cause "station"), never a PASS."""
+        if isinstance(exc, ImageLoadError):
+            return error_result(source, str(exc), self.info.category, self.info.model_id)
+        if isinstance(exc, MemoryError):
+            return error_result(source, f"{source}: not enough memory to judge this image", self.info.category,
+                                self.info.model_id, cause="station")
+        log.error("inspection of %s failed", source, exc_info=exc)
+        return error_result(source, f"{source}: internal error: {type(exc).__name__}: {exc}",
+                            self.info.category, self.info.model_id, cause="station")
+
     def _guarded(self, source: str, get_image, keep_image: bool, load_ms: float | None = None) -> InspectionResult:
         t0 = time.perf_counter()
         try:
             image = get_image()
             ms = (time.perf_counter() - t0) * 1000.0 if load_ms is None else load_ms
             return self.judge(image, source, ms, keep_image)
-        except ImageLoadError as exc:
-            return error_result(source, str(exc), self.info.category, self.info.model_id)
-        except MemoryError:
-            return error_result(source, f"{source}: not enough memory to judge this image", self.info.category,
-                                self.info.model_id, cause="station")
-        except Exception as exc:  # an engine fault is an ERROR result, never a PASS
-            log.exception("inspection of %s failed", source)
-            return error_result(source, f"{source}: internal error: {type(exc).__name__}: {exc}",
-                                self.info.category, self.info.model_id, cause="station")
+        except Exception as exc:  # MemoryError included
+            return self.failed(source, exc)
 
     def inspect_path(self, path: str | os.PathLike[str], keep_image: bool = False) -> InspectionResult:
         return self._guarded(os.fspath(path), lambda: load_image(path), keep_image)
@@ -210,14 +251,14 @@ class Inspector:
         return list(self.iter_paths(paths, keep_image))
 
     def iter_paths(self, paths: Iterable[str | os.PathLike[str]], keep_image: bool = False,
-                   prefetch: int = DECODE_AHEAD) -> Iterator[InspectionResult]:
+                   prefetch: int = DECODE_AHEAD, pipeline: bool | None = None) -> Iterator[InspectionResult]:
         """Results in order, the next ``prefetch`` images decoded in threads (OpenCV and PIL release
-        the GIL) while ONNX Runtime and FAISS work on the current one."""
-        for p, image, exc, ms in decode_ahead(paths, prefetch):
-            if exc is not None:
-                yield error_result(p, str(exc), self.info.category, self.info.model_id)
-            else:
-                yield self._guarded(p, lambda im=image: im, keep_image, load_ms=ms)
+        the GIL). With ``pipeline`` (default: unless ``STATION_PIPELINE=0``) the next image's
+        features and the last one's map are made on a worker thread while FAISS searches the
+        current one (``engine.batch_judge``): the same results, about a quarter less time."""
+        paths = [os.fspath(p) for p in paths]
+        pipeline = batch_judge.pipeline_wanted() if pipeline is None else pipeline
+        yield from batch_judge.judged(self, decode_ahead(paths, prefetch), keep_image, pipeline and len(paths) > 1)
 
     def inspect_array(self, frame: np.ndarray, source: str = "camera", keep_image: bool = False) -> InspectionResult:
         return self._guarded(source, lambda: as_rgb_array(frame), keep_image)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from typing import Iterator
 
 import faiss
 import numpy as np
@@ -20,6 +22,18 @@ def search_blocks() -> tuple[int, int]:
 
 
 faiss.cvar.distance_compute_blas_query_bs, faiss.cvar.distance_compute_blas_database_bs = SEARCH_BLOCKS
+
+
+@contextlib.contextmanager
+def search_threads(n: int) -> Iterator[None]:
+    """FAISS searches made on this thread inside the block use ``n`` OpenMP threads (BLAS included);
+    other threads keep their own setting, and this one's is restored after."""
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(max(1, int(n)))
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(before)
 
 
 class NearestNeighbourIndex:

@@ -9,6 +9,7 @@ then needs only ONNX Runtime and numpy: no torch import, no backbone build, no e
 
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
 
@@ -131,7 +132,9 @@ class StoredGraphEmbedder:
 
     def __init__(self, path: str | os.PathLike[str], dim: int, size: tuple[int, int], patch_size: int = 3,
                  centred: bool = True) -> None:
-        self.session = _session(str(path))
+        self.path = str(path)
+        self.session = _session(self.path)
+        self._single: StoredGraphEmbedder | None = None
         self.dim, self.size, self.patch_size, self.centred = int(dim), tuple(size), patch_size, centred
         shape = self.session.get_inputs()[0].shape
         fixed = [d for d in shape[2:] if isinstance(d, int)]
@@ -149,3 +152,14 @@ class StoredGraphEmbedder:
 
     def embed(self, images: list[np.ndarray]) -> np.ndarray:
         return self.features(self.to_tensor(images))
+
+    def single_threaded(self) -> "StoredGraphEmbedder":
+        """The same graph on a one-thread session (made once, about 10 ms), for running beside other
+        work: two threads each would wait on each other's stragglers (``engine.batch_judge``)."""
+        if self._single is None:
+            from engine.ort import cpu_session
+
+            twin = copy.copy(self)
+            twin.session, twin._single = cpu_session(self.path, 1), None
+            self._single = twin
+        return self._single

@@ -1,0 +1,110 @@
+"""A run of images judged one at a time against pipelined (``engine.batch_judge``), in process,
+models loaded and imports done: ms per image, medians of alternating runs, and whether every
+score, map and embedding is the same.
+
+    python benchmarks/bench_batch_judge.py MODELS CATEGORY DATA/<category> [--runs 5] [--out F.json]
+
+Besides the pipeline as built (feature graph on a one-thread ONNX Runtime session in a worker,
+FAISS on one OpenMP thread in the caller), two variants it was chosen over: the graph on the
+model's own session (all cores), and FAISS on all cores. Also each phase alone on one thread and
+on all cores (24 images).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+@contextlib.contextmanager
+def variant(name: str):
+    """Patch ``engine.batch_judge`` into one of the variants for the block."""
+    from engine import batch_judge
+    from engine.patchcore.stored_graph import StoredGraphEmbedder
+
+    saved = (batch_judge.search_threads, StoredGraphEmbedder.single_threaded)
+    if name == "pipelined, graph on all cores":
+        StoredGraphEmbedder.single_threaded = lambda self: self
+    if name == "pipelined, FAISS on all cores":
+        batch_judge.search_threads = lambda n: contextlib.nullcontext()
+    try:
+        yield
+    finally:
+        batch_judge.search_threads, StoredGraphEmbedder.single_threaded = saved
+
+
+def same(a, b) -> bool:
+    import numpy as np
+
+    if a.ok != b.ok or a.source != b.source:
+        return False
+    return not a.ok or (a.score == b.score and np.array_equal(a.anomaly_map, b.anomaly_map)
+                        and np.array_equal(a.embedding, b.embedding))
+
+
+def phases_alone(insp, paths: list[str], runs: int) -> dict:
+    """Median ms of the feature graph and of FAISS's search alone, on one thread and on all cores."""
+    from engine.imaging import load_image
+    from engine.patchcore.knn import search_threads
+
+    prepared = [insp.prepare(load_image(p)) for p in paths]
+    graphs = {"features, all cores": insp.model.embedder, "features, one thread": insp.model.embedder.single_threaded()}
+    out: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for name, graph in graphs.items():
+            out.setdefault(name, []).extend(insp.prepare(p.image, graph).features_ms for p in prepared)
+        for name, n in (("search, all cores", os.cpu_count() or 1), ("search, one thread", 1)):
+            with search_threads(n):
+                out.setdefault(name, []).extend(insp.search(p)[1] for p in prepared)
+    return {k: round(statistics.median(v), 2) for k, v in out.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("models")
+    ap.add_argument("category")
+    ap.add_argument("data", help="category folder in MVTec layout (its test/ images are judged)")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--out")
+    a = ap.parse_args()
+    from engine.inspector import Inspector
+    from engine.training import list_images
+
+    insp = Inspector.load(a.models, a.category)
+    paths = [str(p) for p in list_images(Path(a.data) / "test")]
+    names = ["in turn", "pipelined", "pipelined, graph on all cores", "pipelined, FAISS on all cores"]
+    list(insp.iter_paths(paths[:4], pipeline=True))  # warm: the one-thread session, page cache
+    baseline = list(insp.iter_paths(paths, pipeline=False))
+    times: dict[str, list[float]] = {n: [] for n in names}
+    identical = {n: True for n in names}
+    for _ in range(a.runs):
+        for name in names:
+            with variant(name):
+                t0 = time.perf_counter()
+                results = list(insp.iter_paths(paths, pipeline=name != "in turn"))
+                times[name].append((time.perf_counter() - t0) * 1000.0 / len(paths))
+            identical[name] &= len(results) == len(baseline) and all(map(same, results, baseline))
+    alone = phases_alone(insp, paths[:24], a.runs)
+    out = {"category": a.category, "models": a.models, "images": len(paths), "runs": a.runs, "cpus": os.cpu_count(),
+           "input_size": list(insp.model.config.input_size), "bank": insp.model.index.size,
+           "ms_per_image": {n: round(statistics.median(t), 2) for n, t in times.items()},
+           "all_runs_ms": {n: [round(x, 2) for x in t] for n, t in times.items()},
+           "same_results_as_in_turn": identical, "phases_alone_ms": alone}
+    print("phases alone (ms):", json.dumps(alone))
+    for n in names:
+        print(f"{n:32s} {out['ms_per_image'][n]:7.2f} ms/image  same results: {identical[n]}")
+    if a.out:
+        Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(a.out).write_text(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
