@@ -12,7 +12,6 @@ on all cores (24 images).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import os
@@ -22,6 +21,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.bench_args import model_and_data_parser  # noqa: E402
 
 
 @contextlib.contextmanager
@@ -68,10 +69,7 @@ def phases_alone(insp, paths: list[str], runs: int) -> dict:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("models")
-    ap.add_argument("category")
-    ap.add_argument("data", help="category folder in MVTec layout (its test/ images are judged)")
+    ap = model_and_data_parser(__doc__)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--out")
     a = ap.parse_args()

@@ -13,7 +13,6 @@ checked against the defaults': the blocks change the order of the work, not the 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -23,6 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.bench_args import model_and_data_parser  # noqa: E402
 from benchmarks.bench_search_dims import median_ms  # noqa: E402
 from engine.imaging import load_image  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
@@ -33,10 +33,7 @@ SETTINGS = [(4096, 1024), (1024, 4096), (768, 4096), (2048, 2048), (1024, 1024)]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("models")
-    ap.add_argument("category")
-    ap.add_argument("data", help="category folder in MVTec layout (its test/ images are embedded)")
+    ap = model_and_data_parser(__doc__, "embedded")
     ap.add_argument("--images", type=int, default=10)
     ap.add_argument("--out")
     a = ap.parse_args()
