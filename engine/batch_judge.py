@@ -15,6 +15,7 @@ while waiting and starve ONNX Runtime (``benchmarks/bench_batch_judge.py``).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -29,6 +30,7 @@ from engine.types import InspectionResult, error_result
 if TYPE_CHECKING:
     from engine.inspector import Inspector
 
+log = logging.getLogger(__name__)
 Decoded = tuple[str, np.ndarray | None, ImageLoadError | None, float]
 """(source, uint8 RGB image or None, decoding error or None, decode ms): ``decode_ahead``'s items."""
 
@@ -55,9 +57,10 @@ def judged_in_turn(inspector: "Inspector", decoded: Iterable[Decoded], keep_imag
             yield error_result(source, str(exc), inspector.info.category, inspector.info.model_id)
             continue
         try:
-            yield inspector.judge(image, source, ms, keep_image)
+            result = inspector.judge(image, source, ms, keep_image)
         except Exception as err:  # MemoryError included
-            yield inspector.failed(source, err)
+            result = inspector.failed(source, err)
+        yield result
 
 
 def judged_pipelined(inspector: "Inspector", decoded: Iterable[Decoded], keep_image: bool = False
@@ -65,7 +68,11 @@ def judged_pipelined(inspector: "Inspector", decoded: Iterable[Decoded], keep_im
     """One result per decoded item, in order; each result is yielded once the next image has been
     searched. Bad items give ERROR results in their place, and the others are still judged."""
     items = iter(decoded)
-    features_graph = inspector.model.embedder.single_threaded()
+    try:
+        features_graph = inspector.model.embedder.single_threaded()
+    except Exception:  # a second session that cannot be made: the model's own serves, a little slower
+        log.warning("no one-thread session for the feature graph; the pipeline uses the model's own", exc_info=True)
+        features_graph = inspector.model.embedder
     done: deque[tuple[str, Future | InspectionResult]] = deque()
     worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge")
 

@@ -116,3 +116,16 @@ def test_search_threads_apply_to_this_thread_only_and_are_restored():
         t.start()
         t.join()
     assert faiss.omp_get_max_threads() == before and seen["other"] == before
+
+
+def test_without_a_one_thread_session_the_models_own_serves(inspector, demo_data, monkeypatch):
+    from engine.patchcore.stored_graph import StoredGraphEmbedder
+
+    def refuse(self):
+        raise RuntimeError("no second session")
+
+    monkeypatch.setattr(StoredGraphEmbedder, "single_threaded", refuse)
+    paths = [str(p) for p in list_images(demo_data / "test")[:3]]
+    piped = list(inspector.iter_paths(paths, pipeline=True))
+    assert [r.source for r in piped] == paths and all(r.ok for r in piped)
+    assert [r.score for r in piped] == [r.score for r in inspector.iter_paths(paths, pipeline=False)]
