@@ -1,0 +1,79 @@
+"""Would a category's own synthetic defects choose the map view's share? ``view_weight.py`` redraws
+the real test maps at each share w (cell = full^(1 - w) * (scale * view)^w); this paints the
+self-test's synthetic defects again on the model's held-out goods (the same images, seeds and
+part mask as its training) and gives the self-test's own figures at each share: synthetic
+pixel AUROC and pointing. No real defect is used.
+
+    python benchmarks/experiments/selftest_view_weight.py MODELS:CATEGORY [--version vN]
+        [--weights 0.5,0.6,0.7] [--out FILE]
+
+At w = 0.5 it should reproduce the manifest's self-test pixel AUROC and pointing (printed beside).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from engine.imaging import load_image  # noqa: E402
+from engine.inspector import Inspector  # noqa: E402
+from engine.selftest import SelfTestCollector  # noqa: E402
+from engine.synth.part_mask import PartMask  # noqa: E402
+from view_weight import WeightedView  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("model", help="MODELS_DIR:CATEGORY of a model trained with --map-stages")
+    ap.add_argument("--version")
+    ap.add_argument("--weights", default="0.5,0.6,0.7")
+    ap.add_argument("--out")
+    a = ap.parse_args()
+    base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
+    if base.model.map_view is None:
+        raise SystemExit(f"{a.model}: no map view (train with --map-stages)")
+    m = base.stored.manifest
+    held = m["training"]["holdout_images"]
+    part = PartMask.load_png(base.stored.files["part_mask"], m["part_mask"])
+    per_image = int(m["self_test"]["images"]) // len(held)
+    seed, lab = int(m["training"]["seed"]), np.asarray(m["good_colour_lab"], np.float64)
+    own = {k: m["self_test"].get(k) for k in ("image_auroc", "pixel_auroc", "pointing_game")}
+    print(f"manifest's self-test: {own}")
+    print("| view's share | synthetic image AUROC | synthetic pixel AUROC | synthetic pointing |")
+    print("|---|---|---|---|")
+    rows = []
+    for w in (float(x) for x in a.weights.split(",")):
+        insp = copy.copy(base)
+        insp.model = WeightedView(base.model, w)
+        thr = insp.decision.threshold
+
+        def judge(image: np.ndarray, insp=insp, thr=thr):
+            r = insp.inspect_array(image, "synthetic")
+            return r.score / thr, r.anomaly_map, r.patch_scores
+
+        collector = SelfTestCollector(part, per_image, seed, good_lab=lab)
+        goods = []
+        for p in held:
+            image = load_image(p)
+            judged = judge(image)
+            goods.append(judged[0])
+            collector.add(Path(p).name, image, judge, judged)
+        st = collector.summary(1.0, np.asarray(goods))
+        rows.append({"weight": w, "image_auroc": st["image_auroc"], "pixel_auroc": st["pixel_auroc"],
+                     "pointing": st["pointing_game"], "images": st["images"]})
+        print(f"| {w:g} | {st['image_auroc']} | {st['pixel_auroc']} | {st['pointing_game']} |", flush=True)
+        if a.out:
+            Path(a.out).write_text(json.dumps({"model": a.model, "version": a.version, "manifest": own, "rows": rows},
+                                              indent=1))
+
+
+if __name__ == "__main__":
+    main()
