@@ -23,10 +23,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from engine.imaging import load_image  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 from engine.selftest import SelfTestCollector  # noqa: E402
 from engine.synth.part_mask import PartMask  # noqa: E402
+from selftest_views import self_test_again  # noqa: E402
 from view_weight import WeightedView  # noqa: E402
 
 
@@ -59,14 +59,7 @@ def main() -> None:
             r = insp.inspect_array(image, "synthetic")
             return r.score / thr, r.anomaly_map, r.patch_scores
 
-        collector = SelfTestCollector(part, per_image, seed, good_lab=lab)
-        goods = []
-        for p in held:
-            image = load_image(p)
-            judged = judge(image)
-            goods.append(judged[0])
-            collector.add(Path(p).name, image, judge, judged)
-        st = collector.summary(1.0, np.asarray(goods))
+        st = self_test_again(held, SelfTestCollector(part, per_image, seed, good_lab=lab), judge)
         rows.append({"weight": w, "image_auroc": st["image_auroc"], "pixel_auroc": st["pixel_auroc"],
                      "pointing": st["pointing_game"], "images": st["images"]})
         print(f"| {w:g} | {st['image_auroc']} | {st['pixel_auroc']} | {st['pointing_game']} |", flush=True)

@@ -36,6 +36,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from map_pair import COMBINE, groups_of  # noqa: E402  (the same groups and the same combination)
 
 
+def self_test_again(held: list[str], collector: SelfTestCollector, judge) -> dict:
+    """The self-test's defects painted again on the held-out goods ``held`` (in the manifest's
+    order) and judged with ``judge(image) -> (score / threshold, map, patch scores)``; its summary."""
+    goods = []
+    for p in held:
+        image = load_image(p)
+        judged = judge(image)
+        goods.append(judged[0])
+        collector.add(Path(p).name, image, judge, judged)
+    return collector.summary(1.0, np.asarray(goods))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("models", nargs="+", help="MODELS_DIR:CATEGORY, two or more")
@@ -74,13 +86,7 @@ def main() -> None:
             amap = COMBINE["geometric mean"]([r.anomaly_map / m.decision.threshold for r, m in zip(rs, members)])
             return rv.score / verdict.decision.threshold, amap.astype(np.float32), rv.patch_scores
 
-        goods = []
-        for p in held:
-            image = load_image(p)
-            judged = judge(image)
-            goods.append(judged[0])
-            collector.add(Path(p).name, image, judge, judged)
-        st = collector.summary(1.0, np.asarray(goods))
+        st = self_test_again(held, collector, judge)
         key = "+".join(map(str, g))
         own = members[0].stored.manifest["self_test"] if len(g) == 1 else None
         rows[key] = {"image_auroc": st["image_auroc"], "pixel_auroc": st["pixel_auroc"],
