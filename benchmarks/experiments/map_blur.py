@@ -8,7 +8,8 @@ Judges every test image once, then redraws its map from the same patch scores wi
 metrics taken as ``engine.evaluation`` takes them (maps and masks shrunk to 512 px).
 With ``--wide`` and ``--mix``, also the model's own map plus a share of a widely blurred one,
 ``(fine + lam * wide) / (1 + lam)``: the fine map keeps where the peak is, the wide one lifts
-extended regions.
+extended regions. The judged image is passed on, so a model trained with the map guide has each
+map drawn as it draws its own (blurred, then made to follow the image); older models ignore it.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def main() -> None:
     masks, maps, hits = [], {v: [] for v in variants}, {v: [] for v in variants}
     for d in sorted((root / "test").iterdir()):
         for p in sorted(q for q in d.iterdir() if is_image_path(q)):
-            r = insp.inspect_path(p)
+            r = insp.inspect_path(p, keep_image=True)
             shape = r.anomaly_map.shape
             mask = np.zeros(shape, bool) if d.name == "good" else _mask_for(root, d.name, p)
             if mask is None or (d.name != "good" and not mask.any()):
@@ -65,7 +66,7 @@ def main() -> None:
             if mask.shape != shape:
                 mask = cv2.resize(mask.astype(np.uint8), shape[::-1], interpolation=cv2.INTER_NEAREST) > 0
             masks.append(_shrink(mask, True))
-            drawn = {s: m.anomaly_map(r.patch_scores, shape) for s, m in models.items()}
+            drawn = {s: m.anomaly_map(r.patch_scores, shape, image=r.image) for s, m in models.items()}
             for v, draw in variants.items():
                 amap = draw(drawn).astype(np.float32)
                 maps[v].append(_shrink(amap, False))
