@@ -8,6 +8,8 @@ pixel AUROC and pointing. No real defect is used.
         [--weights 0.5,0.6,0.7] [--out FILE]
 
 At w = 0.5 it should reproduce the manifest's self-test pixel AUROC and pointing (printed beside).
+``--strength s`` paints fainter defects (each painter's change to the image scaled by s, the mask
+the same), to see whether harder synthetic defects would rank the shares as the real ones do.
 """
 
 from __future__ import annotations
@@ -30,13 +32,31 @@ from selftest_views import self_test_again  # noqa: E402
 from view_weight import WeightedView  # noqa: E402
 
 
+def fainter(strength: float) -> None:
+    """Every defect kind paints ``strength`` times its change to the image (1: as the engine paints)."""
+    import engine.synth.defects as defects
+
+    def scaled(paint):
+        def paint_fainter(src, allowed, rng, *rest):
+            painted, alpha, params = paint(src, allowed, rng, *rest)
+            return src + strength * (np.asarray(painted, np.float32) - src), alpha, params
+        return paint_fainter
+
+    for kind, paint in list(defects.KINDS.items()):
+        defects.KINDS[kind] = scaled(paint)
+    defects.missing_material = scaled(defects.missing_material)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("model", help="MODELS_DIR:CATEGORY of a model trained with --map-stages")
     ap.add_argument("--version")
     ap.add_argument("--weights", default="0.5,0.6,0.7")
+    ap.add_argument("--strength", type=float, default=1.0, help="paint fainter defects (1: as the engine does)")
     ap.add_argument("--out")
     a = ap.parse_args()
+    if a.strength != 1.0:
+        fainter(a.strength)
     base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
     if base.model.map_view is None:
         raise SystemExit(f"{a.model}: no map view (train with --map-stages)")
@@ -64,8 +84,8 @@ def main() -> None:
                      "pointing": st["pointing_game"], "images": st["images"]})
         print(f"| {w:g} | {st['image_auroc']} | {st['pixel_auroc']} | {st['pointing_game']} |", flush=True)
         if a.out:
-            Path(a.out).write_text(json.dumps({"model": a.model, "version": a.version, "manifest": own, "rows": rows},
-                                              indent=1))
+            Path(a.out).write_text(json.dumps({"model": a.model, "version": a.version, "strength": a.strength,
+                                               "manifest": own, "rows": rows}, indent=1))
 
 
 if __name__ == "__main__":
