@@ -41,7 +41,7 @@ def main() -> None:
     ap.add_argument("category")
     ap.add_argument("data")
     ap.add_argument("--k", default="1,2,3,5")
-    ap.add_argument("--timing-images", type=int, default=40)
+    ap.add_argument("--timing-images", type=int, default=40, help="0: no timing")
     a = ap.parse_args()
     base = Inspector.load(a.models, a.category)
     ks = [int(k) for k in a.k.split(",")]
@@ -60,6 +60,8 @@ def main() -> None:
         row["good_peak_over_threshold"] = round(float(np.median([m.max() for m in good_maps])) / base.decision.threshold, 3)
         out["per_k"][k] = row
         print(f"k={k}", json.dumps(row), flush=True)
+    if a.timing_images <= 0:
+        return
     paths = sorted(p for p in (Path(a.data) / "test").rglob("*") if p.is_file() and is_image_path(p))
     images = [load_image(p) for p in paths[:: max(1, len(paths) // a.timing_images)][: a.timing_images]]
     judges = {k: with_neighbours(base, k) for k in ks}
