@@ -26,9 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from engine.inspector import Inspector  # noqa: E402
-from engine.selftest import SelfTestCollector  # noqa: E402
-from engine.synth.part_mask import PartMask  # noqa: E402
-from selftest_views import self_test_again  # noqa: E402
+from selftest_views import self_test_again, self_test_of  # noqa: E402
 from view_weight import WeightedView  # noqa: E402
 
 
@@ -60,12 +58,8 @@ def main() -> None:
     base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
     if base.model.map_view is None:
         raise SystemExit(f"{a.model}: no map view (train with --map-stages)")
-    m = base.stored.manifest
-    held = m["training"]["holdout_images"]
-    part = PartMask.load_png(base.stored.files["part_mask"], m["part_mask"])
-    per_image = int(m["self_test"]["images"]) // len(held)
-    seed, lab = int(m["training"]["seed"]), np.asarray(m["good_colour_lab"], np.float64)
-    own = {k: m["self_test"].get(k) for k in ("image_auroc", "pixel_auroc", "pointing_game")}
+    held, collector = self_test_of(base)
+    own = {k: base.stored.manifest["self_test"].get(k) for k in ("image_auroc", "pixel_auroc", "pointing_game")}
     print(f"manifest's self-test: {own}")
     print("| view's share | synthetic image AUROC | synthetic pixel AUROC | synthetic pointing |")
     print("|---|---|---|---|")
@@ -79,7 +73,7 @@ def main() -> None:
             r = insp.inspect_array(image, "synthetic")
             return r.score / thr, r.anomaly_map, r.patch_scores
 
-        st = self_test_again(held, SelfTestCollector(part, per_image, seed, good_lab=lab), judge)
+        st = self_test_again(held, collector(), judge)
         rows.append({"weight": w, "image_auroc": st["image_auroc"], "pixel_auroc": st["pixel_auroc"],
                      "pointing": st["pointing_game"], "images": st["images"]})
         print(f"| {w:g} | {st['image_auroc']} | {st['pixel_auroc']} | {st['pointing_game']} |", flush=True)

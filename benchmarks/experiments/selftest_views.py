@@ -22,6 +22,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -34,6 +35,17 @@ from engine.synth.part_mask import PartMask  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from map_pair import COMBINE, groups_of  # noqa: E402  (the same groups and the same combination)
+
+
+def self_test_of(insp: Inspector) -> tuple[list[str], Callable[[], SelfTestCollector]]:
+    """The held-out goods of ``insp``'s training, in order, and a maker of a collector that paints
+    what its self-test painted (the same part mask, defects per image, seed and part colour)."""
+    m = insp.stored.manifest
+    held = m["training"]["holdout_images"]
+    part = PartMask.load_png(insp.stored.files["part_mask"], m["part_mask"])
+    per_image = int(m["self_test"]["images"]) // len(held)
+    seed, lab = int(m["training"]["seed"]), np.asarray(m["good_colour_lab"], np.float64)
+    return held, lambda: SelfTestCollector(part, per_image, seed, good_lab=lab)
 
 
 def self_test_again(held: list[str], collector: SelfTestCollector, judge) -> dict:
