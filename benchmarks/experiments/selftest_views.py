@@ -68,15 +68,10 @@ def main() -> None:
     ap.add_argument("--out", help="JSON file for the rows")
     a = ap.parse_args()
     inspectors = [Inspector.load(*spec.rsplit(":", 1)) for spec in a.models]
-    m0 = inspectors[0].stored.manifest
-    held = m0["training"]["holdout_images"]
+    held, new_collector = self_test_of(inspectors[0])
     for insp in inspectors[1:]:
         if insp.stored.manifest["training"]["holdout_images"] != held:
             raise SystemExit("the models held out different good images: train them on the same images and seed")
-    part = PartMask.load_png(inspectors[0].stored.files["part_mask"], m0["part_mask"])
-    per_image = int(m0["self_test"]["images"]) // len(held)
-    seed = int(m0["training"]["seed"])
-    lab = np.asarray(m0["good_colour_lab"], np.float64)
     groups = groups_of(len(inspectors))
     verdict = inspectors[a.score]
     cache: dict[tuple[str, int], object] = {}
@@ -84,7 +79,7 @@ def main() -> None:
     print("| maps of | synthetic image AUROC (vs held-out goods) | synthetic pixel AUROC | synthetic pointing | manifest's self-test (image / pixel / pointing) |")
     print("|---|---|---|---|---|")
     for g in groups:
-        collector = SelfTestCollector(part, per_image, seed, good_lab=lab)
+        collector = new_collector()
         members = [inspectors[i] for i in g]
 
         def judge(image: np.ndarray, members=members):
