@@ -36,9 +36,10 @@ def test_pipelined_results_equal_judging_in_turn(inspector, demo_data, tmp_path)
     assert [r.verdict for r in piped] == [r.verdict for r in in_turn]
     assert "bad.png" in piped[3].error and "missing.png" in piped[-1].error
     for a, b in zip(piped, in_turn):
-        if b.ok:
-            assert a.score == b.score  # bitwise: the one-thread graph and one-thread FAISS change nothing
-            assert np.array_equal(a.anomaly_map, b.anomaly_map) and np.array_equal(a.embedding, b.embedding)
+        if b.ok:  # bitwise on this machine (bench_batch_judge.py); a BLAS may order its sums by thread count
+            assert a.score == pytest.approx(b.score, rel=1e-6)
+            assert np.allclose(a.anomaly_map, b.anomaly_map, rtol=1e-5, atol=1e-5)
+            assert np.allclose(a.embedding, b.embedding, rtol=1e-5, atol=1e-6)
             assert a.timing.total_ms > 0 and a.timing.search_ms > 0 and a.timing.map_ms > 0
 
 
@@ -128,4 +129,5 @@ def test_without_a_one_thread_session_the_models_own_serves(inspector, demo_data
     paths = [str(p) for p in list_images(demo_data / "test")[:3]]
     piped = list(inspector.iter_paths(paths, pipeline=True))
     assert [r.source for r in piped] == paths and all(r.ok for r in piped)
-    assert [r.score for r in piped] == [r.score for r in inspector.iter_paths(paths, pipeline=False)]
+    assert [r.score for r in piped] == pytest.approx([r.score for r in inspector.iter_paths(paths, pipeline=False)],
+                                                     rel=1e-6)
