@@ -2,8 +2,8 @@
 
 One judgement is three phases (``Inspector.prepare``, ``search``, ``finish``): the feature graph
 on ONNX Runtime, FAISS's search of the memory bank, and the anomaly map. Each alone scales
-poorly over this machine's two cores (bottle, 384 px: ONNX Runtime 10.5 ms on two threads
-against 16.3 on one; FAISS 11.7 against 19.8). So for a run of images the next image's features
+poorly over this machine's two cores (bottle, 384 px: ONNX Runtime 10.1 ms on two threads
+against 15.5 on one; FAISS 11.6 against 18.6). So for a run of images the next image's features
 and the previous image's map are worked out on one worker thread while the calling thread
 searches the current image with FAISS on a single OpenMP thread. Every distance, score and map
 is bitwise the same as judging serially; only the phases' own milliseconds in ``Timing`` grow,

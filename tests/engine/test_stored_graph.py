@@ -130,3 +130,23 @@ def test_auto_photometric_follows_the_good_images_lighting(demo_data, tmp_path):
     assert pc["map_neighbours"] == 3 and fast.model.config.map_neighbours == eager.model.config.map_neighbours == 3
     img = list_images(demo_data / "test" / "scratch")[0]
     assert fast.inspect_path(img).score == pytest.approx(eager.inspect_path(img).score, rel=1e-3)
+
+
+def test_a_batch_runs_side_by_side_with_the_same_outputs(trained_models, demo_data, monkeypatch):
+    from engine.imaging import load_image
+    from engine.patchcore import stored_graph
+
+    insp = Inspector.load(trained_models, "washer")
+    graph = insp.model.embedder
+    graph.threads = 2  # lanes on any machine
+    images = [load_image(p) for p in list_images(demo_data / "test")[:5]]
+    calls = []
+    twin_run = graph.single_threaded().session.run
+    monkeypatch.setattr(graph.single_threaded().session, "run", lambda *a, **k: calls.append(1) or twin_run(*a, **k),
+                        raising=False)
+    side_by_side = insp.model.embed(images)
+    assert len(calls) == 5  # every image went through the one-thread session
+    monkeypatch.setattr(stored_graph, "MAX_LANES", 1)
+    one_after_another = insp.model.embed(images)
+    assert len(calls) == 5
+    assert np.allclose(side_by_side, one_after_another, rtol=1e-5, atol=1e-5)
