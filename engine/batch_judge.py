@@ -15,7 +15,6 @@ while waiting and starve ONNX Runtime (``benchmarks/bench_batch_judge.py``).
 
 from __future__ import annotations
 
-import logging
 import os
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -25,12 +24,11 @@ import numpy as np
 
 from engine.imaging import ImageLoadError
 from engine.patchcore.knn import search_threads
-from engine.types import InspectionResult, error_result
+from engine.types import InspectionResult
 
 if TYPE_CHECKING:
     from engine.inspector import Inspector
 
-log = logging.getLogger(__name__)
 Decoded = tuple[str, np.ndarray | None, ImageLoadError | None, float]
 """(source, uint8 RGB image or None, decoding error or None, decode ms): ``decode_ahead``'s items."""
 
@@ -54,7 +52,7 @@ def judged_in_turn(inspector: "Inspector", decoded: Iterable[Decoded], keep_imag
     """One result per decoded item, in order, one image at a time."""
     for source, image, exc, ms in decoded:
         if exc is not None:
-            yield error_result(source, str(exc), inspector.info.category, inspector.info.model_id)
+            yield inspector.failed(source, exc)
             continue
         try:
             result = inspector.judge(image, source, ms, keep_image)
@@ -68,11 +66,7 @@ def judged_pipelined(inspector: "Inspector", decoded: Iterable[Decoded], keep_im
     """One result per decoded item, in order; each result is yielded once the next image has been
     searched. Bad items give ERROR results in their place, and the others are still judged."""
     items = iter(decoded)
-    try:
-        features_graph = inspector.model.embedder.single_threaded()
-    except Exception:  # a second session that cannot be made: the model's own serves, a little slower
-        log.warning("no one-thread session for the feature graph; the pipeline uses the model's own", exc_info=True)
-        features_graph = inspector.model.embedder
+    features_graph = inspector.model.embedder.single_threaded()  # the model's own where none can be made
     done: deque[tuple[str, Future | InspectionResult]] = deque()
     worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge")
 
@@ -81,7 +75,7 @@ def judged_pipelined(inspector: "Inspector", decoded: Iterable[Decoded], keep_im
             return None
         source, image, exc, ms = item
         if exc is not None:
-            return source, ms, error_result(source, str(exc), inspector.info.category, inspector.info.model_id)
+            return source, ms, inspector.failed(source, exc)
         return source, ms, worker.submit(inspector.prepare, image, features_graph)
 
     def searched(source: str, ms: float, features: Future | InspectionResult) -> Future | InspectionResult:

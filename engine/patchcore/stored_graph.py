@@ -10,6 +10,7 @@ then needs only ONNX Runtime and numpy: no torch import, no backbone build, no e
 from __future__ import annotations
 
 import copy
+import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 GRAPH_FILE = "features.onnx"
+log = logging.getLogger(__name__)
 OPSET = 17
 PARITY_TOL = 1e-3
 """Largest absolute difference to eager PyTorch accepted at export (measured: about 2e-5)."""
@@ -171,30 +173,32 @@ class StoredGraphEmbedder:
         (``benchmarks/bench_batch_judge.py``, its batch embedding)."""
         n = x.shape[0]
         lanes = min(n, self.threads, MAX_LANES)
-        twin = self._twin_or_none() if lanes > 1 else None
-        if twin is None:
+        twin = self.single_threaded() if lanes > 1 else self
+        if twin is self:
             outs = [self.session.run(None, {"x": x[i:i + 1]})[0] for i in range(n)]
         else:
             run = twin.session.run
             outs = list(_lane_pool(lanes).map(lambda i: run(None, {"x": x[i:i + 1]})[0], range(n)))
         return np.ascontiguousarray(np.concatenate(outs).transpose(0, 2, 3, 1))
 
-    def _twin_or_none(self) -> "StoredGraphEmbedder | None":
-        try:
-            return self.single_threaded()
-        except Exception:  # no second session: one image after another on this one
-            return None
-
     def embed(self, images: list[np.ndarray]) -> np.ndarray:
         return self.features(self.to_tensor(images))
 
     def single_threaded(self) -> "StoredGraphEmbedder":
         """The same graph on a one-thread session (made once, about 10 ms), for running beside other
-        work: two threads each would wait on each other's stragglers (``engine.batch_judge``)."""
+        work: two threads each would wait on each other's stragglers (``engine.batch_judge``).
+        This embedder itself where it runs on one thread already, or where a second session cannot
+        be made (logged): the callers then go on, a little slower, on its own session."""
         if self._single is None:
-            from engine.ort import cpu_session
+            self._single = self
+            if self.threads > 1:
+                from engine.ort import cpu_session
 
-            twin = copy.copy(self)
-            twin.session, twin._single, twin.threads = cpu_session(self.path, 1), None, 1
-            self._single = twin
+                try:
+                    twin = copy.copy(self)
+                    twin.session, twin.threads = cpu_session(self.path, 1), 1
+                    twin._single = twin
+                    self._single = twin
+                except Exception:
+                    log.warning("no one-thread session for %s; its own session serves", self.path, exc_info=True)
         return self._single

@@ -119,13 +119,20 @@ def test_search_threads_apply_to_this_thread_only_and_are_restored():
     assert faiss.omp_get_max_threads() == before and seen["other"] == before
 
 
-def test_without_a_one_thread_session_the_models_own_serves(inspector, demo_data, monkeypatch):
-    from engine.patchcore.stored_graph import StoredGraphEmbedder
+def test_without_a_one_thread_session_the_models_own_serves(trained_models, demo_data, monkeypatch):
+    import engine.ort
 
-    def refuse(self):
-        raise RuntimeError("no second session")
+    inspector = Inspector.load(trained_models, "washer")  # its twin not made yet
+    inspector.model.embedder.threads = 2  # a twin wanted on any machine
+    made = engine.ort.cpu_session
 
-    monkeypatch.setattr(StoredGraphEmbedder, "single_threaded", refuse)
+    def refuse_one_thread(model, threads):
+        if threads == 1:
+            raise RuntimeError("no second session")
+        return made(model, threads)
+
+    monkeypatch.setattr(engine.ort, "cpu_session", refuse_one_thread)
+    assert inspector.model.embedder.single_threaded() is inspector.model.embedder
     paths = [str(p) for p in list_images(demo_data / "test")[:3]]
     piped = list(inspector.iter_paths(paths, pipeline=True))
     assert [r.source for r in piped] == paths and all(r.ok for r in piped)
