@@ -24,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.experiments.map_rows import header, map_row, model_parser, save_rows  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, model_parser, parsed_model, save_rows  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 from engine.patchcore.map_guide import grey_guide, guided_detail  # noqa: E402
 
@@ -67,8 +67,7 @@ def main() -> None:
     ap.add_argument("--radii", default="4,8", help="window radii, image pixels (0: the model's map)")
     ap.add_argument("--eps", default="0.01,0.05")
     ap.add_argument("--detail-only", action="store_true", help="add the image-following part to the map as it is")
-    a = ap.parse_args()
-    base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
+    a, base = parsed_model(ap)
     settings = [(int(r), float(e)) for r in a.radii.split(",") for e in (a.eps.split(",") if int(r) else ["0"])]
     rows = []
     header("radius", "eps")

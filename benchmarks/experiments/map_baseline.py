@@ -21,7 +21,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.experiments.map_rows import header, map_row, model_parser, save_rows  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, model_parser, parsed_model, save_rows  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 
 
@@ -55,8 +55,7 @@ def main() -> None:
     ap = model_parser(__doc__)
     ap.add_argument("--quantiles", default="0,0.1,0.5", help="the baseline's quantile of each map (0: none)")
     ap.add_argument("--lifts", default="", help="also: the map raised by this share of the image score over the good median")
-    a = ap.parse_args()
-    base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
+    a, base = parsed_model(ap)
     cache: dict = {}
     rows = []
     header("baseline quantile")

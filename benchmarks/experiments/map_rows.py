@@ -1,6 +1,6 @@
 """One row of a map experiment: a redrawn map evaluated with the engine's evaluation, printed as a
-Markdown table row and kept for the JSON file (shared by view_weight.py, self_similarity.py,
-map_shift.py and guided_map.py)."""
+Markdown table row and kept for the JSON file, and the experiments' shared arguments and model
+(view_weight.py, self_similarity.py, map_shift.py, guided_map.py, wide_mix.py, map_baseline.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.evaluation import evaluate_folder
+from engine.inspector import Inspector
 
 
 def model_parser(doc: str, model_help: str = "MODELS_DIR:CATEGORY") -> argparse.ArgumentParser:
@@ -21,6 +22,13 @@ def model_parser(doc: str, model_help: str = "MODELS_DIR:CATEGORY") -> argparse.
     ap.add_argument("--version", help="model version (v1, v2, ...; default: the active one)")
     ap.add_argument("--out", help="JSON file for the rows")
     return ap
+
+
+def parsed_model(ap: argparse.ArgumentParser) -> tuple[argparse.Namespace, Inspector]:
+    """``model_parser``'s arguments parsed, and the ``Inspector`` of the model they name (its
+    ``--version``, or the active one)."""
+    a = ap.parse_args()
+    return a, Inspector.load(*a.model.rsplit(":", 1), version=a.version)
 
 
 def header(*settings: str) -> None:

@@ -20,8 +20,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.experiments.map_rows import header, map_row, model_parser, save_rows  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, model_parser, parsed_model, save_rows  # noqa: E402
 from engine.patchcore.model import PatchCore  # noqa: E402
 
 
@@ -46,8 +45,7 @@ class ShiftedMap(PatchCore):
 def main() -> None:
     ap = model_parser(__doc__)
     ap.add_argument("--shifts", default="0:0,3:0,-3:0,0:3,0:-3", help="dy:dx pairs, input pixels")
-    a = ap.parse_args()
-    base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
+    a, base = parsed_model(ap)
     rows = []
     header("shift dy, dx (input px)")
     for spec in a.shifts.split(","):

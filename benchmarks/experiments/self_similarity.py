@@ -21,8 +21,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.experiments.map_rows import header, map_row, model_parser, save_rows  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, model_parser, parsed_model, save_rows  # noqa: E402
 from engine.patchcore.model import PatchCore  # noqa: E402
 
 
@@ -64,8 +63,7 @@ def main() -> None:
     ap.add_argument("--alphas", default="0,0.3,0.5")
     ap.add_argument("--ks", default="5,20")
     ap.add_argument("--radius", type=int, default=2)
-    a = ap.parse_args()
-    base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
+    a, base = parsed_model(ap)
     settings = [(0.0, 0)] if "0" in a.alphas.split(",") else []
     settings += [(float(al), int(k)) for al in a.alphas.split(",") if float(al) > 0 for k in a.ks.split(",")]
     rows = []

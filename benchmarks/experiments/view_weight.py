@@ -23,8 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.experiments.map_rows import header, map_row, model_parser, save_rows  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, model_parser, parsed_model, save_rows  # noqa: E402
 from engine.patchcore.model import PatchCore  # noqa: E402
 
 
@@ -54,8 +53,7 @@ def main() -> None:
     ap = model_parser(__doc__, "MODELS_DIR:CATEGORY of a model trained with --map-stages")
     ap.add_argument("--weights", default="0,0.3,0.5,0.6,0.7,0.85,1")
     ap.add_argument("--sigmas", help="map blurs to try, input pixels (default: the model's own)")
-    a = ap.parse_args()
-    base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
+    a, base = parsed_model(ap)
     if base.model.map_view is None:
         raise SystemExit(f"{a.model}: no map view (train with --map-stages)")
     rows = []

@@ -21,7 +21,7 @@ import cv2
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.experiments.map_rows import header, map_row, model_parser, save_rows  # noqa: E402
+from benchmarks.experiments.map_rows import header, map_row, model_parser, parsed_model, save_rows  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 
 
@@ -46,8 +46,7 @@ def main() -> None:
     ap = model_parser(__doc__)
     ap.add_argument("--sigmas", default="16,32", help="the wide blur, input pixels")
     ap.add_argument("--mixes", default="0.5,1", help="the wide map's share (0: the model's map)")
-    a = ap.parse_args()
-    base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
+    a, base = parsed_model(ap)
     rows = []
     header("sigma", "mix")
     for mix in (float(m) for m in a.mixes.split(",")):
