@@ -53,12 +53,8 @@ def judged_in_turn(inspector: "Inspector", decoded: Iterable[Decoded], keep_imag
     for source, image, exc, ms in decoded:
         if exc is not None:
             yield inspector.failed(source, exc)
-            continue
-        try:
-            result = inspector.judge(image, source, ms, keep_image)
-        except Exception as err:  # MemoryError included
-            result = inspector.failed(source, err)
-        yield result
+        else:
+            yield inspector.guarded(source, lambda im=image: im, keep_image, load_ms=ms)
 
 
 def judged_pipelined(inspector: "Inspector", decoded: Iterable[Decoded], keep_image: bool = False

@@ -235,7 +235,10 @@ class Inspector:
         return error_result(source, f"{source}: internal error: {type(exc).__name__}: {exc}",
                             self.info.category, self.info.model_id, cause="station")
 
-    def _guarded(self, source: str, get_image, keep_image: bool, load_ms: float | None = None) -> InspectionResult:
+    def guarded(self, source: str, get_image, keep_image: bool = False, load_ms: float | None = None
+                ) -> InspectionResult:
+        """``judge`` of ``get_image()``, every exception an ERROR result (``failed``); ``load_ms``:
+        the decode time when the image was decoded elsewhere (default: ``get_image``'s own)."""
         t0 = time.perf_counter()
         try:
             image = get_image()
@@ -245,7 +248,7 @@ class Inspector:
             return self.failed(source, exc)
 
     def inspect_path(self, path: str | os.PathLike[str], keep_image: bool = False) -> InspectionResult:
-        return self._guarded(os.fspath(path), lambda: load_image(path), keep_image)
+        return self.guarded(os.fspath(path), lambda: load_image(path), keep_image)
 
     def inspect_paths(self, paths: Iterable[str | os.PathLike[str]], keep_image: bool = False) -> list[InspectionResult]:
         return list(self.iter_paths(paths, keep_image))
@@ -261,4 +264,4 @@ class Inspector:
         yield from batch_judge.judged(self, decode_ahead(paths, prefetch), keep_image, pipeline and len(paths) > 1)
 
     def inspect_array(self, frame: np.ndarray, source: str = "camera", keep_image: bool = False) -> InspectionResult:
-        return self._guarded(source, lambda: as_rgb_array(frame), keep_image)
+        return self.guarded(source, lambda: as_rgb_array(frame), keep_image)
