@@ -185,7 +185,7 @@ class StoredGraphEmbedder:
         return self.features(self.to_tensor(images))
 
     def single_threaded(self) -> "StoredGraphEmbedder":
-        """The same graph on a one-thread session (made once, about 10 ms), for running beside other
+        """The same graph on a one-thread session (made once), for running beside other
         work: two threads each would wait on each other's stragglers (``engine.batch_judge``).
         This embedder itself where it runs on one thread already, or where a second session cannot
         be made (logged): the callers then go on, a little slower, on its own session."""
