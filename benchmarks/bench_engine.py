@@ -37,6 +37,7 @@ def main() -> int:
     ap.add_argument("--layers", help="backbone feature levels, comma-separated (default: engine's, 2,3)")
     ap.add_argument("--map-stages", help="first stages of --layers the map also draws from, comma-separated")
     ap.add_argument("--map-guide", type=int, default=None, help="map guide radius, input px (default: engine's; 0 off)")
+    ap.add_argument("--map-fill", type=float, default=None, help="map fill sigma, input px (default: engine's; 0 off)")
     ap.add_argument("--speed-images", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=3)
     a = ap.parse_args()
@@ -65,6 +66,7 @@ def main() -> int:
                                                             if a.map_stages else {}),
                                                          **({"photometric": a.photometric} if a.photometric else {}),
                                                          **({"map_guide_radius": a.map_guide} if a.map_guide is not None else {}),
+                                                         **({"map_fill_sigma": a.map_fill} if a.map_fill is not None else {}),
                                                          **({"score_margin": a.score_margin} if a.score_margin is not None else {}),
                                                          **({"image_size": a.image_size} if a.image_size else {})))
     train_s = time.perf_counter() - t
@@ -94,6 +96,7 @@ def main() -> int:
         "grid_offset_px": insp.stored.manifest["patchcore"].get("grid_offset_px"),
         "map_view": insp.stored.manifest["patchcore"].get("map_view"),
         "map_guide_radius": insp.stored.manifest["patchcore"].get("map_guide_radius", 0),
+        "map_fill_sigma": insp.stored.manifest["patchcore"].get("map_fill_sigma", 0),
         "photometric": insp.stored.manifest["patchcore"].get("photometric_choice"),
         "border_effect": insp.stored.manifest["patchcore"].get("border_effect"),
         "machine": {"cpu_threads": torch.get_num_threads(), "python": platform.python_version(),

@@ -97,7 +97,8 @@ def build_patchcore(stored: StoredModel, embedder) -> PatchCore:
                           map_ring_clip=int(pc.get("map_ring_clip", 0)),
                           map_neighbours=int(pc.get("map_neighbours", 1)),
                           map_guide_radius=int(pc.get("map_guide_radius", 0)),
-                          map_guide_eps=float(pc.get("map_guide_eps", DEFAULT_EPS)))
+                          map_guide_eps=float(pc.get("map_guide_eps", DEFAULT_EPS)),
+                          map_fill_sigma=float(pc.get("map_fill_sigma", 0.0)))
     return PatchCore(embedder, index, cfg, load_map_view(stored))
 
 

@@ -171,7 +171,8 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
                       calibration=str(thr.get("calibration_asked", "kfold")),
                       calibration_folds=int(thr.get("folds") or TrainConfig.calibration_folds),
                       map_stages=tuple((pc.get("map_view") or {}).get("stages") or ()) or None,
-                      map_guide_radius=int(pc.get("map_guide_radius", TrainConfig.map_guide_radius)))
+                      map_guide_radius=int(pc.get("map_guide_radius", TrainConfig.map_guide_radius)),
+                      map_fill_sigma=float(pc.get("map_fill_sigma", TrainConfig.map_fill_sigma)))
     tuned = (m.get("tuning") or {}).get("chosen")
     text = "; ".join(x for x in (note, f"{len(add)} images added", f"{len(missing)} earlier images missing from disk"
                                  if missing else "", f"settings as tuned: {tuned}" if tuned else "") if x)

@@ -253,6 +253,7 @@ def model_info(m: dict[str, Any]) -> ModelInfo:
                      "score_margin": int(pc.get("score_margin", 0)),
                      "map_ring_clip": int(pc.get("map_ring_clip", 0)),
                      "map_guide_radius": int(pc.get("map_guide_radius", 0)),
+                     "map_fill_sigma": float(pc.get("map_fill_sigma", 0.0)),
                      "ring_share_of_maxima": (pc.get("border_effect") or {}).get("ring_share_of_maxima"),
                      "ring_share_of_patches": (pc.get("border_effect") or {}).get("ring_share_of_patches"),
                      "tuning": m.get("tuning")},

@@ -32,6 +32,10 @@ class TrainConfig:
     map_guide_radius: int = 16
     """Input pixels: the map also follows the judged image's edges within this radius, so a
     pinhole's peak lands on it (``engine.patchcore.map_guide``); 0: off, as before."""
+    map_fill_sigma: float = 48.0
+    """Input pixels: each map pixel drawn at least as warm as the map's Gaussian mean over this
+    sigma, so a defect that is a whole region fills in; the peak never moves
+    (``engine.patchcore.map_fill``); 0: off, as before engine 0.4.2."""
     batch_size: int = 8
     seed: int = 0
     selftest_per_image: int = 2

@@ -133,7 +133,7 @@ def _memory_bank(feats: FeaturePass, extractor, input_size: tuple[int, int], hol
     index = NearestNeighbourIndex.fit(bank)
     pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
                              grid_offset=extractor.grid_offset, map_neighbours=config.map_neighbours,
-                             map_guide_radius=config.map_guide_radius)
+                             map_guide_radius=config.map_guide_radius, map_fill_sigma=config.map_fill_sigma)
     model = PatchCore(extractor.embedder, index, pc_cfg)
     held = load_all(hold_paths, skipped)
     probed: dict[int, tuple[np.ndarray, ...]] = {}
@@ -303,6 +303,7 @@ def _manifest(category: str, config: TrainConfig, extractor, input_size: tuple[i
                       "score_margin": pc_cfg.score_margin, "map_ring_clip": pc_cfg.map_ring_clip,
                       "map_neighbours": pc_cfg.map_neighbours,
                       "map_guide_radius": pc_cfg.map_guide_radius, "map_guide_eps": pc_cfg.map_guide_eps,
+                      "map_fill_sigma": pc_cfg.map_fill_sigma,
                       "map_view": None if bank.model.map_view is None else {
                           "stages": list(config.map_stages), "channels": bank.model.map_view.channels,
                           "bank_size": bank.model.map_view.index.size, "scale": bank.model.map_view.scale,

@@ -67,6 +67,9 @@ def add_train_parser(sub) -> None:
     t.add_argument("--map-guide", type=int, default=None, metavar="PIXELS",
                    help="the map also follows the judged image's edges within this radius in input pixels, so a "
                         "pinhole's peak lands on it (default 16; 0: off)")
+    t.add_argument("--map-fill", type=float, default=None, metavar="PIXELS",
+                   help="each map pixel drawn at least as warm as the map's Gaussian mean over this sigma in input "
+                        "pixels, so a defect that is a whole region fills in; the peak never moves (default 48; 0: off)")
     t.add_argument("--build-graph", action="store_true",
                    help="build the feature graph from the backbone (imports torch) even when a model in the models "
                         "folder or a graph shipped with the station has one for these settings")
@@ -85,6 +88,8 @@ def cmd_train(a: argparse.Namespace) -> int:
         return fail("give --category and --good (or --all --data ROOT)", EXIT_BAD_INPUT)
     if a.map_guide is not None and a.map_guide < 0:
         return fail(f"--map-guide {a.map_guide}: give a radius in pixels, or 0 to turn the guide off", EXIT_BAD_INPUT)
+    if a.map_fill is not None and not a.map_fill >= 0:
+        return fail(f"--map-fill {a.map_fill}: give a sigma in pixels, or 0 to turn the fill off", EXIT_BAD_INPUT)
     if a.tune and (a.image_size is not None or a.coreset_ratio is not None or a.layers is not None
                    or a.map_stages is not None):
         return fail("--tune chooses the input size, the bank's size and the feature stages; leave out --image-size, "
@@ -101,7 +106,8 @@ def cmd_train(a: argparse.Namespace) -> int:
                           input_pad=a.input_pad, photometric=a.photometric,
                           score_margin=None if a.score_margin == "auto" else int(a.score_margin),
                           reuse_graph=not a.build_graph, map_stages=a.map_stages,
-                          map_guide_radius=TrainConfig.map_guide_radius if a.map_guide is None else a.map_guide)
+                          map_guide_radius=TrainConfig.map_guide_radius if a.map_guide is None else a.map_guide,
+                          map_fill_sigma=TrainConfig.map_fill_sigma if a.map_fill is None else a.map_fill)
         report, close = progress_bar()
         try:
             if a.all:

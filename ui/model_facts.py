@@ -56,7 +56,10 @@ def adaptations_text(a: dict[str, Any]) -> str:
                                       if ring is not None else ""))
     guide = a.get("map_guide_radius") or 0
     follows = f"; the map follows the image's own edges within {guide} px, so a pinhole's peak lands on it" if guide else ""
-    return f"<b>Adapted to the parts</b>: {light}; {border}{follows}." + tuning_text(a.get("tuning"))
+    fill = a.get("map_fill_sigma") or 0
+    fills = (f"; the map fills in from around ({fill:g} px), so a defect that is a whole region shows as one"
+             if fill else "")
+    return f"<b>Adapted to the parts</b>: {light}; {border}{follows}{fills}." + tuning_text(a.get("tuning"))
 
 
 def stages_text(stages) -> str:

@@ -10,6 +10,7 @@ import numpy as np
 from engine.imaging import resize_to
 from engine.patchcore.border import clip_ring
 from engine.patchcore.knn import NearestNeighbourIndex
+from engine.patchcore.map_fill import filled
 from engine.patchcore.map_guide import DEFAULT_EPS, grey_guide, guided_detail
 
 
@@ -42,6 +43,10 @@ class PatchCoreConfig:
     """Input pixels: the map also follows the judged image's edges within this radius
     (``engine.patchcore.map_guide``; new models train with 16, older ones keep 0)."""
     map_guide_eps: float = DEFAULT_EPS
+    map_fill_sigma: float = 0.0
+    """Input pixels: each map pixel drawn at least as warm as the map's Gaussian mean over this
+    sigma, so a warm region fills in while the peak stays put (``engine.patchcore.map_fill``;
+    new models train with 48, older ones keep 0)."""
 
 
 SEARCH_DIM_MIN = 64
@@ -239,7 +244,8 @@ class PatchCore:
                     image: np.ndarray | None = None) -> np.ndarray:
         """Cell scores (h, w) -> map (H, W) = ``out_size``: outer rings capped (``map_ring_clip``),
         bilinear to input size, Gaussian blur, the judged ``image`` (uint8 RGB, any size; None:
-        not used) followed within ``map_guide_radius``, resize. ``score_cell``: flat index of the
+        not used) followed within ``map_guide_radius``, filled from around (``map_fill_sigma``),
+        resize. ``score_cell``: flat index of the
         cell the image score came from, kept uncapped (default: the largest cell inside the score
         window)."""
         ih, iw = self.config.input_size
@@ -261,6 +267,8 @@ class PatchCore:
             m = cv2.GaussianBlur(m, (0, 0), sigmaX=self.config.blur_sigma, borderType=cv2.BORDER_REFLECT)
         if self.config.map_guide_radius > 0 and image is not None:
             m = guided_detail(m, grey_guide(image, (ih, iw)), self.config.map_guide_radius, self.config.map_guide_eps)
+        if self.config.map_fill_sigma > 0:
+            m = filled(m, self.config.map_fill_sigma)
         if (ih, iw) != tuple(out_size):
             m = cv2.resize(m, (out_size[1], out_size[0]), interpolation=cv2.INTER_LINEAR)
         return m

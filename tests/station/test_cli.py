@@ -13,17 +13,22 @@ from station.cli import main
 def test_cli_round_trip(demo_data, tmp_path, capsys):
     models = tmp_path / "models"
     assert main(["--models", str(models), "train", "--category", "w", "--good", str(demo_data / "train" / "good"),
-                 "--image-size", "96", "--coreset-ratio", "0.1", "--map-guide", "8"]) == 0
+                 "--image-size", "96", "--coreset-ratio", "0.1", "--map-guide", "8", "--map-fill", "20"]) == 0
     assert read_manifest(models / "w")["patchcore"]["map_guide_radius"] == 8
+    assert read_manifest(models / "w")["patchcore"]["map_fill_sigma"] == 20
     from engine.train_config import TrainConfig
     from station.cli import build_parser
 
     train_help = build_parser()._subparsers._group_actions[0].choices["train"].format_help()
     assert f"(default {TrainConfig.map_guide_radius}; 0: off)" in " ".join(train_help.split())  # the help's literal
+    assert f"(default {TrainConfig.map_fill_sigma:g}; 0: off)" in " ".join(train_help.split())
     capsys.readouterr()
     assert main(["--models", str(models), "train", "--category", "w2", "--good", str(demo_data / "train" / "good"),
                  "--map-guide", "-3"]) == 2
     assert "--map-guide -3: give a radius in pixels, or 0" in capsys.readouterr().err
+    assert main(["--models", str(models), "train", "--category", "w2", "--good", str(demo_data / "train" / "good"),
+                 "--map-fill", "-1"]) == 2
+    assert "--map-fill -1.0: give a sigma in pixels, or 0" in capsys.readouterr().err
     (tmp_path / "bad.png").write_bytes(b"")
     img = sorted((demo_data / "test" / "chip").iterdir())[0]
     rc = main(["--models", str(models), "inspect", "--category", "w", str(img), str(tmp_path / "bad.png")])

@@ -278,6 +278,8 @@ def test_model_facts_say_what_the_map_does_with_a_hot_rim():
     assert "outer 2 rings no hotter than the patches just inside them" in text
     assert "follows the image" not in text  # models trained before the map guide
     assert "the map follows the image's own edges within 16 px" in adaptations_text({**a, "map_guide_radius": 16})
+    assert "fills in from around" not in text  # models trained before the fill
+    assert "the map fills in from around (48 px)" in adaptations_text({**a, "map_fill_sigma": 48.0})
 
 
 @pytest.fixture
