@@ -11,13 +11,10 @@ import cv2
 import numpy as np
 import pytest
 
-from engine.imaging import load_image, resize_to
-from engine.inspector import Inspector
-from engine.model_update import rebuild_category
 from engine.patchcore.map_fill import filled, wide_mean
 from engine.patchcore.model import PatchCore
-from engine.store import read_manifest
-from engine.training import TrainConfig, list_images, train_category
+from engine.training import TrainConfig
+from tests.engine.map_steps import check_off_and_kept_by_rebuild, judged_scratch
 
 DEFAULT_SIGMA = TrainConfig.map_fill_sigma  # what new models train with
 
@@ -70,31 +67,14 @@ def test_the_coarse_mean_never_tops_the_map_and_is_close_to_a_full_blur(shape):
 
 
 def test_new_models_judge_with_the_fill_and_older_ones_keep_their_maps(trained_models, demo_data):
-    m = read_manifest(trained_models / "washer")
-    assert m["patchcore"]["map_fill_sigma"] == DEFAULT_SIGMA
-    insp = Inspector.load(trained_models, "washer")
-    assert insp.model.config.map_fill_sigma == DEFAULT_SIGMA
-    assert insp.info.adaptations["map_fill_sigma"] == DEFAULT_SIGMA  # what the model-facts dialog reads
-    path = list_images(demo_data / "test" / "scratch")[0]
-    image = load_image(path)
-    res = insp.inspect_path(path)
-    small = resize_to(image, insp.model.config.input_size)
-    cell = int(insp.model.scored(insp.model.embed([image])).score_cells[0])
-    assert np.allclose(res.anomaly_map, insp.model.anomaly_map(res.patch_scores, image.shape[:2], cell, small), atol=1e-5)
+    insp, res, size, cell, small = judged_scratch(trained_models, demo_data, "map_fill_sigma", DEFAULT_SIGMA)
     # an older model: no sigma in its manifest, so its map is drawn as before
     old = PatchCore(insp.model.embedder, insp.model.index, replace(insp.model.config, map_fill_sigma=0.0))
-    unfilled = old.anomaly_map(res.patch_scores, image.shape[:2], cell, small)
+    unfilled = old.anomaly_map(res.patch_scores, size, cell, small)
     assert not np.allclose(res.anomaly_map, unfilled, atol=1e-4)
     assert (res.anomaly_map >= unfilled - 1e-5).all()
     assert int(res.anomaly_map.argmax()) == int(unfilled.argmax())
 
 
 def test_the_fill_can_be_turned_off_and_a_rebuild_keeps_that(demo_data, tmp_path):
-    goods = list_images(demo_data / "train" / "good")[:8]
-    cfg = TrainConfig(image_size=64, coreset_ratio=0.2, holdout_fraction=0.3, selftest_per_image=0, map_fill_sigma=0)
-    train_category("plain", goods, tmp_path, cfg)
-    assert read_manifest(tmp_path / "plain")["patchcore"]["map_fill_sigma"] == 0
-    rebuild_category(tmp_path, "plain", [], note="check")
-    m = read_manifest(tmp_path / "plain")
-    assert m["version"]["kind"] == "rebuild" and m["patchcore"]["map_fill_sigma"] == 0
-    assert Inspector.load(tmp_path, "plain").model.config.map_fill_sigma == 0
+    check_off_and_kept_by_rebuild(demo_data, tmp_path, "map_fill_sigma")

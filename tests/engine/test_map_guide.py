@@ -9,13 +9,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from engine.imaging import load_image, resize_to
-from engine.inspector import Inspector
-from engine.model_update import rebuild_category
 from engine.patchcore.map_guide import grey_guide, guided_detail
 from engine.patchcore.model import PatchCore
-from engine.store import read_manifest
-from engine.training import TrainConfig, list_images, train_category
+from engine.training import TrainConfig
+from tests.engine.map_steps import check_off_and_kept_by_rebuild, judged_scratch
 
 DEFAULT_RADIUS = TrainConfig.map_guide_radius  # what new models train with
 
@@ -61,31 +58,13 @@ def test_grey_guide_takes_rgb_or_grey_at_any_size():
 
 
 def test_new_models_judge_with_the_guide_and_older_ones_keep_their_maps(trained_models, demo_data):
-    m = read_manifest(trained_models / "washer")
-    assert m["patchcore"]["map_guide_radius"] == DEFAULT_RADIUS
-    insp = Inspector.load(trained_models, "washer")
-    assert insp.model.config.map_guide_radius == DEFAULT_RADIUS
-    assert insp.info.adaptations["map_guide_radius"] == DEFAULT_RADIUS  # what the model-facts dialog reads
-    path = list_images(demo_data / "test" / "scratch")[0]
-    image = load_image(path)
-    res = insp.inspect_path(path)
-    small = resize_to(image, insp.model.config.input_size)
-    cell = int(insp.model.scored(insp.model.embed([image])).score_cells[0])
-    want = insp.model.anomaly_map(res.patch_scores, image.shape[:2], cell, small)
-    assert np.allclose(res.anomaly_map, want, atol=1e-5)
-    unguided = insp.model.anomaly_map(res.patch_scores, image.shape[:2], cell)
+    insp, res, size, cell, small = judged_scratch(trained_models, demo_data, "map_guide_radius", DEFAULT_RADIUS)
+    unguided = insp.model.anomaly_map(res.patch_scores, size, cell)
     assert not np.allclose(res.anomaly_map, unguided, atol=1e-4)
     # an older model: no radius in its manifest, so its map is drawn as before
     old = PatchCore(insp.model.embedder, insp.model.index, replace(insp.model.config, map_guide_radius=0))
-    assert np.array_equal(old.anomaly_map(res.patch_scores, image.shape[:2], cell, small), unguided)
+    assert np.array_equal(old.anomaly_map(res.patch_scores, size, cell, small), unguided)
 
 
 def test_the_guide_can_be_turned_off_and_a_rebuild_keeps_that(demo_data, tmp_path):
-    goods = list_images(demo_data / "train" / "good")[:8]
-    cfg = TrainConfig(image_size=64, coreset_ratio=0.2, holdout_fraction=0.3, selftest_per_image=0, map_guide_radius=0)
-    train_category("plain", goods, tmp_path, cfg)
-    assert read_manifest(tmp_path / "plain")["patchcore"]["map_guide_radius"] == 0
-    rebuild_category(tmp_path, "plain", [], note="check")
-    m = read_manifest(tmp_path / "plain")
-    assert m["version"]["kind"] == "rebuild" and m["patchcore"]["map_guide_radius"] == 0
-    assert Inspector.load(tmp_path, "plain").model.config.map_guide_radius == 0
+    check_off_and_kept_by_rebuild(demo_data, tmp_path, "map_guide_radius")
