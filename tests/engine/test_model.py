@@ -129,6 +129,20 @@ def test_evaluate_reports_metrics_and_plots(trained_models, demo_data, tmp_path)
                for k in ("scratch", "stain", "chip"))
     assert "pixel_auroc" not in out["per_type"]["good"]
     assert all((tmp_path / "plots" / n).stat().st_size > 1000 for n in ("roc.png", "score_histogram.png"))
+    assert out["run_ms_per_image"] > 0
+
+
+def test_evaluation_judges_as_a_run_with_the_figures_of_one_at_a_time(trained_models, demo_data, monkeypatch):
+    insp = Inspector.load(trained_models, "washer")
+    calls = []
+    run = insp.iter_paths
+    monkeypatch.setattr(insp, "iter_paths", lambda paths: calls.append(len(paths)) or run(paths))
+    piped = evaluate_folder(insp, demo_data)
+    assert calls == [piped["images"]]  # one run over every test image
+    monkeypatch.setenv("STATION_PIPELINE", "0")
+    serial = evaluate_folder(insp, demo_data)
+    for key in ("image_auroc", "pixel_auroc", "aupro", "pointing_game", "threshold", "verdicts", "at_threshold"):
+        assert piped[key] == pytest.approx(serial[key], rel=1e-6), key
 
 
 def test_onnx_runtime_matches_eager_pytorch(trained_models, demo_data, monkeypatch, tmp_path):
