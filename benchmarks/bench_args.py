@@ -13,3 +13,13 @@ def model_and_data_parser(doc: str, data_use: str = "judged") -> argparse.Argume
     ap.add_argument("category", help="a category trained in it")
     ap.add_argument("data", help=f"the category's folder in MVTec layout (its test/ images are {data_use})")
     return ap
+
+
+def parsed_with_model(ap: argparse.ArgumentParser):
+    """``ap`` (from ``model_and_data_parser``) given a ``--out`` JSON file and parsed -> (the
+    arguments, the ``Inspector`` of MODELS CATEGORY)."""
+    from engine.inspector import Inspector
+
+    ap.add_argument("--out", help="JSON file for the results")
+    a = ap.parse_args()
+    return a, Inspector.load(a.models, a.category)

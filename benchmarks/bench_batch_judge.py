@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_args import model_and_data_parser  # noqa: E402
+from benchmarks.bench_args import model_and_data_parser, parsed_with_model  # noqa: E402
 
 
 @contextlib.contextmanager
@@ -102,12 +102,9 @@ def batch_embedding(insp, data: str, runs: int, batch: int = 8) -> dict:
 def main() -> None:
     ap = model_and_data_parser(__doc__)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--out")
-    a = ap.parse_args()
-    from engine.inspector import Inspector
+    a, insp = parsed_with_model(ap)
     from engine.training import list_images
 
-    insp = Inspector.load(a.models, a.category)
     paths = [str(p) for p in list_images(Path(a.data) / "test")]
     names = ["in turn", "pipelined", "pipelined, graph on all cores", "pipelined, FAISS on all cores"]
     list(insp.iter_paths(paths[:4], pipeline=True))  # warm: the one-thread session, page cache

@@ -17,7 +17,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_args import model_and_data_parser  # noqa: E402
+from benchmarks.bench_args import model_and_data_parser, parsed_with_model  # noqa: E402
 
 FIGURES = ("image_auroc", "pixel_auroc", "aupro", "pointing_game", "verdicts", "at_threshold")
 
@@ -25,12 +25,9 @@ FIGURES = ("image_auroc", "pixel_auroc", "aupro", "pointing_game", "verdicts", "
 def main() -> None:
     ap = model_and_data_parser(__doc__, "evaluated")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--out")
-    a = ap.parse_args()
+    a, insp = parsed_with_model(ap)
     from engine.evaluation import evaluate_folder
-    from engine.inspector import Inspector
 
-    insp = Inspector.load(a.models, a.category)
     walls: dict[str, list[float]] = {"pipelined": [], "one at a time": []}
     figures: dict[str, dict] = {}
     for _ in range(a.runs):

@@ -22,10 +22,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_args import model_and_data_parser  # noqa: E402
+from benchmarks.bench_args import model_and_data_parser, parsed_with_model  # noqa: E402
 from benchmarks.bench_search_dims import median_ms  # noqa: E402
 from engine.imaging import load_image  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
 from engine.patchcore.knn import NearestNeighbourIndex, search_blocks  # noqa: E402
 from engine.training import list_images  # noqa: E402
 
@@ -35,9 +34,7 @@ SETTINGS = [(4096, 1024), (1024, 4096), (768, 4096), (2048, 2048), (1024, 1024)]
 def main() -> None:
     ap = model_and_data_parser(__doc__, "embedded")
     ap.add_argument("--images", type=int, default=10)
-    ap.add_argument("--out")
-    a = ap.parse_args()
-    insp = Inspector.load(a.models, a.category)
+    a, insp = parsed_with_model(ap)
     paths = list_images(Path(a.data) / "test")[:: max(1, len(list_images(Path(a.data) / "test")) // a.images)][:a.images]
     queries = [e.reshape(-1, e.shape[-1]) for e in (insp.model.embed([load_image(p)]) for p in paths)]
     bank = insp.model.index.vectors(np.arange(insp.model.index.size))
