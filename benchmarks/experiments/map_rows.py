@@ -31,6 +31,15 @@ def parsed_model(ap: argparse.ArgumentParser) -> tuple[argparse.Namespace, Inspe
     return a, Inspector.load(*a.model.rsplit(":", 1), version=a.version)
 
 
+def refuse_filled(inspector: Inspector, name: str) -> None:
+    """Exit with a message when ``inspector``'s model fills its maps already (engine 0.4.2's
+    default): an experiment that fills them again would fill twice."""
+    sigma = inspector.model.config.map_fill_sigma
+    if sigma > 0:
+        raise SystemExit(f"{name}: its maps are filled already (sigma {sigma:g}); "
+                         "give a model trained with --map-fill 0 or before engine 0.4.2")
+
+
 def header(*settings: str) -> None:
     """Print the table's head: the settings' columns, then the map's figures."""
     cols = [*settings, "pixel AUROC", "AUPRO", "pointing (15 px)", "per type"]

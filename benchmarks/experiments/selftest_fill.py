@@ -20,6 +20,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from benchmarks.experiments.map_rows import refuse_filled  # noqa: E402
 from engine.inspector import Inspector  # noqa: E402
 from engine.patchcore.map_fill import filled  # noqa: E402
 from selftest_views import self_test_again, self_test_of  # noqa: E402
@@ -33,6 +34,7 @@ def main() -> None:
     ap.add_argument("--out")
     a = ap.parse_args()
     base = Inspector.load(*a.model.rsplit(":", 1), version=a.version)
+    refuse_filled(base, a.model)
     held, collector = self_test_of(base)
     own = {k: base.stored.manifest["self_test"].get(k) for k in ("image_auroc", "pixel_auroc", "pointing_game")}
     print(f"manifest's self-test: {own}")

@@ -22,7 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.experiments.map_rows import header, map_row, model_parser, parsed_model, save_rows  # noqa: E402
+from benchmarks.experiments.map_rows import (  # noqa: E402
+    header, map_row, model_parser, parsed_model, refuse_filled, save_rows)
 from engine.inspector import Inspector  # noqa: E402
 
 
@@ -53,6 +54,8 @@ def main() -> None:
                     help="mean: (map + mix * wide) / (1 + mix); max: max(map, mix * wide), which keeps "
                          "the map's peak where it is when mix <= 1")
     a, base = parsed_model(ap)
+    if a.combine == "max":
+        refuse_filled(base, a.model)
     rows = []
     header("sigma", "mix")  # combined as --combine says
     for mix in (float(m) for m in a.mixes.split(",")):

@@ -138,7 +138,7 @@ def test_a_batch_runs_side_by_side_with_the_same_outputs(trained_models, demo_da
 
     insp = Inspector.load(trained_models, "washer")
     graph = insp.model.embedder
-    graph.threads = 2  # lanes on any machine
+    monkeypatch.setattr(graph, "threads", 2)  # lanes on any machine
     images = [load_image(p) for p in list_images(demo_data / "test")[:5]]
     calls = []
     twin_run = graph.single_threaded().session.run
