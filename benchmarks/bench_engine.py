@@ -20,6 +20,20 @@ from pathlib import Path
 import numpy as np
 
 
+def _stages(text: str) -> tuple[int, ...]:
+    return () if text == "none" else tuple(int(x) for x in text.split(","))
+
+
+def _overrides(a: argparse.Namespace) -> dict:
+    """The ``TrainConfig`` fields the command line sets; the engine's defaults for the rest."""
+    given = {"projection_dim": a.projection_dim or None, "max_patches": a.max_patches or None,
+             "input_pad": a.input_pad or None, "patch_size": a.patch_size or None, "calibration": a.calibration,
+             "layers": _stages(a.layers) if a.layers else None, "map_stages": _stages(a.map_stages) if a.map_stages else None,
+             "photometric": a.photometric, "map_guide_radius": a.map_guide, "map_fill_sigma": a.map_fill,
+             "map_view_share": a.map_view_share, "score_margin": a.score_margin, "image_size": a.image_size or None}
+    return {k: v for k, v in given.items() if v is not None}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", help="category folder in MVTec layout")
@@ -35,7 +49,10 @@ def main() -> int:
     ap.add_argument("--photometric", choices=("auto", "none", "standardise"), default=None)
     ap.add_argument("--score-margin", type=int, default=None, help="image-score margin, cells (default: auto)")
     ap.add_argument("--layers", help="backbone feature levels, comma-separated (default: engine's, 2,3)")
-    ap.add_argument("--map-stages", help="first stages of --layers the map also draws from, comma-separated")
+    ap.add_argument("--map-stages", help="first stages of --layers the map also draws from, comma-separated "
+                                         "(default: the engine's; none: off)")
+    ap.add_argument("--map-view-share", type=float, default=None,
+                    help="share of each image's cells the map view is searched for (default: the engine's)")
     ap.add_argument("--map-guide", type=int, default=None, help="map guide radius, input px (default: engine's; 0 off)")
     ap.add_argument("--map-fill", type=float, default=None, help="map fill sigma, input px (default: engine's; 0 off)")
     ap.add_argument("--speed-images", type=int, default=30)
@@ -54,21 +71,7 @@ def main() -> int:
     models = out / "models"
     goods = list_images(data / "train" / "good")
     t = time.perf_counter()
-    rep = train_category(category, goods, models, TrainConfig(coreset_ratio=a.coreset_ratio,
-                                                         **({"projection_dim": a.projection_dim} if a.projection_dim else {}),
-                                                         **({"max_patches": a.max_patches} if a.max_patches else {}),
-                                                         **({"input_pad": a.input_pad} if a.input_pad else {}),
-                                                         **({"patch_size": a.patch_size} if a.patch_size else {}),
-                                                         **({"calibration": a.calibration} if a.calibration else {}),
-                                                         **({"layers": tuple(int(x) for x in a.layers.split(","))}
-                                                            if a.layers else {}),
-                                                         **({"map_stages": tuple(int(x) for x in a.map_stages.split(","))}
-                                                            if a.map_stages else {}),
-                                                         **({"photometric": a.photometric} if a.photometric else {}),
-                                                         **({"map_guide_radius": a.map_guide} if a.map_guide is not None else {}),
-                                                         **({"map_fill_sigma": a.map_fill} if a.map_fill is not None else {}),
-                                                         **({"score_margin": a.score_margin} if a.score_margin is not None else {}),
-                                                         **({"image_size": a.image_size} if a.image_size else {})))
+    rep = train_category(category, goods, models, TrainConfig(coreset_ratio=a.coreset_ratio, **_overrides(a)))
     train_s = time.perf_counter() - t
     train_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     insp = Inspector.load(models, category)

@@ -4,5 +4,5 @@ Importing ``engine`` or ``engine.types`` does not import torch; the heavy parts 
 first use (``engine.inspector``, ``engine.training``).
 """
 
-__version__ = "0.4.2"
+__version__ = "0.4.3"
 ENGINE_VERSION = __version__

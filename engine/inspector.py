@@ -113,7 +113,8 @@ def load_map_view(stored: StoredModel) -> MapView | None:
     if index.dim != padded_dim(int(facts["channels"])) or index.size != int(facts["bank_size"]):
         raise ModelError(f"{stored.manifest['category']}: map view bank shape ({index.size}, {index.dim}) does not "
                          "match the manifest")
-    return MapView(index, int(facts["channels"]), float(facts["scale"]), tuple(facts["grid_offset_px"]))
+    return MapView(index, int(facts["channels"]), float(facts["scale"]), tuple(facts["grid_offset_px"]),
+                   share=float(facts.get("share", 1.0)), cool_ratio=float(facts.get("cool_ratio", 1.0)))
 
 
 class Inspector:

@@ -170,7 +170,8 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
                       score_margin=None if not pc.get("border_effect", {}).get("asked") else int(pc.get("score_margin", 0)),
                       calibration=str(thr.get("calibration_asked", "kfold")),
                       calibration_folds=int(thr.get("folds") or TrainConfig.calibration_folds),
-                      map_stages=tuple((pc.get("map_view") or {}).get("stages") or ()) or None,
+                      map_stages=_map_stages(pc),
+                      map_view_share=float(pc.get("map_view_share", TrainConfig.map_view_share)),
                       map_guide_radius=int(pc.get("map_guide_radius", TrainConfig.map_guide_radius)),
                       map_fill_sigma=float(pc.get("map_fill_sigma", TrainConfig.map_fill_sigma)))
     tuned = (m.get("tuning") or {}).get("chosen")
@@ -178,6 +179,13 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
                                  if missing else "", f"settings as tuned: {tuned}" if tuned else "") if x)
     return train_category(category, goods, models_dir, cfg, progress=progress, should_cancel=should_cancel,
                           version={"kind": "rebuild", "note": text})
+
+
+def _map_stages(pc: dict[str, Any]) -> tuple[int, ...] | None:
+    """The map view's stages a rebuild trains with: the model's own, () for a model of engine 0.4.3
+    or later trained without one, None (the default) for an older model without one."""
+    stages = tuple((pc.get("map_view") or {}).get("stages") or ())
+    return stages if stages or "map_view_share" in pc else None
 
 
 def _holdout_fraction(m: dict[str, Any]) -> float:

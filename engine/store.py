@@ -254,6 +254,8 @@ def model_info(m: dict[str, Any]) -> ModelInfo:
                      "map_ring_clip": int(pc.get("map_ring_clip", 0)),
                      "map_guide_radius": int(pc.get("map_guide_radius", 0)),
                      "map_fill_sigma": float(pc.get("map_fill_sigma", 0.0)),
+                     "map_view_share": (None if not pc.get("map_view")
+                                        else float(pc["map_view"].get("share", 1.0))),
                      "ring_share_of_maxima": (pc.get("border_effect") or {}).get("ring_share_of_maxima"),
                      "ring_share_of_patches": (pc.get("border_effect") or {}).get("ring_share_of_patches"),
                      "tuning": m.get("tuning")},

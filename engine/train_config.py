@@ -69,7 +69,12 @@ class TrainConfig:
     map_stages: tuple[int, ...] | None = None
     """Also draw the anomaly map from these leading stages of ``layers`` against a bank of their
     own (``patchcore.model.MapView``), e.g. (2, 3) under layers (2, 3, 4): the map is the geometric
-    mean of both views, the verdict stays the full view's. None: the map from ``layers`` alone."""
+    mean of both views, the verdict stays the full view's. None: the first stage of ``layers``
+    when there are two or more and the feature graph keeps each stage's channels (engine 0.4.3;
+    before, none); (): the map from ``layers`` alone."""
+    map_view_share: float = 0.1
+    """Share of each image's cells, its warmest, the map's second view is searched for (grown by
+    one cell); 1.0: every cell, as engine 0.4.1-0.4.2 did (``MapView.share``)."""
     reuse_graph: bool = True
     """Copy the feature graph from a model of the same backbone, size, padding, photometric
     step and patch size in the models folder instead of building it again

@@ -146,18 +146,20 @@ def _memory_bank(feats: FeaturePass, extractor, input_size: tuple[int, int], hol
     else:
         margin, border = config.score_margin, {"score_margin": config.score_margin, "asked": True}
     pc_cfg = replace(pc_cfg, score_margin=margin, map_ring_clip=map_ring_for(margin))
-    view = _map_view(view_bank, view_channels, probed, pc_cfg, model.embedder) if view_bank is not None else None
+    view = (_map_view(view_bank, view_channels, probed, pc_cfg, model.embedder, config.map_view_share)
+            if view_bank is not None else None)
     return _Bank(model=PatchCore(extractor.embedder, index, pc_cfg, view), banks_by_fold=banks_by_fold, held=held,
                  probed=probed, border=border)
 
 
 def _map_view(bank: NearestNeighbourIndex, channels: int, probed: dict[int, tuple[np.ndarray, ...]],
-              cfg: PatchCoreConfig, embedder) -> MapView:
+              cfg: PatchCoreConfig, embedder, share: float = 1.0) -> MapView:
     """The map's second view: where its cells look (the impulse probe on its channels; the full
-    view's place when the graph takes one input size only), and its scale, the ratio of the two
+    view's place when the graph takes one input size only); its scale, the ratio of the two
     views' median largest cell score over the probed held-out goods, so the combined map keeps
-    the full view's level. The probes' map cells are replaced by the combined ones (calibration
-    reuses them)."""
+    the full view's level; and, searched for each image's warmest ``share`` of cells, how it
+    agrees with the full view elsewhere on those goods (``MapView.cool_ratio``). The probes' map
+    cells are replaced by the combined ones, drawn as judging draws them (calibration reuses them)."""
     try:
         offset = measure_grid_offset(embedder.embed, channels)
     except Exception as exc:  # a graph for one input size cannot take the probe's square
@@ -168,9 +170,19 @@ def _map_view(bank: NearestNeighbourIndex, channels: int, probed: dict[int, tupl
     if other:
         full = np.median([float(cells.max()) for *_, cells in probed.values()])
         view = replace(view, scale=round(float(full / max(float(np.median([o.max() for o in other.values()])), 1e-12)), 6))
-    for key, o in other.items():
+    view = replace(view, share=float(min(max(share, 0.0), 1.0)))
+    if other and view.share < 1.0:
+        pooled = []
+        for key, o in other.items():
+            cells = probed[key][3]
+            stride = (cfg.input_size[0] / cells.shape[1], cfg.input_size[1] / cells.shape[2])
+            unsearched = ~view.searched(cells, view.reach(cfg.grid_offset, stride))
+            pooled.append((o * view.scale / np.maximum(cells, 1e-12))[unsearched])
+        pooled = np.concatenate(pooled)
+        view = replace(view, cool_ratio=round(float(np.median(pooled)), 6) if pooled.size else 1.0)
+    for key in other:
         emb, patch, idx, cells = probed[key]
-        probed[key] = (emb, patch, idx, view.combined(cells, o))
+        probed[key] = (emb, patch, idx, view.combined(cells, view.cells(emb, cfg, cells)))
     return view
 
 
@@ -203,7 +215,8 @@ def train_category(
     extractor = training_extractor(config.backbone, config.weights, config.layers, models_dir, input_size,
                                    config.input_pad, photometric, reuse=config.reuse_graph,
                                    patch_size=config.patch_size)
-    view_channels = _map_view_channels(config, extractor.backbone_facts.get("channels"))
+    stages, view_channels = _map_view_stages(config, extractor.backbone_facts.get("channels"))
+    config = replace(config, map_stages=stages)
     rng = np.random.default_rng(config.seed)
     order = rng.permutation(len(paths))
     n_hold = min(len(paths) - 1, max(1, int(round(config.holdout_fraction * len(paths)))))
@@ -246,22 +259,28 @@ def train_category(
     return TrainReport(info=info, folder=folder, skipped=skipped, seconds={k: round(v, 3) for k, v in secs.items()})
 
 
-def _map_view_channels(config: TrainConfig, channels: list[int] | None) -> int:
-    """Channels of the embedding the map's second view reads (``config.map_stages``), 0 for none.
+def _map_view_stages(config: TrainConfig, channels: list[int] | None) -> tuple[tuple[int, ...], int]:
+    """The stages the map's second view reads (``config.map_stages``; None: the first of the
+    layers, when there are two or more and the graph keeps each stage's channels) and the
+    embedding channels they hold; ((), 0) for none.
 
     Raises:
-        TrainingError: the map stages are not a shorter leading part of ``config.layers``, or the
-            feature graph does not record each stage's channels (a wide backbone pooled down).
+        TrainingError: the map stages asked for are not a shorter leading part of ``config.layers``,
+            or the feature graph does not record each stage's channels (a wide backbone pooled down).
     """
-    stages = tuple(config.map_stages or ())
-    if not stages:
-        return 0
     layers = tuple(config.layers)
+    kept = bool(channels) and len(channels) == len(layers)
+    if config.map_stages is None:
+        stages = layers[:1] if len(layers) > 1 and kept and 0 < config.map_view_share else ()
+    else:
+        stages = tuple(config.map_stages)
+    if not stages:
+        return (), 0
     if not (len(stages) < len(layers) and layers[:len(stages)] == stages):
         raise TrainingError(f"map stages {stages} must be the first stages of the layers {layers}, fewer of them")
-    if not channels or len(channels) != len(layers):
+    if not kept:
         raise TrainingError("map stages need each stage's channels, which this backbone's feature graph does not keep")
-    return int(sum(channels[:len(stages)]))
+    return stages, int(sum(channels[:len(stages)]))
 
 
 def _defect_classifier(feats: FeaturePass, cal: Calibration, input_size: tuple[int, int], config: TrainConfig,
@@ -307,7 +326,9 @@ def _manifest(category: str, config: TrainConfig, extractor, input_size: tuple[i
                       "map_view": None if bank.model.map_view is None else {
                           "stages": list(config.map_stages), "channels": bank.model.map_view.channels,
                           "bank_size": bank.model.map_view.index.size, "scale": bank.model.map_view.scale,
-                          "grid_offset_px": list(bank.model.map_view.grid_offset)},
+                          "grid_offset_px": list(bank.model.map_view.grid_offset),
+                          "share": bank.model.map_view.share, "cool_ratio": bank.model.map_view.cool_ratio},
+                      "map_view_share": config.map_view_share,
                       "border_effect": bank.border,
                       "photometric_choice": photometric_choice},
         "part_mask": cal.part.facts(),

@@ -22,6 +22,11 @@ def parse_stages(text: str) -> tuple[int, ...]:
     return tuple(sorted(stages))
 
 
+def parse_map_stages(text: str) -> tuple[int, ...]:
+    """``--map-stages 2,3`` -> (2, 3); ``none`` or ``0`` -> (), the map from ``--layers`` alone."""
+    return () if text.strip().lower() in ("none", "0") else parse_stages(text)
+
+
 def add_train_parser(sub) -> None:
     """The ``train`` sub-command's options, on the sub-parsers ``sub``."""
     t = sub.add_parser("train", help="learn a category from good images")
@@ -61,9 +66,13 @@ def add_train_parser(sub) -> None:
                         "the held-out goods' largest patch sits on the outer ring far more often than chance")
     t.add_argument("--selftest-per-image", type=int, default=2,
                    help="synthetic defects painted on each held-out good image for the self-test (0: none)")
-    t.add_argument("--map-stages", type=parse_stages, default=None, metavar="STAGES",
+    t.add_argument("--map-stages", type=parse_map_stages, default=None, metavar="STAGES",
                    help="also draw the anomaly map from these first stages of --layers against a bank of their own "
-                        "(e.g. --layers 2,3,4 --map-stages 2,3); the verdict stays the full view's")
+                        "(e.g. --layers 2,3,4 --map-stages 2,3; default: the first of --layers; none: off); "
+                        "the verdict stays the full view's")
+    t.add_argument("--map-view-share", type=float, default=None, metavar="SHARE",
+                   help="share of each image's cells, its warmest, that second view is searched for (default 0.1; "
+                        "1: every cell)")
     t.add_argument("--map-guide", type=int, default=None, metavar="PIXELS",
                    help="the map also follows the judged image's edges within this radius in input pixels, so a "
                         "pinhole's peak lands on it (default 16; 0: off)")
@@ -88,6 +97,8 @@ def cmd_train(a: argparse.Namespace) -> int:
         return fail("give --category and --good (or --all --data ROOT)", EXIT_BAD_INPUT)
     if a.map_guide is not None and a.map_guide < 0:
         return fail(f"--map-guide {a.map_guide}: give a radius in pixels, or 0 to turn the guide off", EXIT_BAD_INPUT)
+    if a.map_view_share is not None and not 0 < a.map_view_share <= 1:
+        return fail(f"--map-view-share {a.map_view_share}: give a share above 0 and at most 1", EXIT_BAD_INPUT)
     if a.map_fill is not None and not a.map_fill >= 0:
         return fail(f"--map-fill {a.map_fill}: give a sigma in pixels, or 0 to turn the fill off", EXIT_BAD_INPUT)
     if a.tune and (a.image_size is not None or a.coreset_ratio is not None or a.layers is not None
@@ -107,7 +118,8 @@ def cmd_train(a: argparse.Namespace) -> int:
                           score_margin=None if a.score_margin == "auto" else int(a.score_margin),
                           reuse_graph=not a.build_graph, map_stages=a.map_stages,
                           map_guide_radius=TrainConfig.map_guide_radius if a.map_guide is None else a.map_guide,
-                          map_fill_sigma=TrainConfig.map_fill_sigma if a.map_fill is None else a.map_fill)
+                          map_fill_sigma=TrainConfig.map_fill_sigma if a.map_fill is None else a.map_fill,
+                          map_view_share=TrainConfig.map_view_share if a.map_view_share is None else a.map_view_share)
         report, close = progress_bar()
         try:
             if a.all:

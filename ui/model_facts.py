@@ -59,7 +59,11 @@ def adaptations_text(a: dict[str, Any]) -> str:
     fill = a.get("map_fill_sigma") or 0
     fills = (f"; the map fills in from around ({fill:g} px), so a defect that is a whole region shows as one"
              if fill else "")
-    return f"<b>Adapted to the parts</b>: {light}; {border}{follows}{fills}." + tuning_text(a.get("tuning"))
+    view = a.get("map_view_share")
+    searched = (f"; the map's second view is searched where the map is warmest ({_pct(view)} of each image's "
+                "cells and their neighbours), and agrees with the first elsewhere as it does on good images"
+                if view is not None and view < 1 else "")
+    return f"<b>Adapted to the parts</b>: {light}; {border}{follows}{fills}{searched}." + tuning_text(a.get("tuning"))
 
 
 def stages_text(stages) -> str:

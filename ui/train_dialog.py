@@ -22,7 +22,7 @@ class TrainDialog(QDialog):
     previewRequested = Signal(str)  # folder
     cancelRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, tune_trainings: int = 7) -> None:
+    def __init__(self, parent: QWidget | None = None, tune_trainings: int = 6) -> None:
         """``tune_trainings``: how many candidate settings tuning trains (the engine's list)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("New category"))

@@ -23,6 +23,15 @@ def search_blocks() -> tuple[int, int]:
 
 faiss.cvar.distance_compute_blas_query_bs, faiss.cvar.distance_compute_blas_database_bs = SEARCH_BLOCKS
 
+SEARCH_BLAS_FROM = 1536
+"""Queries x width from which FAISS's flat search computes distances as one matrix product
+instead of one query at a time. FAISS 1.15 waits for 128,000 (2,000 queries of 64 dimensions);
+the product is as fast from 16-32 queries here and twice to three times as fast from 64, and the
+map's second view searches a few hundred cells of an image (``benchmarks/bench_search_paths.py``:
+670 queries of 64 dimensions against 3,000, 5.4 ms one at a time, 2.5 ms as a product)."""
+
+faiss.cvar.distance_compute_blas_threshold = SEARCH_BLAS_FROM
+
 
 @contextlib.contextmanager
 def search_threads(n: int) -> Iterator[None]:

@@ -75,7 +75,12 @@ class MapView:
     finer stages, e.g. stages 2-3 of a stages 2-4 model) against a bank of their own. Each map
     cell is then the geometric mean of the two views' cell scores, the view's scaled by ``scale``
     to the full embedding's level; the image score, and so every verdict, stays the full view's.
-    Grain that only one view finds unusual is damped; a defect both see keeps its strength."""
+    Grain that only one view finds unusual is damped; a defect both see keeps its strength.
+
+    The view is searched only where the map can peak: each image's warmest ``share`` of cells by
+    the full view, grown by one cell. Elsewhere it is taken to agree with the full view as it
+    does on good images there (``cool_ratio``), which at 0.1 spares about four fifths of the
+    view's search and keeps where the map peaks (README, issue 9)."""
 
     index: NearestNeighbourIndex
     """The view's bank, its vectors zero-padded to ``padded_dim(channels)`` (distances unchanged)."""
@@ -86,6 +91,13 @@ class MapView:
     """(dy, dx) input pixels: where this view's cells look (``grid_offset``), which is not where
     the full view's do (stage 4 moves them: about 13 px against 6 on EfficientNet-Lite0); its
     cell scores are resampled onto the full view's placement before they are combined."""
+    share: float = 1.0
+    """Share of each image's cells, its warmest by the full view, the view is searched for (then
+    grown by one cell, so the resampling reads searched cells); 1.0: every cell (models before
+    engine 0.4.3)."""
+    cool_ratio: float = 1.0
+    """Where the view is not searched its cell is the full view's times ``cool_ratio / scale``:
+    the median of (scaled view / full view) over held-out goods' cells outside the searched ones."""
 
     @staticmethod
     def bank_index(vectors: np.ndarray) -> NearestNeighbourIndex:
@@ -97,17 +109,46 @@ class MapView:
         return self.index.vectors(np.arange(self.index.size))[:, :self.channels].astype(np.float32)
 
     def distances(self, emb: np.ndarray, k: int) -> np.ndarray:
-        """Embeddings (B, h, w, D) -> (B*h*w, k) distances of their first ``channels`` to this bank."""
+        """Embeddings (..., D) -> (N, k) distances of their first ``channels`` to this bank, N the
+        product of the leading dimensions."""
         q = _padded(np.ascontiguousarray(emb[..., :self.channels]).reshape(-1, self.channels), self.index.dim)
         return self.index.search(q, k=max(1, min(k, self.index.size)))[0]
 
-    def cells(self, emb: np.ndarray, config: "PatchCoreConfig") -> np.ndarray:
+    def searched(self, full: np.ndarray, grow: int = 1) -> np.ndarray:
+        """The full view's cells (B, h, w) -> bool (B, h, w): the cells this view is searched for,
+        each image's warmest ``share`` grown by ``grow`` cells (all of them at ``share`` >= 1)."""
+        b = full.shape[0]
+        flat = full.reshape(b, -1)
+        n = flat.shape[1]
+        if self.share >= 1.0 or n == 0:
+            return np.ones(full.shape, bool)
+        keep = min(n, max(1, int(np.ceil(self.share * n))))
+        cut = np.partition(flat, n - keep, axis=1)[:, n - keep]
+        warm = (full >= cut[:, None, None]).astype(np.uint8)
+        kernel = np.ones((2 * grow + 1, 2 * grow + 1), np.uint8)
+        return np.stack([cv2.dilate(w, kernel) for w in warm]).astype(bool)
+
+    def reach(self, full_offset: tuple[float, float], stride: tuple[float, float]) -> int:
+        """Cells the placement reads away from each cell (at least 1): how far ``searched`` grows."""
+        shift = max(abs(self.grid_offset[0] - full_offset[0]) / stride[0], abs(self.grid_offset[1] - full_offset[1]) / stride[1])
+        return max(1, int(np.ceil(shift - 1e-6)))
+
+    def cells(self, emb: np.ndarray, config: "PatchCoreConfig", full: np.ndarray | None = None) -> np.ndarray:
         """Embeddings (B, h, w, D) -> this view's map cells (B, h, w): the mean distance of their
         first ``channels`` to the ``config.map_neighbours`` nearest of this bank, placed where the
-        full view's cells look (``config.grid_offset``)."""
+        full view's cells look (``config.grid_offset``). Given the full view's cells ``full``
+        (B, h, w), the view is searched for the ``searched`` cells alone (grown as far as the
+        placement reads) and taken as ``full * cool_ratio / scale`` elsewhere; without them, for
+        every cell."""
         b, h, w, _ = emb.shape
-        near = self.distances(emb, config.map_neighbours).mean(axis=1).reshape(b, h, w)
-        return self.placed(near, config.grid_offset, (config.input_size[0] / h, config.input_size[1] / w))
+        k, stride = config.map_neighbours, (config.input_size[0] / h, config.input_size[1] / w)
+        if full is None or self.share >= 1.0:
+            near = self.distances(emb, k).mean(axis=1).reshape(b, h, w)
+        else:
+            mask = self.searched(full, self.reach(config.grid_offset, stride))
+            near = (np.asarray(full, np.float32) * np.float32(self.cool_ratio / self.scale)).astype(np.float32)
+            near[mask] = self.distances(emb[mask], k).mean(axis=1)
+        return self.placed(near.astype(np.float32), config.grid_offset, stride)
 
     def combined(self, full: np.ndarray, view: np.ndarray) -> np.ndarray:
         """The map's cells: the geometric mean of the full view's cells and this view's (scaled)."""
@@ -211,7 +252,7 @@ class PatchCore:
         patch = dist[:, 0].reshape(b, h, w).astype(np.float32)
         cells = patch if k == 1 else dist.mean(axis=1).reshape(b, h, w).astype(np.float32)
         if with_map and self.map_view is not None:
-            cells = self.map_view.combined(cells, self.map_view.cells(emb, self.config))
+            cells = self.map_view.combined(cells, self.map_view.cells(emb, self.config, cells))
         return patch, nn_idx[:, 0].reshape(b, h, w), cells
 
     def patch_distances(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,9 +1,11 @@
-"""The map's second view (``--map-stages``): the map is the geometric mean of the full
-embedding's cell scores and those of its first stages against a bank of their own; the image
-score, and so the verdict, stays the full view's. Extend grows both banks; rebuild keeps it."""
+"""The map's second view (``--map-stages``; stage 2 by default since engine 0.4.3): the map is the
+geometric mean of the full embedding's cell scores and those of its first stages against a bank
+of their own, the view searched for each image's warmest cells; the image score, and so the
+verdict, stays the full view's. Extend grows both banks; rebuild keeps it."""
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
@@ -43,11 +45,20 @@ def test_map_is_the_geometric_mean_of_both_views_and_the_score_the_full_views(vi
     k = model.config.map_neighbours
     full = model.index.search(emb.reshape(-1, emb.shape[-1]), k=k)[0].mean(axis=1).reshape(patch.shape)
     other = view.index.search(np.ascontiguousarray(emb[..., :view.channels]).reshape(-1, view.channels), k=k)[0]
+    other = other.mean(axis=1).reshape(patch.shape)
     h, w = patch.shape[1:]
-    placed = view.placed(other.mean(axis=1).reshape(patch.shape), model.config.grid_offset,
-                         (model.config.input_size[0] / h, model.config.input_size[1] / w))
-    want = np.sqrt(full * placed * view.scale)
+    stride = (model.config.input_size[0] / h, model.config.input_size[1] / w)
+    # the view searched for the image's warmest tenth, grown by a cell; elsewhere it follows the full view
+    assert view_facts["share"] == view.share == 0.1 and view.cool_ratio == view_facts["cool_ratio"] > 0
+    reach = view.reach(model.config.grid_offset, stride)
+    searched = view.searched(full, reach)
+    assert 0.1 <= searched.mean() < 0.9 and searched.flat[full.argmax()]
+    near = np.where(searched, other, full * view.cool_ratio / view.scale)
+    want = np.sqrt(full * view.placed(near.astype(np.float32), model.config.grid_offset, stride) * view.scale)
     assert np.allclose(cells, want, rtol=1e-5)
+    everywhere = np.sqrt(full * view.placed(other, model.config.grid_offset, stride) * view.scale)
+    inner = cv2.erode(searched[0].astype(np.uint8), np.ones((2 * reach + 1,) * 2, np.uint8)).astype(bool)[None]
+    assert inner.any() and np.allclose(cells[inner], everywhere[inner], rtol=1e-5)  # searched: the same map
     assert not np.allclose(cells, full, rtol=1e-3)  # the second view changes the map...
     assert model.scores(emb)[0] == plain.scores(emb)[0]  # ...and not the score
     eager = Inspector.load(viewed, "v", compile_onnx=False)
@@ -78,6 +89,47 @@ def test_extend_grows_both_banks_and_rebuild_keeps_the_view(viewed, demo_data, t
     assert Inspector.load(models, "v").model.map_view.index.size == after["map_view"]["bank_size"]
     rebuild_category(models, "v", [])
     assert read_manifest(models / "v")["patchcore"]["map_view"]["stages"] == [2, 3]
+
+
+def test_the_view_is_searched_for_each_images_warmest_share_grown_by_a_cell():
+    from engine.patchcore.model import MapView
+
+    rng = np.random.default_rng(1)
+    view = MapView(MapView.bank_index(rng.standard_normal((20, 8)).astype(np.float32)), 8, 1.0, (0.0, 0.0), share=0.05)
+    full = rng.random((2, 20, 30)).astype(np.float32)
+    full[0, 5, 7] = full[1, 0, 29] = 5.0  # each image's peak, one inside, one in a corner
+    mask = view.searched(full)
+    for b in range(2):
+        cut = np.sort(full[b].ravel())[-30]  # 5 % of 600 cells
+        warm = full[b] >= cut
+        assert warm.sum() == 30 and mask[b][warm].all()  # every warm cell searched...
+        grown = cv2.dilate(warm.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+        assert np.array_equal(mask[b], grown)  # ...and its neighbours, nothing else
+    assert mask[0, 4:7, 6:9].all() and mask[1, 0:2, 28:30].all()
+    assert MapView(view.index, 8, 1.0, (0.0, 0.0)).searched(full).all()  # share 1: every cell, as before 0.4.3
+
+
+def test_default_training_draws_the_map_also_from_stage_2_and_none_turns_it_off(demo_data, tmp_path):
+    import json
+
+    from engine.model_update import rebuild_category
+
+    goods = list_images(demo_data / "train" / "good")[:8]
+    base = TrainConfig(image_size=64, coreset_ratio=0.1, selftest_per_image=0)
+    train_category("d", goods, tmp_path / "a", base)
+    facts = read_manifest(tmp_path / "a" / "d")["patchcore"]
+    assert facts["map_view"]["stages"] == [2] and facts["map_view"]["channels"] == 40 and facts["map_view_share"] == 0.1
+    train_category("n", goods, tmp_path / "b", TrainConfig(image_size=64, coreset_ratio=0.1, selftest_per_image=0,
+                                                           map_stages=()))
+    assert read_manifest(tmp_path / "b" / "n")["patchcore"]["map_view"] is None
+    rebuild_category(tmp_path / "b", "n", [])  # asked for none: the rebuild keeps none
+    assert read_manifest(tmp_path / "b" / "n")["patchcore"]["map_view"] is None
+    for mpath in (tmp_path / "b" / "n").glob("**/manifest.json"):  # as a model from before engine 0.4.3
+        m = json.loads(mpath.read_text())
+        m["patchcore"].pop("map_view_share")
+        mpath.write_text(json.dumps(m))
+    rebuild_category(tmp_path / "b", "n", [])  # the rebuild takes today's default, as it does the fill
+    assert read_manifest(tmp_path / "b" / "n")["patchcore"]["map_view"]["stages"] == [2]
 
 
 def test_a_narrow_view_is_searched_padded_with_the_same_distances():

@@ -251,7 +251,9 @@ def test_model_facts_show_mask_self_test_and_curve(window, qtbot):
     assert "Self-test" in dialog.selftest.text() and "caught" in dialog.selftest.text()
     assert not dialog.mask_image.pixmap().isNull() and not dialog.curve.pixmap().isNull()
     assert "not trained" in dialog.classifier.text()
-    assert "efficientnet_lite0 (stages 2-3), input" in dialog.facts.text()
+    # the default since engine 0.4.3: the map also from stage 2, searched where it is warmest
+    assert "efficientnet_lite0 (stages 2-3; the map also from 2 against a bank of their own), input" in dialog.facts.text()
+    assert "second view is searched where the map is warmest (10 % of each image's cells" in dialog.adapted.text()
     assert dialog.adapted.text().startswith("<b>Adapted to the parts</b>: brightness as it comes (varies")
     assert "every patch counts" in dialog.adapted.text() or "left out of the score" in dialog.adapted.text()
     assert window.categories.show_facts("no-such-category") is None
@@ -282,6 +284,7 @@ def test_model_facts_say_what_the_map_does_with_a_hot_rim():
     assert "the map follows the image's own edges within 16 px" in adaptations_text({**a, "map_guide_radius": 16})
     assert "fills in from around" not in text  # models trained before the fill
     assert "the map fills in from around (48 px)" in adaptations_text({**a, "map_fill_sigma": 48.0})
+    assert "searched where" not in text and "searched where" not in adaptations_text({**a, "map_view_share": 1.0})
 
 
 @pytest.fixture
