@@ -23,14 +23,15 @@ from engine.patchcore.knn import NearestNeighbourIndex  # noqa: E402
 from engine.patchcore.model import SEARCH_DIM_MIN, MapView  # noqa: E402
 
 
-def median_ms(fn, runs: int = 15) -> float:
+def median_ms(fn, runs: int = 15, digits: int = 2) -> float:
+    """Median milliseconds of ``runs`` calls of ``fn`` after one to warm up."""
     fn()
     times = []
     for _ in range(runs):
         t = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t)
-    return round(float(np.median(times)) * 1000, 2)
+    return round(float(np.median(times)) * 1000, digits)
 
 
 def main() -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 import faiss
@@ -23,17 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.bench_search_dims import median_ms  # noqa: E402
 from engine.patchcore.knn import SEARCH_BLAS_FROM, NearestNeighbourIndex  # noqa: E402
-
-
-def median_ms(fn, runs: int = 30) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return round(float(np.median(times)) * 1000, 3)
 
 
 def main() -> None:
@@ -54,7 +44,7 @@ def main() -> None:
             row = {"dims": d, "queries": nq}
             for name, threshold in (("seq_ms", 2 ** 31 - 1), ("blas_ms", 1), ("engine_ms", SEARCH_BLAS_FROM)):
                 faiss.cvar.distance_compute_blas_threshold = threshold
-                row[name] = median_ms(lambda: index.search(q, 3))
+                row[name] = median_ms(lambda: index.search(q, 3), runs=30, digits=3)
             faiss.cvar.distance_compute_blas_threshold = SEARCH_BLAS_FROM
             rows.append(row)
             print(f"| {d} | {nq} | {row['seq_ms']:.3f} | {row['blas_ms']:.3f} | {row['engine_ms']:.3f} |", flush=True)

@@ -171,7 +171,7 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
                       calibration=str(thr.get("calibration_asked", "kfold")),
                       calibration_folds=int(thr.get("folds") or TrainConfig.calibration_folds),
                       map_stages=_map_stages(pc),
-                      map_view_share=float(pc.get("map_view_share", TrainConfig.map_view_share)),
+                      map_view_share=pc.get("map_view_share"),
                       map_guide_radius=int(pc.get("map_guide_radius", TrainConfig.map_guide_radius)),
                       map_fill_sigma=float(pc.get("map_fill_sigma", TrainConfig.map_fill_sigma)))
     tuned = (m.get("tuning") or {}).get("chosen")
@@ -183,7 +183,8 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
 
 def _map_stages(pc: dict[str, Any]) -> tuple[int, ...] | None:
     """The map view's stages a rebuild trains with: the model's own, () for a model of engine 0.4.3
-    or later trained without one, None (the default) for an older model without one."""
+    or later trained without one, None (the default) for an older model without one. (Its share
+    is the model's own; an older model's view, without one, stays searched for every cell.)"""
     stages = tuple((pc.get("map_view") or {}).get("stages") or ())
     return stages if stages or "map_view_share" in pc else None
 

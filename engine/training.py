@@ -6,7 +6,6 @@ evenly from every training image, however many images there are.
 
 from __future__ import annotations
 
-import logging
 import math
 import os
 import shutil
@@ -29,7 +28,6 @@ from engine.kfold import fold_banks, folds_possible
 from engine.patchcore.border import choose_score_margin, map_ring_for
 from engine.patchcore.coreset import Cancelled, greedy_coreset
 from engine.patchcore.extractor import training_extractor
-from engine.patchcore.grid_offset import measure_grid_offset
 from engine.patchcore.knn import NearestNeighbourIndex
 from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig
 from engine.patchcore.stored_graph import GRAPH_FILE
@@ -40,13 +38,13 @@ from engine.synth import gallery_png
 from engine.train_config import TrainConfig
 from engine.training_calibration import Calibration, CalibrationError, calibrate
 from engine.training_features import CLASSIFIER_MAX_GOODS, FeaturePass, feature_pass, load_all
+from engine.training_view import fit_map_view, resolved_map_view
 from engine.types import ModelInfo
 from engine.versions import IMAGE_LIST_FILE, image_list_writer
 
 __all__ = ["CLASSIFIER_MAX_GOODS", "Progress", "TrainConfig", "TrainReport", "TrainingCancelled", "TrainingError",
            "choose_input_size", "list_images", "release_freed_memory", "train_category"]
 
-log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total); stages: features, coreset, calibration (with the self-test), classifier, saving."""
 
@@ -146,44 +144,10 @@ def _memory_bank(feats: FeaturePass, extractor, input_size: tuple[int, int], hol
     else:
         margin, border = config.score_margin, {"score_margin": config.score_margin, "asked": True}
     pc_cfg = replace(pc_cfg, score_margin=margin, map_ring_clip=map_ring_for(margin))
-    view = (_map_view(view_bank, view_channels, probed, pc_cfg, model.embedder, config.map_view_share)
+    view = (fit_map_view(view_bank, view_channels, probed, pc_cfg, model.embedder, config.map_view_share)
             if view_bank is not None else None)
     return _Bank(model=PatchCore(extractor.embedder, index, pc_cfg, view), banks_by_fold=banks_by_fold, held=held,
                  probed=probed, border=border)
-
-
-def _map_view(bank: NearestNeighbourIndex, channels: int, probed: dict[int, tuple[np.ndarray, ...]],
-              cfg: PatchCoreConfig, embedder, share: float = 1.0) -> MapView:
-    """The map's second view: where its cells look (the impulse probe on its channels; the full
-    view's place when the graph takes one input size only); its scale, the ratio of the two
-    views' median largest cell score over the probed held-out goods, so the combined map keeps
-    the full view's level; and, searched for each image's warmest ``share`` of cells, how it
-    agrees with the full view elsewhere on those goods (``MapView.cool_ratio``). The probes' map
-    cells are replaced by the combined ones, drawn as judging draws them (calibration reuses them)."""
-    try:
-        offset = measure_grid_offset(embedder.embed, channels)
-    except Exception as exc:  # a graph for one input size cannot take the probe's square
-        log.warning("map view placed as the full view: %s", exc)
-        offset = cfg.grid_offset
-    view = MapView(bank, channels, 1.0, offset)
-    other = {key: view.cells(emb, cfg) for key, (emb, *_) in probed.items()}
-    if other:
-        full = np.median([float(cells.max()) for *_, cells in probed.values()])
-        view = replace(view, scale=round(float(full / max(float(np.median([o.max() for o in other.values()])), 1e-12)), 6))
-    view = replace(view, share=float(min(max(share, 0.0), 1.0)))
-    if other and view.share < 1.0:
-        pooled = []
-        for key, o in other.items():
-            cells = probed[key][3]
-            stride = (cfg.input_size[0] / cells.shape[1], cfg.input_size[1] / cells.shape[2])
-            unsearched = ~view.searched(cells, view.reach(cfg.grid_offset, stride))
-            pooled.append((o * view.scale / np.maximum(cells, 1e-12))[unsearched])
-        pooled = np.concatenate(pooled)
-        view = replace(view, cool_ratio=round(float(np.median(pooled)), 6) if pooled.size else 1.0)
-    for key in other:
-        emb, patch, idx, cells = probed[key]
-        probed[key] = (emb, patch, idx, view.combined(cells, view.cells(emb, cfg, cells)))
-    return view
 
 
 def train_category(
@@ -215,8 +179,10 @@ def train_category(
     extractor = training_extractor(config.backbone, config.weights, config.layers, models_dir, input_size,
                                    config.input_pad, photometric, reuse=config.reuse_graph,
                                    patch_size=config.patch_size)
-    stages, view_channels = _map_view_stages(config, extractor.backbone_facts.get("channels"))
-    config = replace(config, map_stages=stages)
+    try:
+        config, view_channels = resolved_map_view(config, extractor.backbone_facts.get("channels"))
+    except ValueError as exc:
+        raise TrainingError(str(exc)) from None
     rng = np.random.default_rng(config.seed)
     order = rng.permutation(len(paths))
     n_hold = min(len(paths) - 1, max(1, int(round(config.holdout_fraction * len(paths)))))
@@ -257,30 +223,6 @@ def train_category(
             "total": time.perf_counter() - t_start}
     release_freed_memory()
     return TrainReport(info=info, folder=folder, skipped=skipped, seconds={k: round(v, 3) for k, v in secs.items()})
-
-
-def _map_view_stages(config: TrainConfig, channels: list[int] | None) -> tuple[tuple[int, ...], int]:
-    """The stages the map's second view reads (``config.map_stages``; None: the first of the
-    layers, when there are two or more and the graph keeps each stage's channels) and the
-    embedding channels they hold; ((), 0) for none.
-
-    Raises:
-        TrainingError: the map stages asked for are not a shorter leading part of ``config.layers``,
-            or the feature graph does not record each stage's channels (a wide backbone pooled down).
-    """
-    layers = tuple(config.layers)
-    kept = bool(channels) and len(channels) == len(layers)
-    if config.map_stages is None:
-        stages = layers[:1] if len(layers) > 1 and kept and 0 < config.map_view_share else ()
-    else:
-        stages = tuple(config.map_stages)
-    if not stages:
-        return (), 0
-    if not (len(stages) < len(layers) and layers[:len(stages)] == stages):
-        raise TrainingError(f"map stages {stages} must be the first stages of the layers {layers}, fewer of them")
-    if not kept:
-        raise TrainingError("map stages need each stage's channels, which this backbone's feature graph does not keep")
-    return stages, int(sum(channels[:len(stages)]))
 
 
 def _defect_classifier(feats: FeaturePass, cal: Calibration, input_size: tuple[int, int], config: TrainConfig,

@@ -64,8 +64,9 @@ first stage (``patchcore.model.MapView``, the default since engine 0.4.3), so th
 stands for the "map also from stage 2" candidate of engine 0.4.1-0.4.2. Stages 2-4 adds the
 stride-32 stage's 320 channels: a wider view that lifts magnetic tile's verdicts and pixel AUROC
 but draws a coarser map, so its map view reads stage 2, or stages 2-3 (stages 2-4 alone judged
-the same and pointed worse on both shared sets, README); the self-test's pointing decides
-between those two, which judge alike."""
+the same and pointed worse on both shared sets, README), searched for every cell (a view asked
+for is: the coarse full view is a poor guide to where it is needed); the self-test's pointing
+decides between those two, which judge alike."""
 
 
 @dataclass(frozen=True)

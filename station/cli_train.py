@@ -71,8 +71,8 @@ def add_train_parser(sub) -> None:
                         "(e.g. --layers 2,3,4 --map-stages 2,3; default: the first of --layers; none: off); "
                         "the verdict stays the full view's")
     t.add_argument("--map-view-share", type=float, default=None, metavar="SHARE",
-                   help="share of each image's cells, its warmest, that second view is searched for (default 0.1; "
-                        "1: every cell)")
+                   help="share of each image's cells, its warmest, that second view is searched for (default 0.1 "
+                        "for the default view, 1 (every cell) for --map-stages given)")
     t.add_argument("--map-guide", type=int, default=None, metavar="PIXELS",
                    help="the map also follows the judged image's edges within this radius in input pixels, so a "
                         "pinhole's peak lands on it (default 16; 0: off)")
@@ -119,7 +119,7 @@ def cmd_train(a: argparse.Namespace) -> int:
                           reuse_graph=not a.build_graph, map_stages=a.map_stages,
                           map_guide_radius=TrainConfig.map_guide_radius if a.map_guide is None else a.map_guide,
                           map_fill_sigma=TrainConfig.map_fill_sigma if a.map_fill is None else a.map_fill,
-                          map_view_share=TrainConfig.map_view_share if a.map_view_share is None else a.map_view_share)
+                          map_view_share=a.map_view_share)
         report, close = progress_bar()
         try:
             if a.all:

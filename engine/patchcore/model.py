@@ -53,7 +53,9 @@ SEARCH_DIM_MIN = 64
 """FAISS's flat search (1.15, its default settings) takes a path about twice as slow below some
 56 dimensions (``benchmarks/bench_search_dims.py``: 40-d vectors of bottle's 2,304 cells against a
 3,000-patch bank, 18.2 ms; zero-padded to 64, 9.0 ms); a map view narrower than this is searched
-zero-padded to it."""
+zero-padded to it. The slower path was FAISS's query-at-a-time one, which it takes below 128,000
+queries x dimensions (``knn.SEARCH_BLAS_FROM`` now moves that switch); the padding stays, as saved
+view banks have it."""
 
 
 def padded_dim(channels: int) -> int:

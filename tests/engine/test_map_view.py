@@ -16,7 +16,7 @@ from engine.store import read_manifest
 from engine.training import TrainConfig, TrainingError, list_images, train_category
 
 CONFIG = TrainConfig(image_size=96, coreset_ratio=0.1, holdout_fraction=0.3, layers=(2, 3, 4), map_stages=(2, 3),
-                     selftest_per_image=1)
+                     map_view_share=0.1, selftest_per_image=1)
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +111,7 @@ def test_the_view_is_searched_for_each_images_warmest_share_grown_by_a_cell():
 
 def test_default_training_draws_the_map_also_from_stage_2_and_none_turns_it_off(demo_data, tmp_path):
     import json
+    from dataclasses import replace
 
     from engine.model_update import rebuild_category
 
@@ -119,8 +120,11 @@ def test_default_training_draws_the_map_also_from_stage_2_and_none_turns_it_off(
     train_category("d", goods, tmp_path / "a", base)
     facts = read_manifest(tmp_path / "a" / "d")["patchcore"]
     assert facts["map_view"]["stages"] == [2] and facts["map_view"]["channels"] == 40 and facts["map_view_share"] == 0.1
-    train_category("n", goods, tmp_path / "b", TrainConfig(image_size=64, coreset_ratio=0.1, selftest_per_image=0,
-                                                           map_stages=()))
+    assert facts["map_view"]["share"] == 0.1 and facts["map_view"]["cool_ratio"] > 0
+    train_category("s", goods, tmp_path / "a", replace(base, map_stages=(2,)))  # asked for: every cell, as before
+    facts = read_manifest(tmp_path / "a" / "s")["patchcore"]
+    assert facts["map_view"]["share"] == facts["map_view_share"] == 1.0 and facts["map_view"]["cool_ratio"] == 1.0
+    train_category("n", goods, tmp_path / "b", replace(base, map_stages=()))
     assert read_manifest(tmp_path / "b" / "n")["patchcore"]["map_view"] is None
     rebuild_category(tmp_path / "b", "n", [])  # asked for none: the rebuild keeps none
     assert read_manifest(tmp_path / "b" / "n")["patchcore"]["map_view"] is None
