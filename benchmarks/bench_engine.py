@@ -20,15 +20,14 @@ from pathlib import Path
 import numpy as np
 
 
-def _stages(text: str) -> tuple[int, ...]:
-    return () if text == "none" else tuple(int(x) for x in text.split(","))
-
-
 def _overrides(a: argparse.Namespace) -> dict:
     """The ``TrainConfig`` fields the command line sets; the engine's defaults for the rest."""
+    from station.cli_train import parse_map_stages, parse_stages  # `station train`'s own reading of them
+
     given = {"projection_dim": a.projection_dim or None, "max_patches": a.max_patches or None,
              "input_pad": a.input_pad or None, "patch_size": a.patch_size or None, "calibration": a.calibration,
-             "layers": _stages(a.layers) if a.layers else None, "map_stages": _stages(a.map_stages) if a.map_stages else None,
+             "layers": parse_stages(a.layers) if a.layers else None,
+             "map_stages": parse_map_stages(a.map_stages) if a.map_stages else None,
              "photometric": a.photometric, "map_guide_radius": a.map_guide, "map_fill_sigma": a.map_fill,
              "map_view_share": a.map_view_share, "score_margin": a.score_margin, "image_size": a.image_size or None}
     return {k: v for k, v in given.items() if v is not None}

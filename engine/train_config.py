@@ -73,8 +73,8 @@ class TrainConfig:
     when there are two or more and the feature graph keeps each stage's channels (engine 0.4.3;
     before, none); (): the map from ``layers`` alone."""
     map_view_share: float | None = None
-    """Share of each image's cells, its warmest, the map's second view is searched for (grown by
-    one cell; ``MapView.share``); 1.0: every cell, as engine 0.4.1-0.4.2 did. None: 0.1 for the
+    """Share of each image's cells, its warmest, the map's second view is searched for (grown as
+    far as its placement reads; ``MapView.share``); 1.0: every cell, as engine 0.4.1-0.4.2 did. None: 0.1 for the
     default view (``map_stages`` None), 1.0 for stages asked for, whose full view may be too
     coarse to say where the map is warm (stages 2-4: README, issue 9)."""
     reuse_graph: bool = True

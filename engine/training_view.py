@@ -69,9 +69,7 @@ def fit_map_view(bank: NearestNeighbourIndex, channels: int, probed: dict[int, t
         pooled = []
         for key, o in other.items():
             cells = probed[key][3]
-            stride = (cfg.input_size[0] / cells.shape[1], cfg.input_size[1] / cells.shape[2])
-            unsearched = ~view.searched(cells, view.reach(cfg.grid_offset, stride))
-            pooled.append((o * view.scale / np.maximum(cells, 1e-12))[unsearched])
+            pooled.append((o * view.scale / np.maximum(cells, 1e-12))[~view.searched_for(cells, cfg)])
         pooled = np.concatenate(pooled)
         view = replace(view, cool_ratio=round(float(np.median(pooled)), 6) if pooled.size else 1.0)
     for key in other:

@@ -23,7 +23,6 @@ moves neither the pixel metrics nor the peak).
 from __future__ import annotations
 
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,19 +30,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from benchmarks.bench_search_dims import median_ms  # noqa: E402
 from benchmarks.experiments.map_rows import header, map_row, model_parser, parsed_model, save_rows  # noqa: E402
 from engine.patchcore.coreset import greedy_coreset  # noqa: E402
 from engine.patchcore.model import MapView  # noqa: E402
-
-
-def search_ms(view: MapView, emb: np.ndarray, k: int, repeats: int = 20) -> float:
-    """Median milliseconds of the view's search for one image's embedding (1, h, w, D)."""
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        view.distances(emb, k)
-        times.append(1000 * (time.perf_counter() - t0))
-    return float(np.median(times))
 
 
 def main() -> None:
@@ -78,7 +68,7 @@ def main() -> None:
         idx = np.arange(len(vectors)) if n >= len(vectors) else np.sort(greedy_coreset(vectors, n, 64, 0))
         cut = replace(view, index=MapView.bank_index(vectors[idx]))
         base.model.map_view = cut
-        ms = search_ms(cut, emb, base.model.config.map_neighbours)
+        ms = median_ms(lambda: cut.distances(emb, base.model.config.map_neighbours), runs=20)
         rows.append(map_row(base, a.data, {"share": share, "bank": n, "view_search_ms": round(ms, 2)},
                             [f"bank cut to {share:g}", str(n), f"{ms:.1f}"]))
         save_rows(a.out, rows, data=a.data, model=a.model, version=a.version)

@@ -62,6 +62,11 @@ def padded_dim(channels: int) -> int:
     return max(int(channels), SEARCH_DIM_MIN)
 
 
+def _stride(config: PatchCoreConfig, grid: tuple[int, int]) -> tuple[float, float]:
+    """(sy, sx) input pixels per cell of an (h, w) grid at ``config.input_size``."""
+    return config.input_size[0] / grid[0], config.input_size[1] / grid[1]
+
+
 def _padded(x: np.ndarray, dim: int) -> np.ndarray:
     """(N, d) -> (N, dim) float32 with zeros after column d (nothing done when d == dim)."""
     if x.shape[1] == dim:
@@ -80,7 +85,7 @@ class MapView:
     Grain that only one view finds unusual is damped; a defect both see keeps its strength.
 
     The view is searched only where the map can peak: each image's warmest ``share`` of cells by
-    the full view, grown by one cell. Elsewhere it is taken to agree with the full view as it
+    the full view, grown as far as its placement reads (``searched_for``). Elsewhere it is taken to agree with the full view as it
     does on good images there (``cool_ratio``), which at 0.1 spares about four fifths of the
     view's search and keeps where the map peaks (README, issue 9)."""
 
@@ -95,8 +100,8 @@ class MapView:
     cell scores are resampled onto the full view's placement before they are combined."""
     share: float = 1.0
     """Share of each image's cells, its warmest by the full view, the view is searched for (then
-    grown by one cell, so the resampling reads searched cells); 1.0: every cell (models before
-    engine 0.4.3)."""
+    grown as far as its placement reads, so the resampling reads searched cells); 1.0: every cell
+    (models before engine 0.4.3)."""
     cool_ratio: float = 1.0
     """Where the view is not searched its cell is the full view's times ``cool_ratio / scale``:
     the median of (scaled view / full view) over held-out goods' cells outside the searched ones."""
@@ -135,6 +140,11 @@ class MapView:
         shift = max(abs(self.grid_offset[0] - full_offset[0]) / stride[0], abs(self.grid_offset[1] - full_offset[1]) / stride[1])
         return max(1, int(np.ceil(shift - 1e-6)))
 
+    def searched_for(self, full: np.ndarray, config: "PatchCoreConfig") -> np.ndarray:
+        """``searched`` of the full view's cells (B, h, w), grown by the ``reach`` of this view's
+        placement on their grid: the cells ``cells`` searches (judging and training alike)."""
+        return self.searched(full, self.reach(config.grid_offset, _stride(config, full.shape[1:])))
+
     def cells(self, emb: np.ndarray, config: "PatchCoreConfig", full: np.ndarray | None = None) -> np.ndarray:
         """Embeddings (B, h, w, D) -> this view's map cells (B, h, w): the mean distance of their
         first ``channels`` to the ``config.map_neighbours`` nearest of this bank, placed where the
@@ -143,14 +153,14 @@ class MapView:
         placement reads) and taken as ``full * cool_ratio / scale`` elsewhere; without them, for
         every cell."""
         b, h, w, _ = emb.shape
-        k, stride = config.map_neighbours, (config.input_size[0] / h, config.input_size[1] / w)
+        k = config.map_neighbours
         if full is None or self.share >= 1.0:
-            near = self.distances(emb, k).mean(axis=1).reshape(b, h, w)
+            near = self.distances(emb, k).mean(axis=1).reshape(b, h, w).astype(np.float32)
         else:
-            mask = self.searched(full, self.reach(config.grid_offset, stride))
-            near = (np.asarray(full, np.float32) * np.float32(self.cool_ratio / self.scale)).astype(np.float32)
+            mask = self.searched_for(full, config)
+            near = np.asarray(full, np.float32) * np.float32(self.cool_ratio / self.scale)
             near[mask] = self.distances(emb[mask], k).mean(axis=1)
-        return self.placed(near.astype(np.float32), config.grid_offset, stride)
+        return self.placed(near, config.grid_offset, _stride(config, (h, w)))
 
     def combined(self, full: np.ndarray, view: np.ndarray) -> np.ndarray:
         """The map's cells: the geometric mean of the full view's cells and this view's (scaled)."""
@@ -300,7 +310,7 @@ class PatchCore:
             ps = capped
         if self.config.centred:
             # cell (i, j) of a stride-s grid looks at input pixel (s*i - dy, s*j - dx)
-            sy, sx = ih / ps.shape[0], iw / ps.shape[1]
+            sy, sx = _stride(self.config, ps.shape)
             dy, dx = self.config.grid_offset
             m = cv2.warpAffine(ps, np.float32([[sx, 0, -dx], [0, sy, -dy]]), (iw, ih), flags=cv2.INTER_LINEAR,
                                borderMode=cv2.BORDER_REPLICATE)
