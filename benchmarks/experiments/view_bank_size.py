@@ -36,6 +36,23 @@ from engine.patchcore.coreset import greedy_coreset  # noqa: E402
 from engine.patchcore.model import MapView  # noqa: E402
 
 
+def searched_share(inspector, data: str, images: int = 40) -> float:
+    """Mean share of an image's cells the model's view is searched for (``MapView.searched_for``),
+    over ``images`` test images spread through the folder."""
+    from engine.imaging import load_image
+    from engine.training import list_images
+
+    model = inspector.model
+    paths = list_images(Path(data) / "test")
+    shares = []
+    for path in paths[::max(1, len(paths) // images)][:images]:
+        emb = model.embed([load_image(path)])
+        b, h, w, d = emb.shape
+        full = model.index.search(emb.reshape(-1, d), k=model.config.map_neighbours)[0].mean(axis=1).reshape(b, h, w)
+        shares.append(float(model.map_view.searched_for(full, model.config).mean()))
+    return round(float(np.mean(shares)), 3)
+
+
 def main() -> None:
     ap = model_parser(__doc__)
     ap.add_argument("--shares", default="1,0.5,0.33,0.2", help="shares of the view's bank kept")
@@ -60,8 +77,10 @@ def main() -> None:
         save_rows(a.out, rows, data=a.data, model=a.model, version=a.version)
     for share in [float(s) for s in a.warmest.split(",") if s]:
         base.model.map_view = replace(view, share=share, cool_ratio=a.cool_ratio)
-        rows.append(map_row(base, a.data, {"warmest": share, "cool_ratio": a.cool_ratio},
-                            [f"searched for the warmest {share:g}", str(view.index.size), "-"]))
+        searched = searched_share(base, a.data)
+        rows.append(map_row(base, a.data, {"warmest": share, "cool_ratio": a.cool_ratio, "searched_share": searched},
+                            [f"searched for the warmest {share:g} ({100 * searched:.0f} % of cells searched)",
+                             str(view.index.size), "-"]))
         save_rows(a.out, rows, data=a.data, model=a.model, version=a.version)
     for share in [float(s) for s in a.shares.split(",") if s]:
         n = max(1, round(share * len(vectors)))
