@@ -11,6 +11,7 @@ import pytest
 from engine.inspector import Inspector
 from engine.store import read_manifest
 from engine.training import list_images
+from tests.tolerances import SAME_SUMS
 
 
 def test_judging_with_the_stored_graph_imports_no_torch(trained_models, demo_data):
@@ -45,7 +46,8 @@ def test_prefetching_batch_keeps_order_and_names_bad_files(trained_models, demo_
     assert [r.source for r in results] == paths
     assert results[2].verdict.value == "ERROR" and "bad.png" in results[2].error
     plain = [insp.inspect_path(p) for p in paths]
-    assert [r.score for r in results] == [r.score for r in plain]
+    # the prefetching batch runs on the one-thread twin session, the plain path on every core
+    assert [r.score for r in results] == pytest.approx([r.score for r in plain], rel=SAME_SUMS)
 
 
 def test_station_runtime_torch_keeps_the_eager_path(trained_models, monkeypatch):
