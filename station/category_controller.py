@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
 
+from station.training_worker import TrainingWorker, overall_fraction
+from station.worker import WorkerThread
 from ui.mask_editor import MaskEditorDialog
 from ui.model_facts import ModelFactsDialog, selftest_text, tuning_text
 from ui.train_dialog import TrainDialog
@@ -21,23 +24,56 @@ class CategoryController(QObject):
     def __init__(self, window, worker) -> None:
         super().__init__(window)
         self.window, self.worker = window, worker
+        self.trainer = TrainingWorker(window.models_dir, worker.hold)
+        self.thread = WorkerThread(self.trainer, self, name="training-worker")
         self.dialog: TrainDialog | None = None
         self.after_training: list[Callable[[], None]] = []
         """Callables run once, after the next trained model is selected."""
-        self.requestTrain.connect(worker.train)
-        self.requestPreview.connect(worker.preview_synth)
-        worker.trainingFinished.connect(self.on_finished)
-        worker.trainingFailed.connect(self.on_failed)
-        worker.progress.connect(self.on_progress)
-        worker.synthPreview.connect(self.on_preview)
+        self.training = ""
+        """The category being trained ('' when none)."""
+        self._fraction = 0.0
+        self.requestTrain.connect(self.trainer.train)
+        self.requestPreview.connect(self.trainer.preview_synth)
+        self.trainer.trainingFinished.connect(self.on_finished)
+        self.trainer.trainingFailed.connect(self.on_failed)
+        self.trainer.progress.connect(self.on_progress)
+        self.trainer.synthPreview.connect(self.on_preview)
+        self.status = QLabel("")
+        self.status.setObjectName("trainingStatus")
+        self.status.hide()
+        window.statusBar().addPermanentWidget(self.status)
+        self.thread.start()
+
+    def switch(self, name: str) -> None:
+        """The operator picked another category in the bar: a technician's step, logged."""
+        w = self.window
+        current = w.model_info.category if w.model_info else None
+        if not name or name == current:
+            return
+        if current is not None and not w.require_technician(self.tr("switch the line to another category")):
+            w.category_bar.select(current)
+            return
+        if current is not None:
+            from station.review_store import ReviewStore
+
+            a = w.authority
+            ReviewStore(w.reader).log_change(a.who, a.role, "category", current, name, self.tr("line switched"))
+        w.choose_category(name)
 
     # ---- new category ------------------------------------------------------------------------
     def open_dialog(self) -> None:
+        if (self.dialog is None or not self.dialog.running) and \
+                not self.window.require_technician(self.tr("train a category")):
+            return
         if self.dialog is None:
             self.dialog = TrainDialog(self.window)
             self.dialog.startRequested.connect(self.start)
             self.dialog.previewRequested.connect(self.requestPreview)
-            self.dialog.cancelRequested.connect(self.worker.cancel_training)
+            # called here, not queued: a queued call would wait behind the training it should stop
+            self.dialog.cancelRequested.connect(lambda: self.trainer.cancel_training())
+            self.dialog.goLiveRequested.connect(self.go_live)
+        elif not self.dialog.running:
+            self.dialog.reset()
         self.dialog.show()
         self.dialog.raise_()
 
@@ -58,13 +94,15 @@ class CategoryController(QObject):
         config = TrainConfig(train_classifier=self.dialog.train_classifier,
                              max_synthetic_miss=self.dialog.max_synthetic_miss)
         self.dialog.set_running(True)
-        self.window.verdict.set_state("TRAINING", self.tr("Training {0} on {1} good images…").format(category, len(paths)))
         self.request(category, paths, config, self.dialog.tune)
 
     def request(self, category: str, paths: list, config, tune: bool = False) -> None:
-        """Queue a training in the worker (the only way a training starts); ``tune``: one training per
-        candidate setting, the self-test's choice kept."""
-        self.worker.reset_cancel()
+        """Queue a training in the training thread (the only way a training starts); ``tune``: one
+        training per candidate setting, the self-test's choice kept. The line goes on meanwhile."""
+        self.trainer.reset_cancel()
+        self.training, self._fraction = category, 0.0
+        self.status.setText(self.tr("Training {0}: starting…").format(category))
+        self.status.show()
         self.requestTrain.emit(category, paths, config, tune)
 
     def on_preview(self, folder: str, items: list, message: str) -> None:
@@ -72,41 +110,79 @@ class CategoryController(QObject):
             self.dialog.show_preview(items, message)
 
     def on_progress(self, stage: str, done: int, total: int) -> None:
-        """Training steps in the dialog and the status bar; a step with total 0 is a message."""
-        w = self.window
+        """Training steps in the dialog and the status bar (one bar that only moves forward); a
+        step with total 0 is a message."""
         if total == 0:
-            w.show_message(stage)
+            self.window.show_message(stage)
             return
+        self._fraction = max(self._fraction, overall_fraction(stage, done, total))
         if self.dialog is not None and self.dialog.running:
-            self.dialog.set_progress(stage, done, total)
-        w.queue_label.setText(self.tr("Training, {0}: {1} of {2}").format(stage, done, total))
-        w.queue_bar.setMaximum(total)
-        w.queue_bar.setValue(done)
-        w.queue_bar.setVisible(done < total or stage != "saving")
+            self.dialog.set_progress(stage, done, total, self._fraction)
+        self.status.setText(self.tr("Training {0}: {1} {2:.0%}").format(self.training or "", stage.split(",")[0],
+                                                                          self._fraction))
 
-    def on_finished(self, report) -> None:
-        self.window.update_queue()
+    def on_finished(self, report, before: str) -> None:
+        info = report.info
+        self.training = ""
+        self.status.hide()
+        w = self.window
         if self.dialog is not None:
             curve = report.folder / _file(report.folder, "tradeoff_plot")
-            self.dialog.finish(self.tr("Done: {0} trained in {1:.0f} s").format(report.info.category, report.seconds["total"]),
-                               str(curve) if curve.is_file() else None,
-                               selftest_text(report.info.self_test, report.info.threshold_method)
-                               + tuning_text(report.info.adaptations.get("tuning")))
-        self.window.refresh_categories(report.info.category)
+            self.dialog.finish(self.tr("Done: {0} {1} trained in {2:.0f} s").format(
+                info.category, info.version or "", report.seconds["total"]),
+                str(curve) if curve.is_file() else None,
+                selftest_text(info.self_test, info.threshold_method) + tuning_text(info.adaptations.get("tuning")))
+        if w.model_info is None:  # nothing on the line yet: the new model is what it judges with
+            self.go_live(info.category, info.version or "", ask=False)
+            return
+        current = w.category_bar.current()
+        w.refresh_categories(current, load=False)
+        if self.dialog is not None:
+            self.dialog.offer_go_live(info.category, info.version or "")
+        w.show_message(self.tr("{0} {1} is trained; the line goes on with {2}. Put it on the line from the New "
+                               "category dialog when you are ready.").format(info.category, info.version or "",
+                                                                            w.model_info.category), 30)
+
+    def go_live(self, category: str, vid: str, ask: bool = True) -> None:
+        """Put a trained version on the line (a technician's step, logged)."""
+        from engine.store import ModelError
+        from engine.versions import activate_version
+        from station.review_store import ReviewStore
+
+        w = self.window
+        if ask and not w.require_technician(self.tr("put a new model on the line")):
+            return
+        old = w.model_info.model_id if w.model_info else ""
+        if vid:
+            try:
+                m = activate_version(Path(w.models_dir) / category, vid)
+            except ModelError as exc:
+                w.show_message(str(exc))
+                return
+            if ask:
+                a = w.authority
+                ReviewStore(w.reader).log_change(a.who, a.role, f"model:{category}", old, m["model_id"],
+                                                 self.tr("put on the line after training ({0})").format(vid))
+        w.refresh_categories(category)
         jobs, self.after_training = self.after_training, []
         for job in jobs:
             job()
 
     def on_failed(self, message: str) -> None:
         w = self.window
-        w.update_queue()
+        self.training = ""
+        self.status.hide()
         w.show_message(message)
         if w.model_info is None:
             w.verdict.set_state("NO MODEL", message)
-        else:
-            w.on_model_loaded(w.model_info)
         if self.dialog is not None:
             self.dialog.finish(message)
+
+    def shutdown(self) -> None:
+        self.trainer.cancel_training()
+        if self.thread.isRunning():
+            self.thread.quit()
+            self.thread.wait(30000)
 
     # ---- facts -------------------------------------------------------------------------------
     def show_facts(self, category: str) -> ModelFactsDialog | None:

@@ -56,6 +56,8 @@ class ExplainController(QObject):
         self.last_payload: dict | None = None
         self.backlog: list[tuple[object, int]] = []
         self.busy = False
+        self.in_flight = -1
+        """The row whose explanation the worker computes now (-1: none)."""
         self.thread.start()
 
     # ---- what the window tells ---------------------------------------------------------------
@@ -73,7 +75,7 @@ class ExplainController(QObject):
             return
         pick = next((i for i, (_, r) in enumerate(self.backlog) if r == self.current_row), 0)
         result, row_id = self.backlog.pop(pick)
-        self.busy = True
+        self.busy, self.in_flight = True, row_id
         self.requestExplain.emit(result, row_id)
 
     def on_displayed(self, row_id: int, image, amap, threshold, stored: bool = False) -> None:
@@ -83,12 +85,23 @@ class ExplainController(QObject):
         self.redraw_heat()
         self.pump()
         if row_id is None or row_id < 0:
-            self.panel.set_status(self.tr("No explanation: this inspection was not judged."))
+            text = self.tr("No explanation: this inspection was not judged.")
+            self.panel.clear(text)
+            self.panel.set_status(text)
             return
-        self.panel.set_status(self.tr("Inspection #{0}: explaining…").format(row_id) if not stored
-                              else self.tr("Inspection #{0}: stored explanation").format(row_id))
+        text = self.tr("Inspection #{0}: explaining…").format(row_id) if not stored \
+            else self.tr("Inspection #{0}: stored explanation").format(row_id)
+        self.panel.clear(self.tr("Inspection #{0}: explaining…").format(row_id))
+        self.panel.set_status(text)
         if stored:
             self.requestLoad.emit(row_id)
+
+    def show_live(self, result, row_id: int) -> None:
+        """Show a judged result again (back from the review): explained from the store when its
+        explanation is done, else when it comes."""
+        waiting = row_id == self.in_flight or any(r == row_id for _, r in self.backlog)
+        self.on_displayed(row_id if result.ok else -1, result.image, result.anomaly_map, result.threshold,
+                          stored=result.ok and row_id >= 0 and not waiting)
 
     def heat(self, amap, threshold) -> np.ndarray | None:
         """The heat layer in the Where tab's colours, with the regions above threshold outlined."""
@@ -114,7 +127,7 @@ class ExplainController(QObject):
     # ---- what the worker answers -------------------------------------------------------------
     def on_explained(self, row_id: int, payload: dict) -> None:
         if not payload.get("stored"):
-            self.busy = False
+            self.busy, self.in_flight = False, -1
             self.pump()
         if row_id != self.current_row:
             return  # stored; shown when that inspection is opened
@@ -160,7 +173,7 @@ class ExplainController(QObject):
         self.panel.which.show_cams(overlays, note, offer_training=not layers)
 
     def on_failed(self, row_id: int, message: str) -> None:
-        self.busy = False
+        self.busy, self.in_flight = False, -1
         self.pump()
         if row_id == self.current_row:
             self.panel.set_status(self.tr("Inspection #{0}: {1}").format(row_id, message))

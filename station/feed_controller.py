@@ -56,9 +56,17 @@ class FeedController(QObject):
             w.submit_paths(files)
 
     def choose_watch_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Folder the line camera writes to"),
-                                                  self.window.settings.value("source/folder", ""))
+        """Where the line camera writes is a technician's setting, logged."""
+        w = self.window
+        if not w.require_technician(self.tr("change the watched folder")):
+            return
+        old = str(w.settings.value("source/folder", ""))
+        folder = QFileDialog.getExistingDirectory(w, self.tr("Folder the line camera writes to"), old)
         if folder:
+            from station.review_store import ReviewStore
+
+            a = w.authority
+            ReviewStore(w.reader).log_change(a.who, a.role, "watched folder", old, folder, self.tr("set in the window"))
             self.watch_folder(folder)
 
     def watch_folder(self, folder: str) -> None:

@@ -86,6 +86,22 @@ MIGRATIONS = [
     );
     CREATE INDEX idx_camera_events_ts ON camera_events(ts);
     """,
+    # 5: the bench: FAIL acknowledgements (who, when), lots, re-tests linked to the first verdict,
+    #    and the bench's own events (operator sign-in, FAIL-streak stops, hand-over sign-offs)
+    """
+    ALTER TABLE inspections ADD COLUMN lot TEXT;
+    ALTER TABLE inspections ADD COLUMN retest_of INTEGER;
+    CREATE INDEX idx_inspections_lot ON inspections(lot);
+    CREATE TABLE acknowledgements (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, inspection_id INTEGER NOT NULL UNIQUE, ts TEXT NOT NULL,
+        who TEXT NOT NULL, station TEXT
+    );
+    CREATE TABLE bench_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, ts TEXT NOT NULL, station TEXT, who TEXT, event TEXT NOT NULL,
+        detail TEXT
+    );
+    CREATE INDEX idx_bench_events_ts ON bench_events(ts);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 THUMB_SIDE = 96
@@ -121,6 +137,10 @@ class HistoryStore:
         (self.data_dir / "maps").mkdir(exist_ok=True)
         (self.data_dir / "frames").mkdir(exist_ok=True)
         self.station, self.operator = station, operator
+        self.lot = ""
+        """The lot (order) the next parts belong to ('' when none was entered)."""
+        self.retest_of: int | None = None
+        """The earlier inspection the next part re-tests (used once, then cleared)."""
         self.recovered_from: Path | None = None
         path = self.data_dir / "history.sqlite"
         if check and path.exists():
@@ -173,12 +193,16 @@ class HistoryStore:
             cur = self.db.execute(
                 """INSERT INTO inspections (ts, station, operator, category, model_id, source, source_kind,
                    image_path, image_sha256, score, normalised_score, threshold, verdict, error, error_cause,
-                   thumbnail, total_ms, timing_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   thumbnail, total_ms, timing_json, lot, retest_of)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (ts or utc_now(), self.station, self.operator,
                  result.category, result.model_id, result.source, source_kind, image_path, sha, result.score,
                  result.normalised_score, result.threshold, result.verdict.value, result.error,
-                 result.error_cause, thumb, result.timing.total_ms, json.dumps(asdict(result.timing))))
+                 result.error_cause, thumb, result.timing.total_ms, json.dumps(asdict(result.timing)),
+                 self.lot or None, self.retest_of if source_kind != "master" else None))
             row_id = int(cur.lastrowid)
+            if source_kind != "master":
+                self.retest_of = None
             if result.anomaly_map is not None:
                 map_path = self.data_dir / "maps" / f"{row_id}.npy"
                 np.save(map_path, result.anomaly_map.astype(np.float16))

@@ -25,7 +25,9 @@ from station.camera import OpenCVProvider
 from station.worker import InspectionWorker, WorkerThread
 from station.settings_values import BAD, number
 from station.verdict_pacer import VerdictPacer
+from station.bench.floor import BenchFloor
 from ui.bench_bar import BenchBar
+from ui.shift_bar import ShiftBar
 from ui.category_bar import CategoryBar, model_facts
 from ui.feed_bar import FeedBar
 from ui.explanation_panel import ExplanationPanel
@@ -57,6 +59,8 @@ class MainWindow(QMainWindow):
         self.authority = Authority(settings, operator, self)
         self.ask_pin = None
         """Sign-in prompt (None: the PIN dialog); tests put their own answer here."""
+        self.on_screen = None
+        """What the verdict panel shows: (result, row id) of a live part, or a history row id."""
         self.paused: list[tuple[str, tuple]] = []
         self.pause_reason = ""
         self._build()
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         from station.station_actions import ToolActions
 
         self.tools = ToolActions(self)
+        self.floor = BenchFloor(self, self.shift_bar, self.review.view.live_strip)
         self.pacer = VerdictPacer(self)
         self._shortcuts()
         self.refresh_categories(settings.value("category/last", None))
@@ -85,7 +90,7 @@ class MainWindow(QMainWindow):
     # ---- layout -------------------------------------------------------------------------
     def _build(self) -> None:
         self.category_bar = CategoryBar()
-        self.category_bar.categoryChosen.connect(self.choose_category)
+        self.category_bar.categoryChosen.connect(lambda name: self.categories.switch(name))
         self.category_bar.newCategoryRequested.connect(lambda: self.categories.open_dialog())
         self.category_bar.factsRequested.connect(lambda name: self.categories.show_facts(name))
         self.feed_bar = FeedBar()
@@ -127,6 +132,8 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.category_bar)
         lay.addWidget(self.feed_bar)
         lay.addWidget(split, 1)
+        self.shift_bar = ShiftBar()
+        lay.addWidget(self.shift_bar)
         self.pages = QStackedWidget()
         self.pages.addWidget(inspect_page)
         central = QWidget()
@@ -173,14 +180,16 @@ class MainWindow(QMainWindow):
         self.thread.start()
 
     # ---- categories and models ------------------------------------------------------------
-    def refresh_categories(self, select: str | None = None) -> None:
+    def refresh_categories(self, select: str | None = None, load: bool = True) -> None:
+        """List the models folder's categories and load ``select`` (``load`` False: list only)."""
         models = list_models(self.models_dir)
         self.category_bar.set_models(models, select)
         usable = [n for n, info, _ in models if info is not None]
         target = select if select in usable else (usable[0] if usable else None)
         if target:
             self.category_bar.select(target)
-            self.choose_category(target)
+            if load:
+                self.choose_category(target)
         elif not models:
             self.verdict.set_state("NO MODEL", self.tr("No trained category yet: click “New category…”."))
 
@@ -195,7 +204,7 @@ class MainWindow(QMainWindow):
     def on_model_loaded(self, info) -> None:
         self.model_info = info
         self.guard.release_waiting(info.category)
-        self.category_bar.show_facts(info.category)
+        self.category_bar.update_info(info)
         self.verdict.set_model(info.category, f"{info.version} · {info.model_id}" if info.version else info.model_id,
                                model_facts(info))
         self.verdict.set_state("READY", self.tr("Feed a part: open, drop, watch a folder or trigger the camera."))
@@ -215,6 +224,7 @@ class MainWindow(QMainWindow):
         if self.pause_reason:
             self.paused += [("path", (str(p), kind)) for p in paths]
             self.queue_label.setText(self.tr("Paused ({0}): {1} part(s) waiting").format(self.pause_reason, len(self.paused)))
+            self.floor.show_hold()
             return
         self._enqueue(len(paths))
         for p in paths:
@@ -265,6 +275,7 @@ class MainWindow(QMainWindow):
         row = self.reader.get(row_id) if row_id >= 0 else None
         if row is not None and self.history.shows(row.verdict, row.category):
             self.history.prepend(row)
+        self.floor.on_inspected(result, row)
         self.refresh_counters()
         if not result.ok:
             self.show_message(result.error)
@@ -275,19 +286,21 @@ class MainWindow(QMainWindow):
         self.pacer.offer(result, row_id)
 
     def display(self, result, row_id: int = -1) -> None:
-        self.last_display = monotonic()
+        self.last_display, self.on_screen = monotonic(), (result, row_id)
         if self.pages.currentIndex() == 0:  # while a technician reviews, the tabs are theirs
             self.explain.on_displayed(row_id if result.ok else -1, result.image, result.anomaly_map, result.threshold)
         self.verdict.show_verdict(result.verdict.value, result.score, result.normalised_score,
                                   result.threshold, self.tr("#{0} {1}").format(row_id, _short(result.source)),
                                   _reason(result), row_id)
         self.bench.on_displayed(result, row_id)
+        self.floor.on_displayed(result, row_id)
 
     def show_history_row(self, row_id: int) -> None:
         row = self.reader.get(row_id)
         if row is None:
             return
         image, amap = load_stored_image(row), load_map(row)
+        self.on_screen = row_id
         self.explain.on_displayed(row.id if row.verdict != "ERROR" else -1, image, amap, row.threshold, stored=True)
         self.verdict.show_verdict(row.verdict, row.score, row.normalised_score, row.threshold,
                                   self.tr("history #{0}, {1}").format(row.id, _short(row.source)), _reason(row), row.id)
@@ -333,9 +346,14 @@ class MainWindow(QMainWindow):
         """Hold new parts (they wait, in order) while settings or the threshold change."""
         self.pause_reason = reason
         self.queue_label.setText(self.tr("Paused: {0}").format(reason))
+        self.floor.show_hold()
 
     def resume(self) -> None:
+        if self.floor.stopped:  # a stopped line waits for a technician, whatever else ends
+            self.pause(self.tr("line stopped: {0}").format(self.floor.stopped))
+            return
         self.pause_reason = ""
+        self.floor.show_hold()
         waiting, self.paused = self.paused, []
         for kind, args in waiting:
             self.submit_paths([args[0]], args[1])
@@ -364,8 +382,10 @@ class MainWindow(QMainWindow):
 
     # ---- leaving -----------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
+        # No is the default: Enter, the key that acknowledges a FAIL, must never close the station
         if self.confirm_quit and QMessageBox.question(self, self.tr("Leave the station?"),
-                                                      self.tr("Stop inspecting and close the station?")) != QMessageBox.Yes:
+                                                      self.tr("Stop inspecting and close the station?"),
+                                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
             event.ignore()
             return
         self.shutdown()
@@ -376,7 +396,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("display/opacity", self.opacity.value())
         self.settings.sync()
         self.feed.stop()
-        self.worker.cancel_training()
+        self.categories.shutdown()
         if self.thread.isRunning():
             self.thread.quit()
             self.thread.wait(30000)

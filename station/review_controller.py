@@ -26,8 +26,8 @@ class ReviewController(QObject):
         self.view = ReviewView()
         self.shifts = []
         self.rows: dict[int, object] = {}
-        self.requestUpdate.connect(window.worker.update_model)
-        window.worker.modelUpdated.connect(self.on_model_updated)
+        self.requestUpdate.connect(window.categories.trainer.update_model)  # beside the line, not in its way
+        window.categories.trainer.modelUpdated.connect(self.on_model_updated)
         v = self.view
         v.shiftChanged.connect(lambda _i: self.reload())
         v.categoryChanged.connect(lambda _c: self.reload())
@@ -56,6 +56,13 @@ class ReviewController(QObject):
         w.right_layout.addWidget(w.explanations, 1)
         w.pages.setCurrentIndex(0)
         w.refresh_history()
+        # the image and the tabs showed the review's part: show again what the verdict panel shows
+        if isinstance(w.on_screen, tuple):
+            w.explain.show_live(*w.on_screen)
+        elif w.on_screen is not None:
+            w.show_history_row(w.on_screen)
+        else:
+            w.explain.on_displayed(-1, None, None, None)
 
     def current_shift(self):
         i = self.view.shift.currentIndex()

@@ -3,9 +3,16 @@ models and decides on rejects.
 
 Two ways to be a technician, chosen in the settings (``roles/mode``):
 
-* ``pin``: a local PIN, stored as a salted PBKDF2 hash in the settings file; the first
-  technician action on a station without a PIN asks for a new one.
+* ``pin``: each technician has a name and a PIN of their own, stored as salted PBKDF2 hashes in
+  the settings file (``roles/technician_pins``). A station starts with none: the set-up step
+  (Tools ▸ Set up station, or ``station technicians add NAME``) makes the first; after that only
+  a technician adds others. Signing in picks a name from that list, so the change log's "who"
+  is the person whose PIN was given. A station with the older single PIN (``roles/pin_hash``)
+  still signs in with it, the name then as typed.
 * ``os``: the operating-system user is in the ``roles/technicians`` list.
+
+Operators sign in too, by name from the list a technician keeps (``roles/operators``) or by
+badge (the badge reader types the name); their name goes on every inspection and acknowledgement.
 
 The technician role lasts until logged out or ``roles/timeout_min`` minutes without a
 technician action.
@@ -15,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 from time import monotonic
 
@@ -58,7 +66,45 @@ class Authority(QObject):
 
     @property
     def has_pin(self) -> bool:
-        return bool(self.settings.value("roles/pin_hash", ""))
+        """Some technician can sign in with a PIN (a named one, or the older shared PIN)."""
+        return bool(self.pins()) or bool(self.settings.value("roles/pin_hash", ""))
+
+    @property
+    def set_up(self) -> bool:
+        """The station has a technician: in PIN mode a PIN, in OS mode a listed user."""
+        return self.has_pin if self.mode == "pin" else bool(self.technicians())
+
+    def pins(self) -> dict[str, str]:
+        """Technician name -> PIN hash."""
+        try:
+            doc = json.loads(str(self.settings.value("roles/technician_pins", "{}")))
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in doc.items()} if isinstance(doc, dict) else {}
+
+    def technician_names(self) -> list[str]:
+        return sorted(self.pins())
+
+    def add_technician(self, name: str, pin: str) -> None:
+        """A technician of their own name and PIN (a new PIN for a name already listed)."""
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError(self.tr("a technician needs a name"))
+        if len(pin) < 4 or not pin.isdigit():
+            raise ValueError(self.tr("the PIN must be at least 4 digits"))
+        pins = self.pins()
+        pins[name] = hash_pin(pin)
+        self.settings.setValue("roles/technician_pins", json.dumps(pins))
+        self.settings.sync()
+
+    def operators(self) -> list[str]:
+        raw = self.settings.value("roles/operators", "")
+        items = raw if isinstance(raw, list) else str(raw).split(",")
+        return [u.strip() for u in items if u.strip()]
+
+    def set_operators(self, names: list[str]) -> None:
+        self.settings.setValue("roles/operators", ",".join(" ".join(n.split()) for n in names if n.strip()))
+        self.settings.sync()
 
     def technicians(self) -> list[str]:
         raw = self.settings.value("roles/technicians", "")
@@ -76,20 +122,17 @@ class Authority(QObject):
         """A technician action: the role's timeout starts again."""
         self._since = monotonic()
 
-    def set_pin(self, pin: str) -> None:
-        if len(pin) < 4 or not pin.isdigit():
-            raise ValueError("the PIN must be at least 4 digits")
-        self.settings.setValue("roles/pin_hash", hash_pin(pin))
-        self.settings.sync()
-
     def login(self, pin: str = "", name: str = "") -> bool:
-        """PIN mode: the PIN; OS mode: the OS user must be listed. ``name`` is who signs the log."""
+        """PIN mode: the named technician's PIN (or the older shared one); OS mode: the OS user
+        must be listed. ``name`` is who signs the log."""
+        name = " ".join(name.split())
         if self.mode == "os":
             ok = self.os_user in self.technicians()
         else:
-            ok = self.has_pin and check_pin(pin, str(self.settings.value("roles/pin_hash", "")))
+            pins, legacy = self.pins(), str(self.settings.value("roles/pin_hash", ""))
+            ok = check_pin(pin, pins[name]) if name in pins else bool(legacy) and check_pin(pin, legacy)
         if ok:
-            self.role, self.who = TECHNICIAN, (name.strip() or self.os_user)
+            self.role, self.who = TECHNICIAN, (name or self.os_user)
             self.touch()
             self.roleChanged.emit(self.role, self.who)
         return ok
@@ -102,8 +145,8 @@ class Authority(QObject):
     def require(self, parent, action: str, ask=None) -> tuple[bool, str]:
         """True when the station is (or now becomes) in the technician role; else the reason.
 
-        ``ask(action, new_pin) -> (name, pin, again) | None`` asks the person (a PinDialog by
-        default; tests pass their own)."""
+        ``ask(action, names) -> (name, pin) | None`` asks the person, ``names`` being the
+        technicians to choose from (a PinDialog by default; tests pass their own)."""
         if self.is_technician:
             self.touch()
             return True, ""
@@ -112,27 +155,23 @@ class Authority(QObject):
                 return True, ""
             return False, self.tr("Only a technician may {0}: user {1} is not in the technicians list.").format(
                 action, self.os_user)
-        answer = (ask or _ask_dialog(parent))(action, not self.has_pin)
+        if not self.has_pin:
+            return False, self.tr("Only a technician may {0}, and this station has none yet: set it up first "
+                                  "(Tools ▸ Set up station…, or station technicians add NAME).").format(action)
+        answer = (ask or _ask_dialog(parent))(action, self.technician_names())
         if answer is None:
             return False, self.tr("Only a technician may {0}: sign-in cancelled.").format(action)
-        name, pin, again = answer
-        if not self.has_pin:
-            if pin != again:
-                return False, self.tr("The two PINs differ; no PIN was set.")
-            try:
-                self.set_pin(pin)
-            except ValueError as exc:
-                return False, str(exc)
+        name, pin = answer[0], answer[1]
         if self.login(pin, name):
             return True, ""
-        return False, self.tr("Wrong PIN: only a technician may {0}.").format(action)
+        return False, self.tr("Wrong PIN for {0}: only a technician may {1}.").format(name or "?", action)
 
 
 def _ask_dialog(parent):
-    def ask(action: str, new_pin: bool):
+    def ask(action: str, names: list[str]):
         from ui.pin_dialog import PinDialog
 
-        d = PinDialog(action, new_pin, parent=parent)
+        d = PinDialog(action, names, parent=parent)
         return d.values() if d.exec() else None
 
     return ask

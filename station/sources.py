@@ -22,7 +22,8 @@ Entry = tuple[str, int, int]
 
 
 def list_images(folder: Path) -> list[Entry]:
-    """The folder's image files by name; raises OSError when the folder cannot be read."""
+    """The folder's image files (by name; the watcher orders them by arrival); raises OSError
+    when the folder cannot be read."""
     out = []
     for e in sorted(os.scandir(folder), key=lambda e: e.name):
         if e.name.startswith(".") or not is_image_path(e.name):
@@ -114,7 +115,8 @@ class FolderWatcher(QObject):
         if self.trouble:
             self.trouble = ""
             self.status.emit(self.tr("Watching {0} again").format(self.folder), True)
-        for key in entries:
+        # judged in the order the files arrived (their mtime), the name only between equals
+        for key in sorted(entries, key=lambda e: (e[2], e[0])):
             path, size, mtime = key
             if key in self._emitted or self._seen(*key):
                 continue

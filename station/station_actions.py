@@ -93,6 +93,7 @@ class ToolActions(QObject):
             ("master", self.tr("Master check"), "Ctrl+M", window.masters.run),
             ("master", self.tr("Register masters…"), None, window.masters.register),
             ("settings", self.tr("Settings…"), "Ctrl+,", window.settings_flow.open),
+            ("signin", self.tr("Set up station…"), None, lambda: window.floor.setup()),
             ("fullscreen", self.tr("Full screen (F11)"), "F11", self.kiosk),
         ]
         window.tool_actions = {}

@@ -73,6 +73,10 @@ class ThresholdController(QObject):
 
     def apply(self, category: str, value: float, why: str) -> bool:
         """Set the threshold (technician only), log old and new, reload the model."""
+        if not why.strip():
+            self.window.show_message(self.tr("Threshold of {0} not changed: a reason is needed (it goes in the "
+                                             "change log).").format(category))
+            return False
         if not self.window.require_technician(self.tr("change the threshold")):
             return False
         old = self.window.model_info.threshold if self.window.model_info else None
@@ -83,7 +87,7 @@ class ThresholdController(QObject):
             return False
         a = self.window.authority
         self.store.log_change(a.who, a.role, f"threshold:{category}", f"{old:.4f}" if old is not None else None,
-                              f"{value:.4f}", why or self.tr("(no reason given)"))
+                              f"{value:.4f}", why.strip())
         self.window.show_message(self.tr("Threshold of {0}: {1:.3f} → {2:.3f}").format(category, old or 0.0, value))
         self.window.requestLoad.emit(category)
         return True

@@ -1,7 +1,8 @@
 """How fast verdicts follow each other on screen: each shown verdict stays up for the window's
 ``hold_ms``, so a burst from a watched folder does not flicker past the operator. What arrives
-meanwhile waits; when the hold ends, the worst of it (ERROR > FAIL > REVIEW > PASS; the latest
-among equals) is shown. Every verdict is logged and counted whether or not it is shown."""
+meanwhile waits; when the hold ends, the newest part is shown, so the screen always ends on the
+part last judged. None is lost: every verdict is logged and counted, the strip of recent parts
+shows each one, and a FAIL passed over still waits for its acknowledgement."""
 
 from __future__ import annotations
 
@@ -30,8 +31,7 @@ class VerdictPacer:
         if wait <= 0:
             w.display(result, row_id)
             return
-        if self._held is None or severity(result) >= severity(self._held[0]):
-            self._held = (result, row_id)
+        self._held = (result, row_id)
         if not self._timer.isActive():
             self._timer.start(int(wait * 1000) + 1)
 

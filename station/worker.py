@@ -1,8 +1,8 @@
 """The worker: one QObject living in a QThread that owns the engine and the history writer.
 
 The window talks to it only through queued signals, so jobs run in the order they were
-asked for and the event loop never waits on the engine. Training can be cancelled from the
-UI thread through a thread-safe flag.
+asked for and the event loop never waits on the engine. Training runs in a thread of its own
+(``station.training_worker``), so parts keep being judged meanwhile.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import traceback
 from pathlib import Path
 
 import numpy as np
@@ -30,12 +29,6 @@ class InspectionWorker(QObject):
     waiting = Signal(str, str)  # path, source kind: no usable model yet; not judged, not marked seen
     retryable = Signal(object, str, str, str)  # path or frame, kind, source, reason: an ERROR that was the station's fault
     notLogged = Signal(str)  # why the last result could not be written to the history
-    progress = Signal(str, int, int)  # stage, done, total
-    trainingFinished = Signal(object)  # TrainReport
-    trainingFailed = Signal(str)
-    categoriesChanged = Signal()
-    synthPreview = Signal(str, object, str)  # folder, [(uint8 RGB crop, kind)], message
-    modelUpdated = Signal(object, str, str)  # ModelInfo of the new version, "extend" | "rebuild", note
 
     def __init__(self, models_dir: str | os.PathLike[str], data_dir: str | os.PathLike[str],
                  station: str = "", operator: str = "") -> None:
@@ -46,7 +39,9 @@ class InspectionWorker(QObject):
         self._inspector = None
         self._manifest_stamp = None
         self._history = None
-        self._cancel = threading.Event()
+        self.hold: set[str] = set()
+        """Categories being trained in the window: their new versions are not followed (they
+        go on the line when a technician puts them there)."""
         self.judging = threading.Event()
         """Set while a verdict is being computed; the explanation worker waits for it to clear."""
 
@@ -84,7 +79,7 @@ class InspectionWorker(QObject):
         picked up before the next part (one stat per part); the result names the version."""
         if self._inspector is not None:
             category = self._inspector.info.category
-            if self._stamp(category) != self._manifest_stamp:
+            if category not in self.hold and self._stamp(category) != self._manifest_stamp:
                 self.load_category(category)
 
     def _record(self, result, kind: str, frame: np.ndarray | None = None, seen=None) -> int:
@@ -143,66 +138,17 @@ class InspectionWorker(QObject):
             log.exception("camera event not logged")
             self.notLogged.emit(f"{type(exc).__name__}: {exc}")
 
-    @Slot(str, object, object, bool)
-    def train(self, category: str, good_paths: list, config, tune: bool = False) -> None:
-        """Train ``category``; with ``tune``, once per candidate setting (``engine.tuning``)."""
-        from engine.training import TrainingCancelled
-        from engine.tuning import train_or_tune
+    @Slot(str, str)
+    def set_bench(self, operator: str, lot: str) -> None:
+        """Who judges the next parts and which lot they belong to (queued: parts sent before
+        keep what was set when they were sent)."""
+        self.operator = operator
+        self.history.operator, self.history.lot = operator, lot
 
-        try:
-            report = train_or_tune(category, good_paths, self.models_dir, config, tune,
-                                   progress=lambda s, d, n: self.progress.emit(s, d, n),
-                                   should_cancel=self._cancel.is_set)
-        except TrainingCancelled:
-            self.trainingFailed.emit("training cancelled; no model was saved")
-            return
-        except Exception as exc:
-            log.debug(traceback.format_exc())
-            self.trainingFailed.emit(str(exc))
-            return
-        self.categoriesChanged.emit()
-        self.trainingFinished.emit(report)
-
-    @Slot(str, object, str, str)
-    def update_model(self, category: str, paths: list, how: str, note: str) -> None:
-        """A new version of ``category`` that knows ``paths`` as good (extend or rebuild)."""
-        from engine.model_update import extend_category, rebuild_category
-
-        self._cancel.clear()
-        report = lambda s, d, n: self.progress.emit(s, d, n)  # noqa: E731
-        try:
-            if how == "extend":
-                info = extend_category(self.models_dir, category, paths, note, progress=report)
-            else:
-                info = rebuild_category(self.models_dir, category, paths, note, progress=report,
-                                        should_cancel=self._cancel.is_set).info
-        except Exception as exc:
-            log.debug(traceback.format_exc())
-            self.trainingFailed.emit(f"{category}: no new version was made: {exc}")
-            return
-        self.categoriesChanged.emit()
-        self.modelUpdated.emit(info, how, note)
-
-    @Slot(str)
-    def preview_synth(self, folder: str) -> None:
-        """Synthetic defects on a folder's good images, for the New category dialog."""
-        from engine.synth import PartMaskError, SynthesisError
-        from engine.synth.category import CategorySynthError, preview_defects
-
-        try:
-            items, part = preview_defects(folder)
-        except (CategorySynthError, SynthesisError, PartMaskError, OSError) as exc:
-            self.synthPreview.emit(folder, [], str(exc))
-            return
-        self.synthPreview.emit(folder, items, part.reason)
-
-    def cancel_training(self) -> None:
-        """Thread-safe: asks a running (or queued) training to stop at its next check."""
-        self._cancel.set()
-
-    def reset_cancel(self) -> None:
-        """Called by the window when it queues a training, so an old cancel does not stop it."""
-        self._cancel.clear()
+    @Slot(int)
+    def set_retest(self, row_id: int) -> None:
+        """The next part judged re-tests inspection ``row_id`` (-1: it does not)."""
+        self.history.retest_of = row_id if row_id >= 0 else None
 
     @Slot()
     def shutdown(self) -> None:

@@ -69,6 +69,11 @@ class CategoryBar(QWidget):
         self.combo.setCurrentIndex(max(0, self.combo.findData(name)))
         self.show_facts(name)
 
+    def update_info(self, info) -> None:
+        """The facts of a model just loaded (its threshold may have changed since the list was made)."""
+        self._infos[info.category] = info
+        self.show_facts(info.category)
+
     def show_facts(self, name: str | None) -> None:
         info = self._infos.get(name) if name else None
         self.facts.setText(model_facts(info) if info else "")

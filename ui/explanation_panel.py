@@ -41,6 +41,15 @@ class ExplanationPanel(QWidget):
     def set_status(self, text: str) -> None:
         self.status.setText(text)
 
+    def clear(self, text: str) -> None:
+        """Empty the four tabs, each saying ``text``, so that nothing of the part shown before
+        stays beside a new verdict while its explanation is on its way."""
+        self.where.summary.setText(text)
+        self.where.table.setRowCount(0)
+        self.which.show_cams({}, text)
+        self.why.show_shap(None, None, {}, 0.0, text)
+        self.similar.show_neighbours([], text)
+
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
         """No: the tabs take the height left under the verdict; their wrapping labels must not
         make a box layout squeeze the verdict instead."""

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from ui.recent_strip import RecentStrip
 from ui.verdict_panel import STYLES
 
 
@@ -115,10 +116,16 @@ class ReviewView(QWidget):
             split.addWidget(w)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
+        # the live line goes on while a technician reviews: its last parts stay in view
+        self.live_strip = RecentStrip()
+        live = QHBoxLayout()
+        live.addWidget(QLabel(self.tr("<b>Live line</b>")))
+        live.addWidget(self.live_strip, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(second)
         lay.addWidget(split, 1)
+        lay.addLayout(live)
 
         self.shift.currentIndexChanged.connect(self.shiftChanged)
         self.category.currentIndexChanged.connect(lambda _i: self.categoryChanged.emit(self.category.currentData() or ""))

@@ -43,7 +43,7 @@ class SimilarTab(QWidget):
                 item.setForeground(QColor(STYLES[verdict][0]))
             item.setData(Qt.UserRole, it.get("inspection_id"))
             self.list.addItem(item)
-        if not items:
+        if not items and not caption:
             self.caption.setText(self.tr("Nothing stored yet to compare with."))
 
     def _open(self, item: QListWidgetItem) -> None:

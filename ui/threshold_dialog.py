@@ -36,7 +36,10 @@ class ThresholdDialog(QDialog):
         form.addRow(self.preview)
         form.addRow(self.tr("Reason"), self.why)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Apply | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Apply).clicked.connect(self.accept)
+        apply = self.buttons.button(QDialogButtonBox.Apply)
+        apply.clicked.connect(self.accept)
+        apply.setEnabled(False)  # a change needs its reason
+        self.why.textChanged.connect(lambda text: apply.setEnabled(bool(text.strip())))
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.value.valueChanged.connect(lambda v: self.previewRequested.emit(v, self.last_n.value()))

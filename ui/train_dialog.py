@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from ui.synth_gallery import SynthGallery
 
@@ -21,6 +21,7 @@ class TrainDialog(QDialog):
     startRequested = Signal(str, str)  # category, folder
     previewRequested = Signal(str)  # folder
     cancelRequested = Signal()
+    goLiveRequested = Signal(str, str)  # category, version
 
     def __init__(self, parent: QWidget | None = None, tune_trainings: int = 6) -> None:
         """``tune_trainings``: how many candidate settings tuning trains (the engine's list)."""
@@ -60,19 +61,34 @@ class TrainDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.start_button = self.buttons.addButton(self.tr("Train"), QDialogButtonBox.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.Cancel)
+        self.golive_button = self.buttons.addButton(self.tr("Put on the line"), QDialogButtonBox.ActionRole)
+        self.golive_button.hide()
+        self._trained = ("", "")
+        self.golive_button.clicked.connect(lambda: self.goLiveRequested.emit(*self._trained))
         self.start_button.clicked.connect(lambda: self.startRequested.emit(self.name.text().strip(), self.folder.text().strip()))
         self.cancel_button.clicked.connect(self._cancel)
+        # the form, gallery and result scroll; progress and buttons stay in view on a 768 px screen
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addWidget(QLabel(self.tr("<b>Synthetic defects</b> the station will paint on the part to test itself:")))
+        inner.addWidget(self.gallery)
+        inner.addWidget(self.curve)
+        inner.addWidget(self.result)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(body)
         lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(QLabel(self.tr("<b>Synthetic defects</b> the station will paint on the part to test itself:")))
-        lay.addWidget(self.gallery)
-        lay.addWidget(self.curve)
-        lay.addWidget(self.result)
-        lay.addStretch(1)
+        lay.addWidget(scroll, 1)
         lay.addWidget(self.stage)
         lay.addWidget(self.bar)
         lay.addWidget(self.buttons)
         self.running = False
+        self.resize(820, 600)
+        self.setMaximumHeight(max(400, _screen_height(self) - 60))
 
     # ---- what the controller reads --------------------------------------------------------
     @property
@@ -119,15 +135,39 @@ class TrainDialog(QDialog):
             self.curve.hide()
             self.result.setText("")
 
-    def set_progress(self, stage: str, done: int, total: int) -> None:
+    def set_progress(self, stage: str, done: int, total: int, fraction: float) -> None:
+        """``fraction``: the whole training's progress, 0..1 (it never goes back)."""
         self.stage.setText(self.tr("{0}: {1} / {2}").format(stage, done, total))
-        self.bar.setMaximum(max(total, 1))
-        self.bar.setValue(done)
+        self.bar.setMaximum(1000)
+        self.bar.setValue(round(1000 * fraction))
 
     def finish(self, message: str, curve_png: str | None = None, facts: str = "") -> None:
         self.set_running(False)
         self.stage.setText(message)
         self.result.setText(facts)
         if curve_png:
-            self.curve.setPixmap(QPixmap(curve_png).scaledToWidth(460, Qt.SmoothTransformation))
+            self.curve.setPixmap(QPixmap(curve_png).scaledToWidth(420, Qt.SmoothTransformation))
             self.curve.show()
+
+    def offer_go_live(self, category: str, version: str) -> None:
+        """The trained model waits: a button puts it on the line."""
+        self._trained = (category, version)
+        self.golive_button.setText(self.tr("Put {0} {1} on the line").format(category, version))
+        self.golive_button.show()
+
+    def reset(self) -> None:
+        """Opened again after a run: an empty form, not the last run's result."""
+        self.name.clear()
+        self.folder.clear()
+        self.result.setText("")
+        self.curve.hide()
+        self.curve.clear()
+        self.gallery.clear("")
+        self.golive_button.hide()
+        self.bar.setValue(0)
+        self.stage.setText(self.tr("Train from good images only; about 30 s for 200 images."))
+
+
+def _screen_height(widget: QWidget) -> int:
+    screen = widget.screen() if widget.screen() is not None else None
+    return screen.availableGeometry().height() if screen is not None else 768

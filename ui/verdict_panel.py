@@ -3,7 +3,7 @@ category and model, plus the shift's counters. Shows data only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
@@ -20,8 +20,14 @@ STYLES = {
 }
 
 
+def num(value: float, decimals: int = 2) -> str:
+    """A number in the screen language's style (decimal comma in German)."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
 class VerdictPanel(QFrame):
-    acknowledged = Signal()
+    acknowledged = Signal(int)  # the FAIL's history row id, one acknowledgement at a time
+    releaseRequested = Signal()  # a technician releases a stopped line
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +78,16 @@ class VerdictPanel(QFrame):
                                       "padding:6px; border-radius:4px;")
         self.not_logged.hide()
         lay.insertWidget(0, self.not_logged)
+        # a held line says so, large: PAUSED (parts wait) or STOPPED (a FAIL streak, a technician releases it)
+        self.hold_bar = QPushButton("")
+        self.hold_bar.setObjectName("lineHeld")
+        self.hold_bar.setStyleSheet("QPushButton#lineHeld{background:#e0a400; color:black; font-size:15pt; "
+                                    "font-weight:bold; padding:6px; border-radius:4px; text-align:left;}")
+        self.hold_bar.setFocusPolicy(Qt.NoFocus)  # Enter acknowledges FAILs; it never releases a stop
+        self.hold_bar.clicked.connect(lambda: self._stopped and self.releaseRequested.emit())
+        self.hold_bar.hide()
+        self._stopped = False
+        lay.insertWidget(1, self.hold_bar)
         self.drift = QLabel("")
         self.drift.setObjectName("driftWarning")
         self.drift.setWordWrap(True)
@@ -127,34 +143,52 @@ class VerdictPanel(QFrame):
         if verdict == "ERROR":
             self.set_state("ERROR", error or self.tr("inspection failed"), source)
             return
-        self.set_state(verdict, self.tr("{0:.2f} / threshold 0.50").format(normalised),
-                       self.tr("raw score {0:.2f} vs {1:.2f}  ·  {2}").format(score, threshold, source))
+        # the raw score against the raw threshold, the same numbers the history, the report and the
+        # threshold dialog use (the normalised score saturates at 1 far above the threshold)
+        ratio = score / threshold if threshold else 0.0
+        self.set_state(verdict, self.tr("score {0} / threshold {1}").format(num(score), num(threshold)),
+                       self.tr("{0} × threshold  ·  {1}").format(num(ratio), source))
 
     def demand_acknowledgement(self, row_id: int = -1) -> None:
-        """A FAIL the operator must confirm; the bar stays until they do."""
-        self.unacknowledged += 1
-        self.ack_rows.append(row_id)
+        """A FAIL the operator must confirm; the bar stays until each is."""
+        self.set_pending(self.ack_rows + [row_id])
+
+    def set_pending(self, rows: list[int]) -> None:
+        """The FAILs waiting for an acknowledgement, oldest first (restored at start)."""
+        self.ack_rows = list(rows)
+        self.unacknowledged = len(self.ack_rows)
         self._ack_text()
-        self.ack_button.show()
+        self.ack_button.setVisible(bool(self.ack_rows))
         self._fit()
 
     def _ack_text(self) -> None:
         if not self.unacknowledged:
             return
-        last = self.ack_rows[-1] if self.ack_rows else -1
-        if self.unacknowledged == 1 and last == self.shown_row and last >= 0:
-            self.ack_button.setText(self.tr("⚠ Acknowledge this FAIL, part #{0} (Enter)").format(last))
+        first = self.ack_rows[0]
+        if self.unacknowledged == 1 and first == self.shown_row and first >= 0:
+            self.ack_button.setText(self.tr("⚠ Acknowledge this FAIL, part #{0} (Enter)").format(first))
+        elif self.unacknowledged == 1:
+            self.ack_button.setText(self.tr("⚠ 1 earlier FAIL part not acknowledged: #{0} (Enter)").format(first))
         else:
-            self.ack_button.setText(self.tr("⚠ {0} earlier FAIL part(s) not acknowledged, last #{1} (Enter)").format(
-                self.unacknowledged, last))
+            self.ack_button.setText(self.tr("⚠ {0} FAIL parts not acknowledged; Enter acknowledges #{1}, the "
+                                            "oldest").format(self.unacknowledged, first))
 
     def acknowledge(self) -> None:
-        if self.unacknowledged:
-            self.unacknowledged = 0
-            self.ack_rows = []
-            self.ack_button.hide()
-            self._fit()
-            self.acknowledged.emit()
+        """One acknowledgement: the oldest FAIL waiting (one Enter never clears several)."""
+        if self.ack_rows:
+            row_id = self.ack_rows[0]
+            self.set_pending(self.ack_rows[1:])
+            self.acknowledged.emit(row_id)
+
+    def set_held(self, text: str, stopped: bool = False) -> None:
+        """PAUSED or STOPPED across the panel ("" clears it); a stop's bar releases on a click."""
+        self._stopped = stopped
+        self.hold_bar.setText(text)
+        self.hold_bar.setStyleSheet(self.hold_bar.styleSheet().replace("#e0a400", "#b3141b").replace("color:black", "color:white")
+                                    if stopped else self.hold_bar.styleSheet().replace("#b3141b", "#e0a400")
+                                    .replace("color:white", "color:black"))
+        self.hold_bar.setVisible(bool(text))
+        self._fit()
 
     def set_model(self, category: str, model_id: str, facts: str = "") -> None:
         """The category (large) and the model version judging it; the facts go in the tooltip

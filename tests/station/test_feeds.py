@@ -4,6 +4,7 @@ station's fault rather than the part's."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
@@ -189,8 +190,9 @@ def test_a_station_fault_is_an_error_that_is_retried_not_a_judged_part(window, q
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     part = inbox / "part.png"
-    shutil.copy(sorted((demo_data / "test" / "chip").iterdir())[0], part)
     (inbox / "broken.png").write_bytes(b"not an image at all")
+    shutil.copy(sorted((demo_data / "test" / "chip").iterdir())[0], part)
+    os.utime(part, ns=((inbox / "broken.png").stat().st_mtime_ns + 10**9,) * 2)  # arrived last: judged last
     window.watch_folder(str(inbox))
     qtbot.waitUntil(lambda: len(window.reader.latest(10)) == 2, timeout=30000)
     causes = dict(window.reader.db.execute("SELECT source, error_cause FROM inspections").fetchall())

@@ -20,6 +20,7 @@ def window(qtbot, trained_models, tmp_path):
     w = make_window(models, tmp_path / "data", station="bench-1", operator="op")
     w.confirm_quit = False
     w.hold_ms = 0
+    w.settings.setValue("bench/fail_streak", 0)  # these tests judge defects in a row on purpose
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.model_info is not None, timeout=20000)
@@ -43,8 +44,8 @@ def test_review_by_keyboard_then_learn_from_it(window, qtbot, demo_data):
     _judge(window, qtbot, defects)
     db_path = window.data_dir / "history.sqlite"
     originals = _snapshot(db_path)
-    window.authority.set_pin("4321")
-    window.ask_pin = lambda action, new_pin: ("Tess", "4321", "")
+    window.authority.add_technician("Tess", "4321")
+    window.ask_pin = lambda action, names: ("Tess", "4321")
     window.enter_review(0, "washer")
     view = window.review.view
     assert window.pages.currentWidget() is view
@@ -98,15 +99,15 @@ def test_review_by_keyboard_then_learn_from_it(window, qtbot, demo_data):
 def test_threshold_change_needs_the_technician_and_is_logged(window, qtbot, demo_data):
     _judge(window, qtbot, sorted(str(p) for p in (demo_data / "test" / "good").iterdir()))
     old = window.model_info.threshold
-    window.ask_pin = lambda action, new_pin: None  # the operator cancels the sign-in
+    window.ask_pin = lambda action, names: None  # the operator cancels the sign-in
     assert not window.thresholds.apply("washer", old * 2, "fewer rejects")
     assert "technician" in window.banner.text()
     with sqlite3.connect(window.data_dir / "history.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM changes").fetchone()[0] == 0
-    window.authority.set_pin("4321")
-    window.ask_pin = lambda action, new_pin: ("Tess", "0000", "")  # wrong PIN: still refused
+    window.authority.add_technician("Tess", "4321")
+    window.ask_pin = lambda action, names: ("Tess", "0000")  # wrong PIN: still refused
     assert not window.thresholds.apply("washer", old * 2, "fewer rejects")
-    window.ask_pin = lambda action, new_pin: ("Tess", "4321", "")
+    window.ask_pin = lambda action, names: ("Tess", "4321")
     text = window.thresholds.preview("washer", old * 0.01, 100)
     assert "would change verdict" in text and "PASS→FAIL" in text
     assert window.thresholds.apply("washer", old * 2, "fewer rejects")
@@ -134,8 +135,8 @@ def test_master_check_logs_results_and_alarms_when_a_master_defect_passes(window
     (masters / "defect").mkdir()
     shutil.copy(sorted((demo_data / "test" / "good").iterdir())[0], masters / "good" / "g.png")
     shutil.copy(sorted((demo_data / "test" / "scratch").iterdir())[0], masters / "defect" / "d.png")
-    window.authority.set_pin("4321")
-    window.ask_pin = lambda action, new_pin: ("Tess", "4321", "")
+    window.authority.add_technician("Tess", "4321")
+    window.ask_pin = lambda action, names: ("Tess", "4321")
     assert window.masters.register_folder("washer", masters) == 2
     counts = window.reader.counts()
     assert window.masters.run()

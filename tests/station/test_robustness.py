@@ -22,6 +22,7 @@ def test_watched_files_wait_for_a_model_and_are_judged_once_one_loads(qtbot, tra
     models.mkdir()
     w = make_window(models, tmp_path / "data", station="bench-1", operator="op")
     w.confirm_quit, w.hold_ms = False, 0
+    w.settings.setValue("bench/fail_streak", 0)  # these tests judge defects in a row on purpose
     qtbot.addWidget(w)
     w.show()
     try:
@@ -50,6 +51,7 @@ def window(qtbot, trained_models, tmp_path):
 
     w = make_window(trained_models, tmp_path / "data", station="bench-1", operator="op")
     w.confirm_quit, w.hold_ms = False, 0
+    w.settings.setValue("bench/fail_streak", 0)  # these tests judge defects in a row on purpose
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.model_info is not None, timeout=20000)
@@ -160,6 +162,7 @@ def test_a_version_made_by_another_program_is_picked_up_before_the_next_part(qtb
     shutil.copytree(trained_models, models)
     w = make_window(models, tmp_path / "data", station="bench-1", operator="op")
     w.confirm_quit, w.hold_ms = False, 0
+    w.settings.setValue("bench/fail_streak", 0)  # these tests judge defects in a row on purpose
     qtbot.addWidget(w)
     w.show()
     try:
@@ -183,6 +186,7 @@ def test_a_result_still_queued_when_the_window_closes_reaches_it_before_its_hist
 
     w = make_window(trained_models, tmp_path / "data", station="bench-1", operator="t")
     w.confirm_quit, w.hold_ms = False, 0
+    w.settings.setValue("bench/fail_streak", 0)  # these tests judge defects in a row on purpose
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.model_info is not None, timeout=20000)

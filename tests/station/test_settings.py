@@ -40,11 +40,11 @@ def test_bad_settings_are_named_and_nothing_is_kept(window, tmp_path):
 
 
 def test_settings_need_the_technician_pause_inspection_and_are_logged(window, qtbot):
-    window.ask_pin = lambda action, new_pin: None
+    window.ask_pin = lambda action, names: None
     window.settings_flow.open()
     assert window.settings_flow.dialog is None and "technician" in window.banner.text()
-    window.authority.set_pin("1357")
-    window.ask_pin = lambda action, new_pin: ("Tess", "1357", "")
+    window.authority.add_technician("Tess", "1357")
+    window.ask_pin = lambda action, names: ("Tess", "1357")
     window.settings_flow.open()
     dialog = window.settings_flow.dialog
     assert dialog is not None and window.pause_reason

@@ -10,6 +10,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.station.people import technician
+
 pytestmark = pytest.mark.gui
 
 
@@ -21,6 +23,7 @@ def window(qtbot, trained_models, tmp_path):
                     camera_factory=lambda address: FakeCamera())
     w.confirm_quit = False
     w.hold_ms = 0
+    w.settings.setValue("bench/fail_streak", 0)  # these tests judge defects in a row on purpose
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.model_info is not None, timeout=20000)
@@ -76,7 +79,7 @@ def test_judge_shows_verdict_history_and_sqlite_row(window, qtbot, demo_data):
     assert window.verdict.ack_button.isVisible() and f"this FAIL, part #{row_id}" in window.verdict.ack_button.text()
     window.submit_paths(_images(demo_data, "good")[:1])
     qtbot.waitUntil(lambda: window.verdict.state == "PASS", timeout=20000)
-    assert f"1 earlier FAIL part(s) not acknowledged, last #{row_id}" in window.verdict.ack_button.text()
+    assert f"1 earlier FAIL part not acknowledged: #{row_id}" in window.verdict.ack_button.text()
     qtbot.keyClick(window, Qt.Key_Return)
     assert not window.verdict.ack_button.isVisible()
 
@@ -178,23 +181,30 @@ def test_settings_remember_category_and_geometry(window, tmp_path, trained_model
         again.shutdown()
 
 
-def test_new_category_trains_in_the_worker_and_can_be_cancelled(window, qtbot, demo_data):
+def test_new_category_trains_beside_the_line_and_can_be_cancelled(window, qtbot, demo_data):
+    window.categories.open_dialog()
+    assert window.categories.dialog is None and "technician" in window.banner.text()  # a technician's step
+    technician(window)
     window.categories.open_dialog()
     dialog = window.categories.dialog
+    trainer = window.categories.trainer
     # cancelled at once: no model is saved and the station keeps its current model
-    window.worker.cancel_training()
-    with qtbot.waitSignal(window.worker.trainingFailed, timeout=30000) as failed:
+    with qtbot.waitSignal(trainer.trainingFailed, timeout=30000) as failed:
         window.categories.start("cancelled-one", str(demo_data / "train" / "good"))
-        window.worker.cancel_training()
+        trainer.cancel_training()
     assert "cancelled" in failed.args[0]
     assert not (window.models_dir / "cancelled-one").exists()
-    qtbot.waitUntil(lambda: window.verdict.state == "READY", timeout=5000)
+    assert window.verdict.state == "READY" and window.model_info.category == "washer"
     # a real run with the classifier and a miss cap: progress reaches the dialog, the new category
-    # is listed and selected, and the dialog shows the self-test and its trade-off curve
+    # is listed but not put on the line until the technician says so; the dialog shows the
+    # self-test and its trade-off curve
     dialog.classifier_box.setChecked(True)
     dialog.policy.setCurrentIndex(dialog.policy.findData(0.10))
     window.categories.start("washer-2", str(demo_data / "train" / "good"))
-    qtbot.waitUntil(lambda: window.model_info is not None and window.model_info.category == "washer-2", timeout=60000)
+    qtbot.waitUntil(lambda: dialog.golive_button.isVisible(), timeout=60000)
+    assert window.model_info.category == "washer" and window.category_bar.combo.findData("washer-2") >= 0
+    dialog.golive_button.click()
+    qtbot.waitUntil(lambda: window.model_info is not None and window.model_info.category == "washer-2", timeout=20000)
     assert dialog.bar.value() > 0 and "Done" in dialog.stage.text(), (dialog.stage.text(), window.verdict.detail.text())
     assert window.category_bar.current() == "washer-2" and window.model_info.category == "washer-2"
     assert window.model_info.classifier is not None and window.model_info.self_test["images"] > 0
@@ -207,6 +217,7 @@ def test_new_category_trains_in_the_worker_and_can_be_cancelled(window, qtbot, d
 def test_new_category_with_tuning_keeps_the_self_tests_choice(window, qtbot, demo_data, monkeypatch):
     import engine.tuning as tuning
 
+    technician(window)
     small = (tuning.Candidate("96 px", (("image_size", 96),)), tuning.Candidate("128 px", (("image_size", 128),)))
     monkeypatch.setattr(tuning, "CANDIDATES", small)  # the defaults' 256-384 px would take minutes here
     window.categories.open_dialog()
@@ -214,7 +225,9 @@ def test_new_category_with_tuning_keeps_the_self_tests_choice(window, qtbot, dem
     dialog.tune_box.setChecked(True)
     window.categories.start("washer-tuned", str(demo_data / "train" / "good"))
     assert not dialog.tune_box.isEnabled()  # options are locked while it runs
-    qtbot.waitUntil(lambda: window.model_info is not None and window.model_info.category == "washer-tuned", timeout=90000)
+    qtbot.waitUntil(lambda: dialog.golive_button.isVisible(), timeout=90000)
+    dialog.golive_button.click()
+    qtbot.waitUntil(lambda: window.model_info is not None and window.model_info.category == "washer-tuned", timeout=20000)
     tuned = window.model_info.adaptations["tuning"]
     assert [c["name"] for c in tuned["candidates"]] == ["96 px", "128 px"]
     assert "Settings chosen" in dialog.result.text() and tuned["chosen"] in dialog.result.text()
@@ -231,6 +244,7 @@ def test_dialog_names_as_many_trainings_as_tuning_has_candidates(qtbot):
 
 
 def test_dialog_previews_synthetic_defects_of_the_folder(window, qtbot, demo_data, tmp_path):
+    technician(window)
     window.categories.open_dialog()
     dialog = window.categories.dialog
     dialog.folder.setText(str(demo_data / "train" / "good"))
