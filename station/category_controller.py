@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from station.training_worker import TrainingWorker, overall_fraction
@@ -29,8 +29,8 @@ class CategoryController(QObject):
         self.dialog: TrainDialog | None = None
         self.after_training: list[Callable[[], None]] = []
         """Callables run once, after the next trained model is selected."""
-        self.training = ""
-        """The category being trained ('' when none)."""
+        self.queued: list[str] = []
+        """Categories of the trainings asked for and not yet ended, in order (they run one at a time)."""
         self._fraction = 0.0
         self.requestTrain.connect(self.trainer.train)
         self.requestPreview.connect(self.trainer.preview_synth)
@@ -42,7 +42,16 @@ class CategoryController(QObject):
         self.status.setObjectName("trainingStatus")
         self.status.hide()
         window.statusBar().addPermanentWidget(self.status)
+        # a category trained or copied in by another program is listed without a restart
+        self.folder_watch = QFileSystemWatcher([str(window.models_dir)] if Path(window.models_dir).is_dir() else [], self)
+        self._relist = QTimer(self, singleShot=True, interval=500, timeout=self.relist)
+        self.folder_watch.directoryChanged.connect(lambda _path: self._relist.start())
         self.thread.start()
+
+    def relist(self) -> None:
+        """List the models folder again; the line keeps the category it judges."""
+        w = self.window
+        w.refresh_categories(w.model_info.category if w.model_info else w.category_bar.current(), load=w.model_info is None)
 
     def switch(self, name: str) -> None:
         """The operator picked another category in the bar: a technician's step, logged."""
@@ -100,7 +109,8 @@ class CategoryController(QObject):
         """Queue a training in the training thread (the only way a training starts); ``tune``: one
         training per candidate setting, the self-test's choice kept. The line goes on meanwhile."""
         self.trainer.reset_cancel()
-        self.training, self._fraction = category, 0.0
+        self.queued.append(category)
+        self._fraction = 0.0
         self.status.setText(self.tr("Training {0}: starting…").format(category))
         self.status.show()
         self.requestTrain.emit(category, paths, config, tune)
@@ -121,10 +131,20 @@ class CategoryController(QObject):
         self.status.setText(self.tr("Training {0}: {1} {2:.0%}").format(self.training or "", stage.split(",")[0],
                                                                           self._fraction))
 
+    @property
+    def training(self) -> str:
+        """The category being trained ('' when none)."""
+        return self.queued[0] if self.queued else ""
+
+    def _ended(self) -> None:
+        if self.queued:
+            self.queued.pop(0)
+        self._fraction = 0.0
+        self.status.setVisible(bool(self.queued))
+
     def on_finished(self, report, before: str) -> None:
         info = report.info
-        self.training = ""
-        self.status.hide()
+        self._ended()
         w = self.window
         if self.dialog is not None:
             curve = report.folder / _file(report.folder, "tradeoff_plot")
@@ -170,8 +190,7 @@ class CategoryController(QObject):
 
     def on_failed(self, message: str) -> None:
         w = self.window
-        self.training = ""
-        self.status.hide()
+        self._ended()
         w.show_message(message)
         if w.model_info is None:
             w.verdict.set_state("NO MODEL", message)

@@ -211,8 +211,12 @@ class HistoryStore:
                 self._put_seen(*seen, row_id)
         return row_id
 
-    def latest(self, limit: int = 200, verdict: str | None = None, category: str | None = None) -> list[HistoryRow]:
+    def latest(self, limit: int = 200, verdict: str | None = None, category: str | None = None,
+               since_utc: str | None = None) -> list[HistoryRow]:
         where, args = [], []
+        if since_utc:
+            where.append("ts >= ?")
+            args.append(since_utc)
         if verdict:
             where.append("verdict=?")
             args.append(verdict)

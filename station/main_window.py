@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from time import monotonic
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QProgressBar, QSizePolicy,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
@@ -26,6 +26,7 @@ from station.worker import InspectionWorker, WorkerThread
 from station.settings_values import BAD, number
 from station.verdict_pacer import VerdictPacer
 from station.bench.floor import BenchFloor
+from ui.banner import Banner
 from ui.bench_bar import BenchBar
 from ui.shift_bar import ShiftBar
 from ui.category_bar import CategoryBar, model_facts
@@ -94,11 +95,6 @@ class MainWindow(QMainWindow):
         self.category_bar.newCategoryRequested.connect(lambda: self.categories.open_dialog())
         self.category_bar.factsRequested.connect(lambda name: self.categories.show_facts(name))
         self.feed_bar = FeedBar()
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background:#5a2a82; color:white; padding:6px; font-weight:bold;")
-        self.banner.hide()
-        self._banner_timer = QTimer(self, singleShot=True, timeout=self.banner.hide)
 
         left = ImagePane(number(self.settings, "display/opacity", 50, 0, 100))
         self.view, self.overlay_box, self.opacity = left.view, left.overlay_box, left.opacity
@@ -123,6 +119,10 @@ class MainWindow(QMainWindow):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        # text on the right (a long file name, a message) never takes width from the image
+        right.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        right.setMinimumWidth(420)
         self.splitter = split
 
         self.left, self.right_layout = left, rl
@@ -138,9 +138,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(inspect_page)
         central = QWidget()
         outer = QVBoxLayout(central)
-        outer.addWidget(self.banner)
         outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.banner = Banner(central)  # floats over the top: nothing moves when a message comes
         self.queue_label = QLabel(self.tr("Idle"))
         self.queue_bar = QProgressBar()
         self.queue_bar.setMaximumWidth(220)
@@ -308,7 +308,8 @@ class MainWindow(QMainWindow):
     def refresh_history(self) -> None:
         self.history.set_categories(self.reader.categories())
         v, c = self.history.filters()
-        self.history.set_rows(self.reader.latest(200, v or None, c or None))
+        since = current_shift(self.shift_spec()).start_utc if self.history.this_shift else None
+        self.history.set_rows(self.reader.latest(200, v or None, c or None, since))
         self.refresh_counters()
 
     def refresh_counters(self) -> None:
@@ -376,9 +377,7 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str, seconds: int = 10) -> None:
         """Non-modal message; the window keeps working."""
-        self.banner.setText(text)
-        self.banner.show()
-        self._banner_timer.start(seconds * 1000)
+        self.banner.say(text, seconds)
 
     # ---- leaving -----------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802

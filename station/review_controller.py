@@ -82,8 +82,7 @@ class ReviewController(QObject):
         if shift is None:
             return
         category = self.view.category.currentData() or None
-        verdicts = ("FAIL", "REVIEW", "PASS") if self.view.include_pass.isChecked() else ("FAIL", "REVIEW")
-        rows = self.store.queue(shift.start_utc, shift.end_utc, category, verdicts)
+        rows = self.store.queue(shift.start_utc, shift.end_utc, category, self.view.verdicts())
         self.rows = {r.id: r for r in rows}
         self.view.set_lists(self.store.defect_types(category or ""), list(OVERRULE_REASONS))
         self.view.set_queue(rows, self.store.latest_for(list(self.rows)), select)
@@ -96,8 +95,9 @@ class ReviewController(QObject):
             return
         image = load_stored_image(row)
         self.window.explain.on_displayed(row.id, image, load_map(row), row.threshold, stored=True)
-        if row.category:
-            self.view.set_lists(self.store.defect_types(row.category), list(OVERRULE_REASONS))
+        standing = self.store.latest(row.id)
+        kept = standing.defect_type if standing is not None and standing.decision == "defect" else None
+        self.view.set_lists(self.store.defect_types(row.category or ""), list(OVERRULE_REASONS), kept)
         header = self.tr("<b>#{0}  {1}</b>  score {2:.2f} (threshold {3:.2f}), {4}<br>{5}  ·  {6}").format(
             row.id, row.verdict, row.score or 0.0, row.threshold or 0.0, row.category, row.ts[:19].replace("T", " "),
             Path(row.source).name)
@@ -108,10 +108,7 @@ class ReviewController(QObject):
             d.who, d.context, f" — {d.note}" if d.note else "", self.tr(" [revised]") if i < len(ds) - 1 else "")
             for ds in [self.store.decisions(row.id)] for i, d in enumerate(ds))
         self.view.show_current(header, trail)
-        standing = self.store.latest(row.id)
-        if standing is not None and standing.decision == "defect":
-            self.view.defect_type.setCurrentText(standing.defect_type or "")
-        elif standing is not None:
+        if standing is not None and standing.decision == "good":
             self.view.reason.setCurrentText(standing.reason or "")
 
     def decide(self, kind: str) -> None:
@@ -120,9 +117,13 @@ class ReviewController(QObject):
             return
         if not self.window.require_technician(self.tr("decide on rejects")):
             return
-        who, role = self.window.authority.who, self.window.authority.role
         v = self.view
-        self.store.decide(row_id, who, role, kind, v.defect_type.currentText() if kind == "defect" else None,
+        if kind == "defect" and not v.chosen_type:
+            self.window.show_message(self.tr("#{0}: choose the defect type first (T), then D.").format(row_id))
+            v.defect_type.setFocus()
+            return
+        who, role = self.window.authority.who, self.window.authority.role
+        self.store.decide(row_id, who, role, kind, v.chosen_type if kind == "defect" else None,
                           v.reason.currentText() if kind == "good" else None, v.note.text().strip() or None)
         self.window.authority.touch()
         row = self.rows[row_id]

@@ -56,14 +56,15 @@ class ReviewStore:
     # ---- the review queue ---------------------------------------------------------------------
     def queue(self, start_utc: str, end_utc: str, category: str | None = None,
               verdicts: tuple[str, ...] = ("FAIL", "REVIEW")) -> list[HistoryRow]:
-        """The shift's rejects and REVIEW parts, worst first (highest normalised score)."""
+        """The shift's rejects and REVIEW parts, worst first: highest raw score over its threshold
+        (the normalised score saturates at 1 and would leave them in id order)."""
         marks = ",".join("?" * len(verdicts))
         sql = f"{_SELECT} WHERE ts >= ? AND ts < ? AND verdict IN ({marks}) AND source_kind IS NOT 'master'"
         args: list = [start_utc, end_utc, *verdicts]
         if category:
             sql += " AND category = ?"
             args.append(category)
-        rows = self.db.execute(sql + " ORDER BY normalised_score DESC, id", args).fetchall()
+        rows = self.db.execute(sql + " ORDER BY score / NULLIF(threshold, 0) DESC, id", args).fetchall()
         return [HistoryRow(*r) for r in rows]
 
     # ---- decisions ----------------------------------------------------------------------------

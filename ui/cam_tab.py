@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ui.image_view import ImageView
 
@@ -26,16 +26,22 @@ class CamTab(QWidget):
         top.addWidget(self.method, 1)
         top.addWidget(self.layer, 1)
         self.view = ImageView()
-        self.view.setMinimumSize(200, 160)
+        self.view.setMinimumSize(160, 100)
         self.caption = QLabel("")
         self.caption.setWordWrap(True)
+        # the caption has its own scrolled strip under the CAM: never drawn over it, never cut
+        caption_box = QScrollArea()
+        caption_box.setWidgetResizable(True)
+        caption_box.setFrameShape(QScrollArea.NoFrame)
+        caption_box.setWidget(self.caption)
+        caption_box.setFixedHeight(64)
         self.train_button = QPushButton(self.tr("Train the defect classifier…"))
         self.train_button.clicked.connect(self.trainClassifierRequested)
         self.train_button.hide()
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.view, 1)
-        lay.addWidget(self.caption)
+        lay.addWidget(caption_box)
         lay.addWidget(self.train_button)
         self._overlays: dict[str, tuple[np.ndarray, str]] = {}
 

@@ -3,8 +3,8 @@ beside the image, and the history as the last tab. A status line says what is be
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from ui.cam_tab import CamTab
 from ui.similar_tab import SimilarTab
@@ -27,6 +27,10 @@ class ExplanationPanel(QWidget):
         self.tabs.addTab(self.why, self.tr("Why this number"))
         self.tabs.addTab(self.similar, self.tr("Resembles"))
         self.tabs.addTab(history, self.tr("History"))
+        # every tab in view at once: a clicked tab never scrolls the bar (the tabs would move)
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.ElideRight)
+        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.compare_button = QPushButton(self.tr("Compare with…"))
         self.compare_button.setToolTip(self.tr("Judge this image with another category's model, side by side"))
         self.compare_button.clicked.connect(self.compareRequested)

@@ -15,7 +15,7 @@ from ui.verdict_panel import STYLES
 
 class HistoryPanel(QWidget):
     rowSelected = Signal(int)
-    filtersChanged = Signal(str, str)  # verdict ('' = all), category ('' = all)
+    filtersChanged = Signal(str, str)  # verdict ('' = all), category ('' = all); the shift filter too
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,9 +25,13 @@ class HistoryPanel(QWidget):
             self.verdict_filter.addItem(v, v)
         self.category_filter = QComboBox()
         self.category_filter.addItem(self.tr("All categories"), "")
+        self.shift_filter = QComboBox()
+        self.shift_filter.addItem(self.tr("This shift"), True)
+        self.shift_filter.addItem(self.tr("All shifts"), False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("History")))
         top.addStretch(1)
+        top.addWidget(self.shift_filter)
         top.addWidget(self.verdict_filter)
         top.addWidget(self.category_filter)
         self.list = QListWidget()
@@ -40,10 +44,16 @@ class HistoryPanel(QWidget):
         self.list.currentItemChanged.connect(self._selected)
         self.verdict_filter.currentIndexChanged.connect(self._filters)
         self.category_filter.currentIndexChanged.connect(self._filters)
+        self.shift_filter.currentIndexChanged.connect(self._filters)
 
     def filters(self) -> tuple[str, str]:
         """(verdict, category) chosen above the list; "" for all."""
         return self.verdict_filter.currentData() or "", self.category_filter.currentData() or ""
+
+    @property
+    def this_shift(self) -> bool:
+        """Only the current shift's inspections are listed."""
+        return bool(self.shift_filter.currentData())
 
     def shows(self, verdict: str, category: str) -> bool:
         """Whether a record of ``verdict`` and ``category`` passes the filters chosen above the list."""
@@ -71,7 +81,7 @@ class HistoryPanel(QWidget):
     @staticmethod
     def _item(row) -> QListWidgetItem:
         t = datetime.fromisoformat(row.ts).astimezone().strftime("%H:%M:%S")
-        score = f"{row.score:.2f}" if row.score is not None else "–"
+        score = f"{row.score:.2f} / {row.threshold:.2f}" if row.score is not None and row.threshold else "–"
         name = "/".join(row.source.replace("\\", "/").rsplit("/", 2)[-2:])
         text = f"{row.verdict:<6}  {t}  score {score}\n{row.category}  {name}"
         if row.error:

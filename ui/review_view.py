@@ -41,6 +41,10 @@ class ReviewView(QWidget):
         self.shift = QComboBox()
         self.category = QComboBox()
         self.include_pass = QCheckBox(self.tr("PASS parts too (to record escapes)"))
+        self.verdict = QComboBox()
+        for text, data in ((self.tr("FAIL and REVIEW"), ("FAIL", "REVIEW")), (self.tr("FAIL only"), ("FAIL",)),
+                           (self.tr("REVIEW only"), ("REVIEW",))):
+            self.verdict.addItem(text, data)
         self.summary = QLabel("")
         self.summary.setObjectName("reviewSummary")
         back = QPushButton(self.tr("Back to inspection (Esc)"))
@@ -52,6 +56,8 @@ class ReviewView(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(back)
         second = QHBoxLayout()
+        second.addWidget(QLabel(self.tr("Verdicts")))
+        second.addWidget(self.verdict)
         second.addWidget(self.include_pass)
         second.addStretch(1)
         for w in (self.learn, report):
@@ -130,6 +136,7 @@ class ReviewView(QWidget):
         self.shift.currentIndexChanged.connect(self.shiftChanged)
         self.category.currentIndexChanged.connect(lambda _i: self.categoryChanged.emit(self.category.currentData() or ""))
         self.include_pass.toggled.connect(lambda _on: self.categoryChanged.emit(self.category.currentData() or ""))
+        self.verdict.currentIndexChanged.connect(lambda _i: self.categoryChanged.emit(self.category.currentData() or ""))
         self.queue.currentItemChanged.connect(lambda item, _old: item and self.rowChosen.emit(int(item.data(Qt.UserRole))))
         self.confirm_button.clicked.connect(lambda: self.decided.emit("defect"))
         self.overrule_button.clicked.connect(lambda: self.decided.emit("good"))
@@ -164,14 +171,24 @@ class ReviewView(QWidget):
         self.shift.setCurrentIndex(shift_index)
         self.category.setCurrentIndex(max(0, self.category.findData(category)))
 
-    def set_lists(self, defect_types: list[str], reasons: list[str]) -> None:
-        keep = self.defect_type.currentText()
+    def verdicts(self) -> tuple[str, ...]:
+        """The verdicts the queue lists (the filter, plus PASS when asked for)."""
+        return tuple(self.verdict.currentData()) + (("PASS",) if self.include_pass.isChecked() else ())
+
+    def set_lists(self, defect_types: list[str], reasons: list[str], standing: str | None = None) -> None:
+        """The defect types, none chosen (each part gets its own type, chosen with T), unless the
+        part already has a standing decision of type ``standing``."""
         self.defect_type.clear()
-        self.defect_type.addItems(defect_types)
-        if keep in defect_types:
-            self.defect_type.setCurrentText(keep)
+        self.defect_type.addItem(self.tr("— choose the type (T) —"), None)
+        for name in defect_types:
+            self.defect_type.addItem(name, name)
+        self.defect_type.setCurrentIndex(max(0, self.defect_type.findData(standing)) if standing else 0)
         if self.reason.count() == 0:
             self.reason.addItems(reasons)
+
+    @property
+    def chosen_type(self) -> str | None:
+        return self.defect_type.currentData()
 
     def set_queue(self, rows: list, decisions: dict, select: int | None = None) -> None:
         """``rows``: HistoryRow-like (id, ts, verdict, normalised_score, source, thumbnail); ``decisions``: id -> decision."""
@@ -195,7 +212,8 @@ class ReviewView(QWidget):
         kind = getattr(decision, "decision", None)
         label = getattr(decision, "defect_type", None) or getattr(decision, "reason", None) or ""
         mark = {"defect": self.tr("✔ defect"), "good": self.tr("✘ overruled")}.get(kind, self.OPEN)
-        item.setText(self.tr("#{0}  {1}  {2:.2f}\n{3} {4}").format(r.id, r.verdict, r.normalised_score or 0.0, mark, label))
+        item.setText(self.tr("#{0}  {1}  {2:.2f} / {3:.2f}\n{4} {5}").format(r.id, r.verdict, r.score or 0.0,
+                                                                              r.threshold or 0.0, mark, label))
         item.setData(Qt.UserRole + 1, kind or "")
         c = QColor(STYLES.get(r.verdict, STYLES["READY"])[0])
         item.setBackground(QColor((c.red() + 4 * 255) // 5, (c.green() + 4 * 255) // 5, (c.blue() + 4 * 255) // 5))

@@ -47,6 +47,9 @@ class VerdictPanel(QFrame):
         self.category_line = _bold_label("categoryLine", 20)
         self.model_line = QLabel("")
         self.model_line.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        for label in (self.detail, self.source_line, self.category_line, self.model_line):
+            # a long line is cut at the panel's edge; it never widens the panel (and shrinks the image)
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         lay = QVBoxLayout(self)
         # a pending acknowledgement sits above the verdict, framed apart from it, naming the part
         # it belongs to, so that it cannot be read as the verdict of the part on screen

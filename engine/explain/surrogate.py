@@ -129,7 +129,7 @@ def _draw_waterfall(plt, shap, e, expl: ShapExplanation, path, max_display: int)
         title += f" for score {expl.score:.2f}"
     title += f"  (CV R² {expl.cv_r2:.2f}{', LOW' if expl.cv_r2 < MIN_R2 else ''})"
     fig.suptitle(title, fontsize=10)
-    fig.set_size_inches(7.5, 4.2)
+    fig.set_size_inches(5.6, 3.4)  # about its size in the WHY tab: its text stays readable there
     fig.tight_layout()
     fig.savefig(path if hasattr(path, "write") else os.fspath(path), dpi=100, format="png")
     plt.close(fig)

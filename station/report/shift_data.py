@@ -82,8 +82,10 @@ class ShiftData:
         return self.rate("PASS")
 
     def worst(self, n: int = 6) -> list[ReportRow]:
-        judged = [r for r in self.rows if r.normalised_score is not None and r.verdict in ("FAIL", "REVIEW")]
-        return sorted(judged, key=lambda r: -r.normalised_score)[:n]
+        """The ``n`` rejects farthest over their threshold (raw score / threshold: the normalised
+        score saturates at 1, which left the first rejects by id)."""
+        judged = [r for r in self.rows if r.score is not None and r.threshold and r.verdict in ("FAIL", "REVIEW")]
+        return sorted(judged, key=lambda r: (-r.score / r.threshold, r.id))[:n]
 
 
 @dataclass(frozen=True)

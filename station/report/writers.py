@@ -127,7 +127,7 @@ def worst_images(d: ShiftData, n: int = 6) -> list[tuple[str, np.ndarray | None]
     """(caption, uint8 RGB with the map over it, or None when the image is gone)."""
     out = []
     for r in d.worst(n):
-        cap = f"#{r.id} {r.verdict} {r.normalised_score:.2f}" + (f"\n{r.decision}: {r.defect_type or r.reason}" if r.decision else "\nnot reviewed")
+        cap = f"#{r.id} {r.verdict} {r.score:.2f} / {r.threshold:.2f}" + (f"\n{r.decision}: {r.defect_type or r.reason}" if r.decision else "\nnot reviewed")
         try:
             img = load_image(r.image_path) if r.image_path else None
         except ImageLoadError:

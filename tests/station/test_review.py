@@ -52,11 +52,15 @@ def test_review_by_keyboard_then_learn_from_it(window, qtbot, demo_data):
     n = view.queue.count()
     assert n >= 3, "the generated defects are rejected"
     ids = [int(view.queue.item(i).data(Qt.UserRole)) for i in range(n)]
-    scores = [window.reader.get(i).normalised_score for i in ids]
-    assert scores == sorted(scores, reverse=True), "worst first"
+    scores = [window.reader.get(i).score / window.reader.get(i).threshold for i in ids]
+    assert scores == sorted(scores, reverse=True), "worst first: farthest over the threshold"
     view.activateWindow()
     view.queue.setFocus()
-    qtbot.keyClick(view.queue, Qt.Key_D)  # first: confirmed defect (the default type)
+    qtbot.keyClick(view.queue, Qt.Key_D)  # no type chosen yet: nothing is recorded
+    assert window.review.store.latest(ids[0]) is None and "choose the defect type" in window.banner.text()
+    view.defect_type.setCurrentText("scratch")
+    view.queue.setFocus()
+    qtbot.keyClick(view.queue, Qt.Key_D)  # first: confirmed defect
     qtbot.keyClick(view.queue, Qt.Key_G)  # second: overruled as good (the default reason)
     qtbot.keyClick(view.queue, Qt.Key_S)  # third: skipped
     qtbot.keyClick(view.queue, Qt.Key_P)
