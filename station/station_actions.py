@@ -90,6 +90,7 @@ class ToolActions(QObject):
             ("changelog", self.tr("Change log"), None,
              lambda: ChangeLogDialog(ReviewStore(window.reader).changes(), window).open()),
             ("report", self.tr("Shift report…"), None, lambda: window.reports.ask()),
+            ("report", self.tr("Hand over shift…"), None, lambda: window.floor.handover() and window.reports.ask()),
             ("master", self.tr("Master check"), "Ctrl+M", window.masters.run),
             ("master", self.tr("Register masters…"), None, window.masters.register),
             ("settings", self.tr("Settings…"), "Ctrl+,", window.settings_flow.open),

@@ -41,6 +41,7 @@ class BenchFloor(QObject):
         """Operator prompt (None: the dialog); tests put their own answer here."""
         self.ask_lot = None
         self.ask_setup = None
+        self.ask_handover = None
         self.requestBench.connect(window.worker.set_bench)
         self.requestRetest.connect(window.worker.set_retest)
         window.verdict.acknowledged.connect(self.on_acknowledged)
@@ -176,6 +177,35 @@ class BenchFloor(QObject):
         self.retest_for = row_id
         self.requestRetest.emit(row_id)
         self.bar.show_retest(self.tr("Next part: re-test of #{0}").format(row_id))
+
+    # ---- the hand-over --------------------------------------------------------------------------------
+    def handover(self) -> bool:
+        """A technician signs the shift over to the next operator (logged; the shift report shows
+        it with the open items), then the report of the shift is offered."""
+        import json
+
+        w = self.window
+        if not w.require_technician(self.tr("sign the shift hand-over")):
+            return False
+        start = current_shift(w.shift_spec()).start_utc
+        open_fails = self.store.unacknowledged(start)
+        question = self.tr("Open: {0} FAIL part(s) not acknowledged, {1} line stop(s). Next operator and a note "
+                           "for them:").format(len(open_fails), len(self.store.events(start, event=STOP_EVENT)))
+        if self.ask_handover is not None:
+            answer = self.ask_handover(question, w.authority.operators())
+        else:
+            incoming, ok = QInputDialog.getItem(w, self.tr("Hand over the shift"), question,
+                                                w.authority.operators() or [""], 0, True)
+            note, ok2 = QInputDialog.getText(w, self.tr("Hand over the shift"), self.tr("Note for the next shift:")) \
+                if ok else ("", False)
+            answer = (incoming, note) if ok and ok2 else None
+        if answer is None:
+            return False
+        incoming, note = answer
+        self.store.log(w.authority.who, "handover signed", json.dumps(
+            {"outgoing": self.operator, "incoming": incoming.strip(), "note": note.strip(), "open_fails": open_fails}))
+        w.show_message(self.tr("Shift handed over to {0}, signed by {1}.").format(incoming or "?", w.authority.who))
+        return True
 
     # ---- the station's set-up ----------------------------------------------------------------------
     def setup(self) -> bool:

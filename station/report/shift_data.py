@@ -47,6 +47,20 @@ class DayTrend:
 
 
 @dataclass(frozen=True)
+class Handover:
+    """What one shift hands the next: open items, who, and the technician's sign-off."""
+
+    unacknowledged: list[int]
+    """FAILs nobody acknowledged, by inspection id."""
+    stops: list[tuple[str, str]]
+    """Line stops of the shift: (time, why)."""
+    operators: list[str]
+    lots: list[str]
+    signed: tuple[str, str, dict] | None
+    """(time, technician, details: incoming operator, note) of the last sign-off, or None."""
+
+
+@dataclass(frozen=True)
 class ShiftData:
     shift: Shift
     category: str | None
@@ -65,6 +79,7 @@ class ShiftData:
     camera: CameraSummary | None = None
     station_errors: int = 0
     """ERRORs that were the station's fault (retryable), not the part's."""
+    handover: Handover | None = None
 
     @property
     def judged(self) -> int:
@@ -165,6 +180,23 @@ def _masters(db: sqlite3.Connection, start: str, end: str, category: str | None)
     return [(t, e, v, bool(o)) for t, e, v, o in db.execute(sql + " ORDER BY id", args)]
 
 
+def _handover(db: sqlite3.Connection, start: str, end: str) -> Handover:
+    import json
+
+    unack = [int(i) for i, in db.execute(
+        "SELECT i.id FROM inspections i LEFT JOIN acknowledgements a ON a.inspection_id = i.id WHERE i.verdict='FAIL' "
+        "AND i.ts >= ? AND i.ts < ? AND a.id IS NULL AND i.source_kind IS NOT 'master' ORDER BY i.id", (start, end))]
+    events = db.execute("SELECT ts, who, event, detail FROM bench_events WHERE ts >= ? AND ts < ? ORDER BY id",
+                        (start, end)).fetchall()
+    operators = [r[0] for r in db.execute("SELECT DISTINCT operator FROM inspections WHERE ts >= ? AND ts < ? AND "
+                                          "operator IS NOT NULL ORDER BY operator", (start, end))]
+    lots = [r[0] for r in db.execute("SELECT DISTINCT lot FROM inspections WHERE ts >= ? AND ts < ? AND lot IS NOT NULL "
+                                     "ORDER BY lot", (start, end))]
+    signs = [(t, w, json.loads(d or "{}")) for t, w, e, d in events if e == "handover signed"]
+    return Handover(unack, [(t, d) for t, _w, e, d in events if e == "line stopped"], operators, lots,
+                    signs[-1] if signs else None)
+
+
 def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, trend_days: int = 7) -> ShiftData:
     """The report's facts for ``shift`` (and ``category``, or all) from an open history database."""
     rows = _rows(db, shift.start_utc, shift.end_utc, category)
@@ -189,7 +221,9 @@ def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, t
         undecided=sum(1 for r in rejects if r.decision is None), escapes=_escapes(rows, masters),
         models=dict(Counter(r.model_id for r in rows if r.model_id)), drift=good_score_drift(judged),
         trend=trend, masters=masters, camera=_camera(db, shift.start_utc, shift.end_utc) if episodes else None,
-        station_errors=_station_errors(db, shift.start_utc, shift.end_utc, category) if episodes else 0)
+        station_errors=_station_errors(db, shift.start_utc, shift.end_utc, category) if episodes else 0,
+        handover=_handover(db, shift.start_utc, shift.end_utc)
+        if db.execute("PRAGMA user_version").fetchone()[0] >= 5 else None)
 
 
 def _utc(t) -> str:

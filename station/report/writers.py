@@ -140,6 +140,24 @@ def worst_images(d: ShiftData, n: int = 6) -> list[tuple[str, np.ndarray | None]
     return out
 
 
+def handover_text(d: ShiftData) -> str:
+    """The hand-over block: open items, names, and who signed it off (or that nobody did)."""
+    h = d.handover
+    if h is None:
+        return "Hand-over: not recorded by this station version"
+    ack = ", ".join(f"#{i}" for i in h.unacknowledged[:12]) + (" …" if len(h.unacknowledged) > 12 else "")
+    lines = [f"Hand-over. Open: {len(h.unacknowledged)} FAIL not acknowledged{(' (' + ack + ')') if ack else ''}; "
+             f"{d.undecided} reject(s) not reviewed; {len(h.stops)} line stop(s)",
+             f"Operators: {', '.join(h.operators) or '-'}; lots: {', '.join(h.lots) or '-'}"]
+    if h.signed:
+        ts, who, info = h.signed
+        lines.append(f"Signed off by technician {who} at {ts[:16].replace('T', ' ')} UTC; handed to "
+                     f"{info.get('incoming') or '-'}" + (f"; note: {info['note']}" if info.get("note") else ""))
+    else:
+        lines.append("NOT SIGNED OFF by a technician")
+    return "\n".join(lines)
+
+
 def _pages(plt, d: ShiftData):
     """The report's A4 figures."""
     f1 = plt.figure(figsize=A4)
@@ -157,6 +175,7 @@ def _pages(plt, d: ShiftData):
     f1.text(0.08, 0.28, "Model versions in use\n" + models, fontsize=9, va="top", family="monospace")
     f1.text(0.08, 0.16, ("⚠ " if d.drift.drifting else "") + "Drift: " + d.drift.message, fontsize=10, va="top",
             color="#b3141b" if d.drift.drifting else "black", wrap=True)
+    f1.text(0.08, 0.105, handover_text(d), fontsize=9, va="top", family="monospace")
     f2 = plt.figure(figsize=A4)
     draw_distribution(f2.add_axes([0.1, 0.71, 0.82, 0.23]), d)
     draw_control_chart(f2.add_axes([0.1, 0.39, 0.82, 0.25]), d)
@@ -197,7 +216,7 @@ def write_html(d: ShiftData, path: Path, charts: dict[str, str]) -> None:
 td{{border:1px solid #ccc;padding:4px 10px}}.warn{{color:#b3141b;font-weight:bold}}img{{max-width:100%}}</style>
 </head><body><h1>{e(_title(d))}</h1><table>{rows}</table><h2>Confirmed defects by type</h2>
 <table>{defects or '<tr><td>none reviewed</td></tr>'}</table><h2>Model versions</h2><ul>{models}</ul>
-<h2>Drift</h2>{drift}<h2>Charts</h2>{imgs}<p>Rows: <a href="inspections.csv">inspections.csv</a></p></body></html>""",
+<h2>Drift</h2>{drift}<h2>Hand-over</h2><pre>{e(handover_text(d))}</pre><h2>Charts</h2>{imgs}<p>Rows: <a href="inspections.csv">inspections.csv</a></p></body></html>""",
                     encoding="utf-8")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections import Counter
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -330,3 +331,41 @@ def test_a_category_trained_elsewhere_is_listed_and_a_new_threshold_shows(bench,
     qtbot.waitUntil(lambda: bench.model_info is not None and abs(bench.model_info.threshold - old * 2) < 1e-9,
                     timeout=20000)
     assert f"threshold {old * 2:.2f}" in bench.category_bar.facts.text()
+
+
+# ---- also expected at a bench ---------------------------------------------------------------------------
+def test_lots_count_their_parts_and_a_retest_is_linked_to_its_first_verdict(bench, qtbot, demo_data):
+    bench.floor.ask_lot = lambda current: " L-0042 "
+    bench.floor.enter_lot()
+    first, = _judge(bench, qtbot, _images(demo_data, "stain")[:1])
+    assert bench.shift_bar.retest_button.isVisible() and f"#{first}" in bench.shift_bar.retest_button.text()
+    bench.shift_bar.retest_button.click()
+    again, = _judge(bench, qtbot, _images(demo_data, "good")[:1])
+    other, = _judge(bench, qtbot, _images(demo_data, "good")[1:2])
+    assert bench.floor.store.retests(first) == [(again, bench.reader.get(again).verdict)]
+    assert bench.floor.store.retest_of(other) is None, "one part re-tests, the next is a part of its own"
+    assert f"#{again} re-tests #{first}: FAIL →" in bench.shift_bar.retest_note.text()
+    assert bench.floor.store.lot_counts("L-0042") == Counter(bench.reader.get(i).verdict for i in (first, again, other))
+    assert "3 parts" in bench.shift_bar.lot_counts.text()
+
+
+def test_the_hand_over_is_signed_by_a_technician_and_in_the_report(bench, qtbot, demo_data, tmp_path):
+    from station.report import collect
+    from station.report.shift_data import open_readonly
+    from station.report.writers import handover_text
+    from station.shifts import current_shift
+
+    fails = _judge(bench, qtbot, _images(demo_data, "stain"))
+    bench.floor.ask_handover = lambda question, names: ("Ben", "watch the stains")
+    bench.ask_pin = lambda action, names: None
+    assert not bench.floor.handover(), "a technician signs"
+    technician(bench)
+    assert bench.floor.handover()
+    db = open_readonly(bench.data_dir)
+    try:
+        data = collect(db, current_shift(bench.shift_spec()))
+    finally:
+        db.close()
+    text = handover_text(data)
+    assert data.handover.unacknowledged == fails and f"{len(fails)} FAIL not acknowledged" in text
+    assert "Signed off by technician Tess" in text and "handed to Ben" in text and "watch the stains" in text
