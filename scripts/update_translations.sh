@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$(dirname "$(python -c 'import sys; print(sys.executable)')")"
 for ts in resources/i18n/station_*.ts; do
-  "$BIN/pyside6-lupdate" station/*.py station/report/*.py ui/*.py -ts "$ts"
+  "$BIN/pyside6-lupdate" station/*.py station/*/*.py ui/*.py -ts "$ts"
   "$BIN/pyside6-lrelease" "$ts" -qm "${ts%.ts}.qm"
 done

@@ -52,4 +52,5 @@ def install_translator(app, setting: str | None = None) -> QTranslator | None:
         log.warning("translation %s could not be loaded; English is shown", qm)
         return None
     app.installTranslator(translator)
+    QLocale.setDefault(QLocale(lang))  # numbers on the screen in the language's style (decimal comma)
     return translator

@@ -4,24 +4,50 @@
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../station/roles.py" line="113"/>
+        <location filename="../../station/roles.py" line="92"/>
+        <source>a technician needs a name</source>
+        <translation>ein Techniker braucht einen Namen</translation>
+    </message>
+    <message>
+        <location filename="../../station/roles.py" line="94"/>
+        <source>the PIN must be at least 4 digits</source>
+        <translation>die PIN muss mindestens 4 Ziffern haben</translation>
+    </message>
+    <message>
+        <location filename="../../station/roles.py" line="156"/>
         <source>Only a technician may {0}: user {1} is not in the technicians list.</source>
         <translation>Nur ein Techniker darf {0}: Benutzer {1} steht nicht in der Technikerliste.</translation>
     </message>
     <message>
-        <location filename="../../station/roles.py" line="117"/>
+        <location filename="../../station/roles.py" line="159"/>
+        <source>Only a technician may {0}, and this station has none yet: set it up first (Tools ▸ Set up station…, or station technicians add NAME).</source>
+        <translation>Nur ein Techniker darf {0}, und diese Station hat noch keinen: zuerst einrichten (Werkzeuge ▸ Station einrichten…, oder station technicians add NAME).</translation>
+    </message>
+    <message>
+        <location filename="../../station/roles.py" line="163"/>
         <source>Only a technician may {0}: sign-in cancelled.</source>
         <translation>Nur ein Techniker darf {0}: Anmeldung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../station/roles.py" line="121"/>
-        <source>The two PINs differ; no PIN was set.</source>
-        <translation>Die beiden PINs unterscheiden sich; keine PIN gesetzt.</translation>
+        <location filename="../../station/roles.py" line="167"/>
+        <source>Wrong PIN for {0}: only a technician may {1}.</source>
+        <translation>Falsche PIN für {0}: nur ein Techniker darf {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/roles.py" line="128"/>
+        <source>The two PINs differ; no PIN was set.</source>
+        <translation type="vanished">Die beiden PINs unterscheiden sich; keine PIN gesetzt.</translation>
+    </message>
+    <message>
         <source>Wrong PIN: only a technician may {0}.</source>
-        <translation>Falsche PIN: nur ein Techniker darf {0}.</translation>
+        <translation type="vanished">Falsche PIN: nur ein Techniker darf {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../ui/banner.py" line="17"/>
+        <source>Click to dismiss</source>
+        <translation>Klicken zum Schließen</translation>
     </message>
 </context>
 <context>
@@ -76,16 +102,125 @@
     </message>
 </context>
 <context>
+    <name>BenchFloor</name>
+    <message>
+        <location filename="../../station/bench/floor.py" line="73"/>
+        <source>This station has no technician yet: Tools ▸ Set up station… makes the first.</source>
+        <translation>Diese Station hat noch keinen Techniker: Werkzeuge ▸ Station einrichten… legt den ersten an.</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="87"/>
+        <source>#{0} re-tests #{1}: {2} → {3}</source>
+        <translation>#{0} prüft #{1} erneut: {2} → {3}</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="95"/>
+        <source>{0} FAIL in a row (last #{1})</source>
+        <translation>{0} NIO in Folge (zuletzt #{1})</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="111"/>
+        <source>line stopped: {0}</source>
+        <translation>Linie gestoppt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="116"/>
+        <source>release the stopped line</source>
+        <translation>die gestoppte Linie freigeben</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="127"/>
+        <source>⛔ LINE STOPPED: {0}. Call a technician (click to release); {1} part(s) waiting</source>
+        <translation>⛔ LINIE GESTOPPT: {0}. Techniker rufen (Klick gibt frei); {1} Teil(e) warten</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="130"/>
+        <source>⏸ PAUSED while {0}: {1} part(s) waiting</source>
+        <translation>⏸ ANGEHALTEN, solange {0}: {1} Teil(e) warten</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="148"/>
+        <source>{0} is not on this station&apos;s operator list; ask a technician.</source>
+        <translation>{0} steht nicht auf der Bedienerliste dieser Station; einen Techniker fragen.</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="161"/>
+        <source>Lot</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="161"/>
+        <source>Lot or order number (empty: none):</source>
+        <translation>Los- oder Auftragsnummer (leer: keine):</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="179"/>
+        <source>Next part: re-test of #{0}</source>
+        <translation>Nächstes Teil: Nachprüfung von #{0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="188"/>
+        <source>sign the shift hand-over</source>
+        <translation>die Schichtübergabe unterschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="192"/>
+        <source>Open: {0} FAIL part(s) not acknowledged, {1} line stop(s). Next operator and a note for them:</source>
+        <translation>Offen: {0} NIO-Teil(e) nicht quittiert, {1} Linienstopp(s). Nächster Bediener und eine Notiz für ihn:</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="197"/>
+        <location filename="../../station/bench/floor.py" line="199"/>
+        <source>Hand over the shift</source>
+        <translation>Schicht übergeben</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="199"/>
+        <source>Note for the next shift:</source>
+        <translation>Notiz für die nächste Schicht:</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="207"/>
+        <source>Shift handed over to {0}, signed by {1}.</source>
+        <translation>Schicht an {0} übergeben, unterschrieben von {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="215"/>
+        <source>set up the station</source>
+        <translation>die Station einrichten</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="228"/>
+        <source>The two PINs differ; nothing was changed.</source>
+        <translation>Die beiden PINs unterscheiden sich; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="239"/>
+        <source>station set up</source>
+        <translation>Station eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="239"/>
+        <source>technician added</source>
+        <translation>Techniker hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="242"/>
+        <source>Technician {0} can sign in; {1} operator(s) listed.</source>
+        <translation>Techniker {0} kann sich anmelden; {1} Bediener eingetragen.</translation>
+    </message>
+</context>
+<context>
     <name>CamTab</name>
     <message>
         <location filename="../../ui/cam_tab.py" line="22"/>
         <source>Classifier layer(s) the CAM is taken at</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht(en) des Klassifikators, an denen die CAM entsteht</translation>
     </message>
     <message>
-        <location filename="../../ui/cam_tab.py" line="32"/>
+        <location filename="../../ui/cam_tab.py" line="38"/>
         <source>Train the defect classifier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerklassifikator trainieren…</translation>
     </message>
 </context>
 <context>
@@ -165,34 +300,68 @@
 <context>
     <name>CategoryController</name>
     <message>
-        <location filename="../../station/category_controller.py" line="56"/>
+        <location filename="../../station/category_controller.py" line="101"/>
         <source>{0} holds {1} images; at least 2 good images are needed</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} enthält {1} Bilder; mindestens 2 Gutbilder sind nötig</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="61"/>
-        <source>Training {0} on {1} good images…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/category_controller.py" line="82"/>
         <source>Training, {0}: {1} of {2}</source>
-        <translation type="unfinished">Training, {0}: {1} von {2}</translation>
+        <translation type="obsolete">Training, {0}: {1} von {2}</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="91"/>
-        <source>Done: {0} trained in {1:.0f} s</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/category_controller.py" line="62"/>
+        <source>switch the line to another category</source>
+        <translation>die Linie auf eine andere Kategorie umstellen</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="142"/>
+        <location filename="../../station/category_controller.py" line="69"/>
+        <source>line switched</source>
+        <translation>Linie umgestellt</translation>
+    </message>
+    <message>
+        <location filename="../../station/category_controller.py" line="75"/>
+        <source>train a category</source>
+        <translation>eine Kategorie trainieren</translation>
+    </message>
+    <message>
+        <location filename="../../station/category_controller.py" line="114"/>
+        <source>Training {0}: starting…</source>
+        <translation>Training {0}: startet…</translation>
+    </message>
+    <message>
+        <location filename="../../station/category_controller.py" line="131"/>
+        <source>Training {0}: {1} {2:.0%}</source>
+        <translation>Training {0}: {1} {2:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../station/category_controller.py" line="151"/>
+        <source>Done: {0} {1} trained in {2:.0f} s</source>
+        <translation>Fertig: {0} {1} in {2:.0f} s trainiert</translation>
+    </message>
+    <message>
+        <location filename="../../station/category_controller.py" line="162"/>
+        <source>{0} {1} is trained; the line goes on with {2}. Put it on the line from the New category dialog when you are ready.</source>
+        <translation>{0} {1} ist trainiert; die Linie läuft mit {2} weiter. Im Dialog „Neue Kategorie“ auf die Linie bringen, wenn Sie bereit sind.</translation>
+    </message>
+    <message>
+        <location filename="../../station/category_controller.py" line="173"/>
+        <source>put a new model on the line</source>
+        <translation>ein neues Modell auf die Linie bringen</translation>
+    </message>
+    <message>
+        <location filename="../../station/category_controller.py" line="185"/>
+        <source>put on the line after training ({0})</source>
+        <translation>nach dem Training auf die Linie gebracht ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../station/category_controller.py" line="237"/>
         <source>{0}: no part mask or good image to draw on</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: keine Teilemaske und kein Gutbild zum Zeichnen</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="174"/>
+        <location filename="../../station/category_controller.py" line="269"/>
         <source>Part mask of {0} saved: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilemaske von {0} gespeichert: {1}</translation>
     </message>
 </context>
 <context>
@@ -200,42 +369,42 @@
     <message>
         <location filename="../../ui/record_tables.py" line="29"/>
         <source>Change log</source>
-        <translation type="unfinished">Änderungsprotokoll</translation>
+        <translation>Änderungsprotokoll</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="32"/>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann (UTC)</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="32"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="32"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="32"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="32"/>
         <source>Old</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="33"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="33"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum</translation>
     </message>
 </context>
 <context>
@@ -243,38 +412,38 @@
     <message>
         <location filename="../../ui/compare_dialog.py" line="17"/>
         <source>Two models, one image</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Modelle, ein Bild</translation>
     </message>
 </context>
 <context>
     <name>CountersBox</name>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="208"/>
+        <location filename="../../ui/verdict_panel.py" line="245"/>
         <source>TOTAL</source>
         <translation>GESAMT</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="208"/>
+        <location filename="../../ui/verdict_panel.py" line="245"/>
         <source>PASS</source>
         <translation>IO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="208"/>
+        <location filename="../../ui/verdict_panel.py" line="245"/>
         <source>FAIL</source>
         <translation>NIO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="209"/>
+        <location filename="../../ui/verdict_panel.py" line="246"/>
         <source>REVIEW</source>
         <translation>PRÜFEN</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="209"/>
+        <location filename="../../ui/verdict_panel.py" line="246"/>
         <source>ERROR</source>
         <translation>FEHLER</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="209"/>
+        <location filename="../../ui/verdict_panel.py" line="246"/>
         <source>YIELD</source>
         <translation>AUSBEUTE</translation>
     </message>
@@ -282,104 +451,105 @@
 <context>
     <name>ExplainController</name>
     <message>
-        <location filename="../../station/explain_controller.py" line="86"/>
-        <source>No explanation: this inspection was not judged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../station/explain_controller.py" line="88"/>
+        <source>No explanation: this inspection was not judged.</source>
+        <translation>Keine Erklärung: diese Prüfung wurde nicht bewertet.</translation>
+    </message>
+    <message>
+        <location filename="../../station/explain_controller.py" line="92"/>
+        <location filename="../../station/explain_controller.py" line="94"/>
         <source>Inspection #{0}: explaining…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung #{0}: wird erklärt…</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="89"/>
+        <location filename="../../station/explain_controller.py" line="93"/>
         <source>Inspection #{0}: stored explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung #{0}: gespeicherte Erklärung</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="131"/>
+        <location filename="../../station/explain_controller.py" line="144"/>
         <source>Inspection #{0}: explained by model {1}{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/explain_controller.py" line="132"/>
-        <source> in {0:.0f} ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung #{0}: erklärt von Modell {1}{2}</translation>
     </message>
     <message>
         <location filename="../../station/explain_controller.py" line="145"/>
+        <source> in {0:.0f} ms</source>
+        <translation> in {0:.0f} ms</translation>
+    </message>
+    <message>
+        <location filename="../../station/explain_controller.py" line="158"/>
         <source>LayerCAM of the anomaly score {0:.2f} at PatchCore&apos;s backbone layers {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>LayerCAM des Anomaliewerts {0:.2f} an den Backbone-Schichten {1} von PatchCore</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="149"/>
+        <location filename="../../station/explain_controller.py" line="162"/>
         <source>{0} of the defect logit of model {1}, layer {2}; defect probability {3:.0%}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} des Fehler-Logits von Modell {1}, Schicht {2}; Fehlerwahrscheinlichkeit {3:.0%}</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="154"/>
+        <location filename="../../station/explain_controller.py" line="167"/>
         <source>layer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht {0}</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="156"/>
+        <location filename="../../station/explain_controller.py" line="169"/>
         <source>all layers combined</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Schichten zusammen</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="166"/>
+        <location filename="../../station/explain_controller.py" line="179"/>
         <source>Inspection #{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung #{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="170"/>
+        <location filename="../../station/explain_controller.py" line="183"/>
         <source>Inspection #{0}: explaining at {1}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung #{0}: Erklärung an {1}…</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="181"/>
+        <location filename="../../station/explain_controller.py" line="194"/>
         <source>Choose a judged inspection first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst eine bewertete Prüfung wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="186"/>
+        <location filename="../../station/explain_controller.py" line="199"/>
         <source>No other model to compare with: train another category first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein anderes Modell zum Vergleich: zuerst eine weitere Kategorie trainieren.</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="189"/>
+        <location filename="../../station/explain_controller.py" line="202"/>
         <source>Compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen mit</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="189"/>
+        <location filename="../../station/explain_controller.py" line="202"/>
         <source>Model of category:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/explain_controller.py" line="192"/>
-        <source>Inspection #{0}: judging it with {1} too…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell der Kategorie:</translation>
     </message>
     <message>
         <location filename="../../station/explain_controller.py" line="205"/>
+        <source>Inspection #{0}: judging it with {1} too…</source>
+        <translation>Prüfung #{0}: wird auch mit {1} bewertet…</translation>
+    </message>
+    <message>
+        <location filename="../../station/explain_controller.py" line="218"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: verdicts {1} / {2}; anomaly maps correlate {3:.2f}; flagged areas overlap (IoU) {4:.2f}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: Urteile {1} / {2}; Anomaliekarten korrelieren {3:.2f}; markierte Bereiche überlappen (IoU) {4:.2f}.</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="206"/>
+        <location filename="../../station/explain_controller.py" line="219"/>
         <source>They agree</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie stimmen überein</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="206"/>
+        <location filename="../../station/explain_controller.py" line="219"/>
         <source>They DISAGREE</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie WIDERSPRECHEN sich</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="211"/>
+        <location filename="../../station/explain_controller.py" line="224"/>
         <source>Inspection #{0}: compared</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung #{0}: verglichen</translation>
     </message>
 </context>
 <context>
@@ -415,12 +585,12 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/explanation_panel.py" line="30"/>
+        <location filename="../../ui/explanation_panel.py" line="34"/>
         <source>Compare with…</source>
         <translation>Vergleichen mit…</translation>
     </message>
     <message>
-        <location filename="../../ui/explanation_panel.py" line="31"/>
+        <location filename="../../ui/explanation_panel.py" line="35"/>
         <source>Judge this image with another category&apos;s model, side by side</source>
         <translation>Dieses Bild mit dem Modell einer anderen Kategorie beurteilen, nebeneinander</translation>
     </message>
@@ -491,32 +661,42 @@
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="59"/>
+        <location filename="../../station/feed_controller.py" line="61"/>
+        <source>change the watched folder</source>
+        <translation>den überwachten Ordner ändern</translation>
+    </message>
+    <message>
+        <location filename="../../station/feed_controller.py" line="64"/>
         <source>Folder the line camera writes to</source>
         <translation>Ordner, in den die Linienkamera schreibt</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="73"/>
+        <location filename="../../station/feed_controller.py" line="69"/>
+        <source>set in the window</source>
+        <translation>im Fenster gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../../station/feed_controller.py" line="81"/>
         <source>camera {0}</source>
         <translation>Kamera {0}</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="87"/>
+        <location filename="../../station/feed_controller.py" line="95"/>
         <source>by the operator</source>
         <translation>vom Bediener</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="89"/>
+        <location filename="../../station/feed_controller.py" line="97"/>
         <source>Camera stopped</source>
         <translation>Kamera gestoppt</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="98"/>
+        <location filename="../../station/feed_controller.py" line="106"/>
         <source>No camera frame to inspect: start the camera first.</source>
         <translation>Kein Kamerabild zu prüfen: zuerst die Kamera starten.</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="102"/>
+        <location filename="../../station/feed_controller.py" line="110"/>
         <source>Inspection is paused while {0}.</source>
         <translation>Die Prüfung ist angehalten, solange {0}.</translation>
     </message>
@@ -532,27 +712,27 @@
         <translation type="vanished">Überwachter Ordner nicht gefunden: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/sources.py" line="72"/>
+        <location filename="../../station/sources.py" line="73"/>
         <source>Watching {0}</source>
         <translation>Überwache {0}</translation>
     </message>
     <message>
-        <location filename="../../station/sources.py" line="90"/>
+        <location filename="../../station/sources.py" line="91"/>
         <source>{0} does not answer for {1:.0f} s (a stalled network share?); waiting for it</source>
         <translation>{0} antwortet seit {1:.0f} s nicht (Netzlaufwerk hängt?); warte darauf</translation>
     </message>
     <message>
-        <location filename="../../station/sources.py" line="103"/>
+        <location filename="../../station/sources.py" line="104"/>
         <source>the folder is not there (removed, renamed or not mounted)</source>
         <translation>der Ordner ist nicht da (gelöscht, umbenannt oder nicht eingehängt)</translation>
     </message>
     <message>
-        <location filename="../../station/sources.py" line="112"/>
+        <location filename="../../station/sources.py" line="113"/>
         <source>Cannot read watched folder {0}: {1}; retrying</source>
         <translation>Überwachter Ordner {0} nicht lesbar: {1}; neuer Versuch</translation>
     </message>
     <message>
-        <location filename="../../station/sources.py" line="116"/>
+        <location filename="../../station/sources.py" line="117"/>
         <source>Watching {0} again</source>
         <translation>Überwache {0} wieder</translation>
     </message>
@@ -588,12 +768,22 @@
     </message>
     <message>
         <location filename="../../ui/history_panel.py" line="27"/>
-        <location filename="../../ui/history_panel.py" line="64"/>
+        <location filename="../../ui/history_panel.py" line="74"/>
         <source>All categories</source>
         <translation>Alle Kategorien</translation>
     </message>
     <message>
         <location filename="../../ui/history_panel.py" line="29"/>
+        <source>This shift</source>
+        <translation>Diese Schicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="30"/>
+        <source>All shifts</source>
+        <translation>Alle Schichten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_panel.py" line="32"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -657,7 +847,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/main_window.py" line="47"/>
+        <location filename="../../station/main_window.py" line="50"/>
         <source>Inspection station</source>
         <translation>Prüfstation</translation>
     </message>
@@ -686,12 +876,12 @@
         <translation type="vanished">Quelle: Dateien (Bilder hierher ziehen)</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="80"/>
+        <location filename="../../station/main_window.py" line="86"/>
         <source>settings.ini: {0} not usable, the default is used.</source>
         <translation>settings.ini: {0} nicht verwendbar, der Standardwert gilt.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="82"/>
+        <location filename="../../station/main_window.py" line="88"/>
         <source>The history database was damaged; it is kept as {0} and a fresh one was started.</source>
         <translation>Die Verlaufsdatenbank war beschädigt; sie liegt jetzt unter {0}, eine neue wurde angelegt.</translation>
     </message>
@@ -708,43 +898,48 @@
         <translation type="vanished">Deckkraft</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="137"/>
-        <location filename="../../station/main_window.py" line="356"/>
+        <location filename="../../station/main_window.py" line="144"/>
+        <location filename="../../station/main_window.py" line="375"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="185"/>
+        <location filename="../../station/main_window.py" line="194"/>
         <source>No trained category yet: click “New category…”.</source>
         <translation>Noch keine trainierte Kategorie: „Neue Kategorie…“ anklicken.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="191"/>
+        <location filename="../../station/main_window.py" line="200"/>
         <source>Loading {0}…</source>
         <translation>{0} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="201"/>
+        <location filename="../../station/main_window.py" line="210"/>
         <source>Feed a part: open, drop, watch a folder or trigger the camera.</source>
         <translation>Teil zuführen: öffnen, hineinziehen, Ordner überwachen oder Kamera auslösen.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="205"/>
+        <location filename="../../station/main_window.py" line="214"/>
         <source>Model &apos;{0}&apos; could not be loaded: {1}</source>
         <translation>Modell &apos;{0}&apos; konnte nicht geladen werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="217"/>
+        <location filename="../../station/main_window.py" line="226"/>
         <source>Paused ({0}): {1} part(s) waiting</source>
         <translation>Angehalten ({0}): {1} Teil(e) warten</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="355"/>
+        <location filename="../../station/main_window.py" line="354"/>
+        <source>line stopped: {0}</source>
+        <translation>Linie gestoppt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/main_window.py" line="374"/>
         <source>{0} part(s) waiting for a model</source>
         <translation>{0} Teil(e) warten auf ein Modell</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="397"/>
+        <location filename="../../station/main_window.py" line="416"/>
         <source>Station fault, not the part: {0}</source>
         <translation>Fehler der Station, nicht des Teils: {0}</translation>
     </message>
@@ -777,22 +972,22 @@
         <translation type="vanished">Die Prüfung ist angehalten, solange {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="282"/>
+        <location filename="../../station/main_window.py" line="293"/>
         <source>#{0} {1}</source>
         <translation>#{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="293"/>
+        <location filename="../../station/main_window.py" line="306"/>
         <source>history #{0}, {1}</source>
         <translation>Verlauf #{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="335"/>
+        <location filename="../../station/main_window.py" line="349"/>
         <source>Paused: {0}</source>
         <translation>Angehalten: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="347"/>
+        <location filename="../../station/main_window.py" line="366"/>
         <source>Inspecting: {0} of {1} done, {2} waiting</source>
         <translation>Prüfung: {0} von {1} fertig, {2} warten</translation>
     </message>
@@ -801,12 +996,12 @@
         <translation type="vanished">Training, {0}: {1} von {2}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="367"/>
+        <location filename="../../station/main_window.py" line="385"/>
         <source>Leave the station?</source>
         <translation>Station verlassen?</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="368"/>
+        <location filename="../../station/main_window.py" line="386"/>
         <source>Stop inspecting and close the station?</source>
         <translation>Prüfung beenden und Station schließen?</translation>
     </message>
@@ -816,37 +1011,37 @@
     <message>
         <location filename="../../ui/mask_editor.py" line="117"/>
         <source>Part mask: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilemaske: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/mask_editor.py" line="119"/>
         <source>Rectangle (drag)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechteck (ziehen)</translation>
     </message>
     <message>
         <location filename="../../ui/mask_editor.py" line="119"/>
         <source>Polygon (click corners, double-click to close)</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygon (Ecken klicken, Doppelklick schließt)</translation>
     </message>
     <message>
         <location filename="../../ui/mask_editor.py" line="130"/>
         <source>Green: the part as the station sees it now. Draw the part; defects will only be painted inside.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grün: das Teil, wie die Station es jetzt sieht. Das Teil zeichnen; Fehler werden nur darin gemalt.</translation>
     </message>
     <message>
         <location filename="../../ui/mask_editor.py" line="133"/>
         <source>Use this shape</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Form verwenden</translation>
     </message>
     <message>
         <location filename="../../ui/mask_editor.py" line="134"/>
         <source>Learn again</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu lernen</translation>
     </message>
     <message>
         <location filename="../../ui/mask_editor.py" line="135"/>
         <source>Whole frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzes Bild</translation>
     </message>
 </context>
 <context>
@@ -904,67 +1099,118 @@ Nicht produzieren: Techniker rufen (Schwelle, Beleuchtung, Kamera, Modell).</tra
 <context>
     <name>ModelFactsDialog</name>
     <message>
-        <location filename="../../ui/model_facts.py" line="99"/>
+        <location filename="../../ui/model_facts.py" line="108"/>
         <source>Model facts: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldaten: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="102"/>
+        <location filename="../../ui/model_facts.py" line="111"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; model {1} {2}&lt;br&gt;{3} (stages {16}), input {4}x{5} px, memory bank {6} patches, {7} training + {8} held-out good images&lt;br&gt;&lt;b&gt;Threshold&lt;/b&gt; {9:.3f} ({10}, target false-reject rate {11:.0%}, from {15} good scores); good scores median {12:.2f}, p95 {13:.2f}, max {14:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; Modell {1} {2}&lt;br&gt;{3} (Stufen {16}), Eingabe {4}x{5} px, Speicherbank {6} Patches, {7} Trainings- + {8} zurückgehaltene Gutbilder&lt;br&gt;&lt;b&gt;Schwelle&lt;/b&gt; {9:.3f} ({10}, Ziel-Fehlausschussrate {11:.0%}, aus {15} Gutwerten); Gutwerte Median {12:.2f}, p95 {13:.2f}, Max {14:.2f}</translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="109"/>
+        <location filename="../../ui/model_facts.py" line="118"/>
         <source>{0}; the map also from {1} against a bank of their own</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}; die Karte auch aus {1} gegen eine eigene Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="113"/>
+        <location filename="../../ui/model_facts.py" line="122"/>
         <source>&lt;b&gt;Part mask&lt;/b&gt;: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Teilemaske&lt;/b&gt;: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="113"/>
+        <location filename="../../ui/model_facts.py" line="122"/>
         <source>none stored</source>
-        <translation type="unfinished"></translation>
+        <translation>keine gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="130"/>
+        <location filename="../../ui/model_facts.py" line="139"/>
         <source>Correct part mask…</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilemaske korrigieren…</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <location filename="../../ui/pin_dialog.py" line="75"/>
+        <source>Operator sign-in</source>
+        <translation>Bediener-Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialog.py" line="82"/>
+        <source>Choose your name or scan your badge.</source>
+        <translation>Namen wählen oder Ausweis scannen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialog.py" line="83"/>
+        <source>Operator</source>
+        <translation>Bediener</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="11"/>
+        <location filename="../../ui/pin_dialog.py" line="23"/>
         <source>Technician sign-in</source>
         <translation>Techniker-Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="18"/>
+        <location filename="../../ui/pin_dialog.py" line="30"/>
         <source>Only a technician may {0}.</source>
         <translation>Nur ein Techniker darf {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="20"/>
         <source>This station has no technician PIN yet: choose one (4 digits or more).</source>
-        <translation>Diese Station hat noch keine Techniker-PIN: eine wählen (mindestens 4 Ziffern).</translation>
+        <translation type="vanished">Diese Station hat noch keine Techniker-PIN: eine wählen (mindestens 4 Ziffern).</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="22"/>
+        <location filename="../../ui/pin_dialog.py" line="31"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="23"/>
+        <location filename="../../ui/pin_dialog.py" line="32"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/pin_dialog.py" line="25"/>
         <source>PIN again</source>
-        <translation>PIN wiederholen</translation>
+        <translation type="vanished">PIN wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>RecentStrip</name>
+    <message>
+        <location filename="../../ui/recent_strip.py" line="49"/>
+        <source>Last
+parts</source>
+        <translation>Letzte
+Teile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recent_strip.py" line="74"/>
+        <source>PASS</source>
+        <translation>IO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recent_strip.py" line="74"/>
+        <source>FAIL</source>
+        <translation>NIO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recent_strip.py" line="74"/>
+        <source>REVIEW</source>
+        <translation>PRÜFEN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recent_strip.py" line="75"/>
+        <source>ERROR</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recent_strip.py" line="99"/>
+        <source>#{0}: {1} (click to open)</source>
+        <translation>#{0}: {1} (Klick öffnet)</translation>
     </message>
 </context>
 <context>
@@ -972,259 +1218,300 @@ Nicht produzieren: Techniker rufen (Schwelle, Beleuchtung, Kamera, Modell).</tra
     <message>
         <location filename="../../station/station_actions.py" line="40"/>
         <source>Folder for the report of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für den Bericht von {0}</translation>
     </message>
     <message>
         <location filename="../../station/station_actions.py" line="59"/>
         <source>Writing the report of {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht von {0} wird geschrieben…</translation>
     </message>
     <message>
         <location filename="../../station/station_actions.py" line="65"/>
         <source>Report not written: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht nicht geschrieben: {0}</translation>
     </message>
     <message>
         <location filename="../../station/station_actions.py" line="66"/>
         <source>Report written to {0} (report.pdf, report.html, inspections.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht geschrieben nach {0} (report.pdf, report.html, inspections.csv)</translation>
     </message>
 </context>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../station/review_controller.py" line="67"/>
+        <location filename="../../station/review_controller.py" line="74"/>
         <source>  (now)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/review_controller.py" line="94"/>
-        <source>&lt;b&gt;#{0}  {1}&lt;/b&gt;  score {2:.2f} (threshold {3:.2f}), {4}&lt;br&gt;{5}  ·  {6}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/review_controller.py" line="98"/>
-        <source>&lt;br&gt;&lt;span style=&apos;color:#b3141b&apos;&gt;image no longer on disk&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/review_controller.py" line="99"/>
-        <source>{0}: {1} by {2} ({3}){4}{5}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/review_controller.py" line="100"/>
-        <source>good, {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>  (jetzt)</translation>
     </message>
     <message>
         <location filename="../../station/review_controller.py" line="101"/>
+        <source>&lt;b&gt;#{0}  {1}&lt;/b&gt;  score {2:.2f} (threshold {3:.2f}), {4}&lt;br&gt;{5}  ·  {6}</source>
+        <translation>&lt;b&gt;#{0}  {1}&lt;/b&gt;  Wert {2:.2f} (Schwelle {3:.2f}), {4}&lt;br&gt;{5}  ·  {6}</translation>
+    </message>
+    <message>
+        <location filename="../../station/review_controller.py" line="105"/>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#b3141b&apos;&gt;image no longer on disk&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#b3141b&apos;&gt;Bild nicht mehr auf der Platte&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../station/review_controller.py" line="106"/>
+        <source>{0}: {1} by {2} ({3}){4}{5}</source>
+        <translation>{0}: {1} von {2} ({3}){4}{5}</translation>
+    </message>
+    <message>
+        <location filename="../../station/review_controller.py" line="107"/>
+        <source>good, {0}</source>
+        <translation>gut, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/review_controller.py" line="108"/>
         <source> [revised]</source>
-        <translation type="unfinished"></translation>
+        <translation> [revidiert]</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="114"/>
+        <location filename="../../station/review_controller.py" line="118"/>
         <source>decide on rejects</source>
-        <translation type="unfinished"></translation>
+        <translation>über Ausschuss entscheiden</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="124"/>
-        <source>{0} to review, {1} decided, {2} open</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/review_controller.py" line="122"/>
+        <source>#{0}: choose the defect type first (T), then D.</source>
+        <translation>#{0}: zuerst den Fehlertyp wählen (T), dann D.</translation>
     </message>
     <message>
         <location filename="../../station/review_controller.py" line="132"/>
+        <source>{0} to review, {1} decided, {2} open</source>
+        <translation>{0} zu prüfen, {1} entschieden, {2} offen</translation>
+    </message>
+    <message>
+        <location filename="../../station/review_controller.py" line="140"/>
         <source>New defect type</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Fehlertyp</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="133"/>
+        <location filename="../../station/review_controller.py" line="141"/>
         <source>Defect type for {0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlertyp für {0}:</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="133"/>
+        <location filename="../../station/review_controller.py" line="141"/>
         <source>all categories</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Kategorien</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="155"/>
+        <location filename="../../station/review_controller.py" line="163"/>
         <source>No overruled part of category {0} in this queue to learn from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein überstimmtes Teil der Kategorie {0} in dieser Liste, aus dem gelernt werden kann.</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="157"/>
+        <location filename="../../station/review_controller.py" line="165"/>
         <source>change the model of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>das Modell von {0} ändern</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="160"/>
+        <location filename="../../station/review_controller.py" line="168"/>
         <source>Learn from the review</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Nachprüfung lernen</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="161"/>
+        <location filename="../../station/review_controller.py" line="169"/>
         <source>Add {0} overruled part(s) to the good set of {1}?
 
 Extend: the memory bank grows, the threshold is recalibrated (seconds).
 Rebuild: full training on all good images (minutes).
 
 Either way a new model version is made; the current one is kept and can be made active again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/review_controller.py" line="166"/>
-        <source>Extend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/review_controller.py" line="167"/>
-        <source>Rebuild</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/review_controller.py" line="172"/>
-        <source>{0} part(s) overruled as good in review of {1} by {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} überstimmte(s) Teil(e) zu den Gutteilen von {1} hinzufügen?
+
+Erweitern: die Speicherbank wächst, die Schwelle wird neu kalibriert (Sekunden).
+Neu aufbauen: volles Training auf allen Gutbildern (Minuten).
+
+In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten und kann wieder aktiv gesetzt werden.</translation>
     </message>
     <message>
         <location filename="../../station/review_controller.py" line="174"/>
-        <source>Making a new version of {0} ({1})…</source>
-        <translation type="unfinished"></translation>
+        <source>Extend</source>
+        <translation>Erweitern</translation>
+    </message>
+    <message>
+        <location filename="../../station/review_controller.py" line="175"/>
+        <source>Rebuild</source>
+        <translation>Neu aufbauen</translation>
+    </message>
+    <message>
+        <location filename="../../station/review_controller.py" line="180"/>
+        <source>{0} part(s) overruled as good in review of {1} by {2}</source>
+        <translation>{0} Teil(e) in der Nachprüfung von {1} durch {2} als gut überstimmt</translation>
     </message>
     <message>
         <location filename="../../station/review_controller.py" line="182"/>
+        <source>Making a new version of {0} ({1})…</source>
+        <translation>Neue Version von {0} wird erstellt ({1})…</translation>
+    </message>
+    <message>
+        <location filename="../../station/review_controller.py" line="190"/>
         <source>{0}: new model version {1} is active ({2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: neue Modellversion {1} ist aktiv ({2}).</translation>
     </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../ui/review_view.py" line="37"/>
-        <source>· open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/review_view.py" line="38"/>
-        <source>Review of a shift</source>
-        <translation type="unfinished"></translation>
+        <source>· open</source>
+        <translation>· offen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="42"/>
+        <location filename="../../ui/review_view.py" line="39"/>
+        <source>Review of a shift</source>
+        <translation>Nachprüfung einer Schicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="43"/>
         <source>PASS parts too (to record escapes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch IO-Teile (um Durchschlüpfer zu erfassen)</translation>
     </message>
     <message>
         <location filename="../../ui/review_view.py" line="45"/>
-        <source>Back to inspection (Esc)</source>
-        <translation type="unfinished"></translation>
+        <source>FAIL and REVIEW</source>
+        <translation>NIO und PRÜFEN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="45"/>
+        <source>FAIL only</source>
+        <translation>nur NIO</translation>
     </message>
     <message>
         <location filename="../../ui/review_view.py" line="46"/>
+        <source>REVIEW only</source>
+        <translation>nur PRÜFEN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="50"/>
+        <source>Back to inspection (Esc)</source>
+        <translation>Zurück zur Prüfung (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="51"/>
         <source>Shift report…</source>
-        <translation type="unfinished">Schichtbericht…</translation>
+        <translation>Schichtbericht…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="47"/>
+        <location filename="../../ui/review_view.py" line="52"/>
         <source>Add overruled parts to the good set…</source>
-        <translation type="unfinished"></translation>
+        <translation>Überstimmte Teile zu den Gutteilen…</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="49"/>
+        <location filename="../../ui/review_view.py" line="54"/>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="49"/>
+        <location filename="../../ui/review_view.py" line="54"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="68"/>
+        <location filename="../../ui/review_view.py" line="59"/>
+        <source>Verdicts</source>
+        <translation>Urteile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="75"/>
         <source>Nothing to review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_view.py" line="76"/>
-        <source>Note (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_view.py" line="77"/>
-        <source>New type…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_view.py" line="78"/>
-        <source>Confirm defect (D)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_view.py" line="80"/>
-        <source>Overrule as good (G)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_view.py" line="82"/>
-        <source>◀ Previous (P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/review_view.py" line="82"/>
-        <source>Skip (S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts nachzuprüfen</translation>
     </message>
     <message>
         <location filename="../../ui/review_view.py" line="83"/>
-        <source>Next (N) ▶</source>
-        <translation type="unfinished"></translation>
+        <source>Note (optional)</source>
+        <translation>Notiz (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="84"/>
+        <source>New type…</source>
+        <translation>Neuer Typ…</translation>
     </message>
     <message>
         <location filename="../../ui/review_view.py" line="85"/>
-        <source>Defect type (T)</source>
-        <translation type="unfinished"></translation>
+        <source>Confirm defect (D)</source>
+        <translation>Fehler bestätigen (D)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="88"/>
-        <source>Reason to overrule (R)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/review_view.py" line="87"/>
+        <source>Overrule as good (G)</source>
+        <translation>Als gut überstimmen (G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="89"/>
+        <source>◀ Previous (P)</source>
+        <translation>◀ Voriges (P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="89"/>
+        <source>Skip (S)</source>
+        <translation>Überspringen (S)</translation>
     </message>
     <message>
         <location filename="../../ui/review_view.py" line="90"/>
+        <source>Next (N) ▶</source>
+        <translation>Nächstes (N) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="92"/>
+        <source>Defect type (T)</source>
+        <translation>Fehlertyp (T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="95"/>
+        <source>Reason to overrule (R)</source>
+        <translation>Grund zum Überstimmen (R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="97"/>
         <source>Note (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="151"/>
+        <location filename="../../ui/review_view.py" line="128"/>
+        <source>&lt;b&gt;Live line&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Laufende Linie&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="165"/>
         <source>All categories</source>
-        <translation type="unfinished">Alle Kategorien</translation>
+        <translation>Alle Kategorien</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="180"/>
+        <location filename="../../ui/review_view.py" line="182"/>
+        <source>— choose the type (T) —</source>
+        <translation>— Typ wählen (T) —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_view.py" line="204"/>
         <source>{0} to review, {1} decided, {2} open</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} zu prüfen, {1} entschieden, {2} offen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="185"/>
+        <location filename="../../ui/review_view.py" line="209"/>
         <source>Nothing to review in this shift and category.</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Schicht und Kategorie nichts nachzuprüfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="190"/>
+        <location filename="../../ui/review_view.py" line="214"/>
         <source>✔ defect</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Fehler</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="190"/>
+        <location filename="../../ui/review_view.py" line="214"/>
         <source>✘ overruled</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ überstimmt</translation>
     </message>
     <message>
-        <location filename="../../ui/review_view.py" line="191"/>
-        <source>#{0}  {1}  {2:.2f}
-{3} {4}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/review_view.py" line="215"/>
+        <source>#{0}  {1}  {2:.2f} / {3:.2f}
+{4} {5}</source>
+        <translation>#{0}  {1}  {2:.2f} / {3:.2f}
+{4} {5}</translation>
     </message>
 </context>
 <context>
@@ -1232,42 +1519,42 @@ Either way a new model version is made; the current one is kept and can be made 
     <message>
         <location filename="../../station/settings_controller.py" line="67"/>
         <source>change the station&apos;s settings</source>
-        <translation type="unfinished"></translation>
+        <translation>die Einstellungen der Station ändern</translation>
     </message>
     <message>
         <location filename="../../station/settings_controller.py" line="72"/>
         <source>the settings are being changed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Einstellungen geändert werden</translation>
     </message>
     <message>
         <location filename="../../station/settings_controller.py" line="104"/>
         <source>Testing {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} wird getestet…</translation>
     </message>
     <message>
         <location filename="../../station/settings_controller.py" line="110"/>
         <source>{0}: no camera answers there</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: dort antwortet keine Kamera</translation>
     </message>
     <message>
         <location filename="../../station/settings_controller.py" line="113"/>
         <source>{0}: camera works, {1}×{2} frame</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: Kamera funktioniert, Bild {1}×{2}</translation>
     </message>
     <message>
         <location filename="../../station/settings_controller.py" line="114"/>
         <source>{0}: opened, but no frame came</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: geöffnet, aber kein Bild kam</translation>
     </message>
     <message>
         <location filename="../../station/settings_controller.py" line="116"/>
         <source>{0}: {1}</source>
-        <translation type="unfinished">{0}: {1}</translation>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <location filename="../../station/settings_controller.py" line="123"/>
         <source>{0}: no answer within {1:.0f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: keine Antwort innerhalb von {1:.0f} s</translation>
     </message>
 </context>
 <context>
@@ -1275,108 +1562,184 @@ Either way a new model version is made; the current one is kept and can be made 
     <message>
         <location filename="../../ui/settings_dialog.py" line="17"/>
         <source>Station settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Stationseinstellungen</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="20"/>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Testen</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="24"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="30"/>
         <source>06:00=Early,14:00=Late,22:00=Night</source>
-        <translation type="unfinished"></translation>
+        <translation>06:00=Früh,14:00=Spät,22:00=Nacht</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="31"/>
         <source>The operator acknowledges every FAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bediener quittiert jedes NIO</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="33"/>
         <source>Beep on FAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalton bei NIO</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="36"/>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="41"/>
         <source>Technician PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Techniker-PIN</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="42"/>
         <source>Operating-system users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer des Betriebssystems</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="45"/>
         <source>user names, comma-separated (OS mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzernamen, durch Komma getrennt (Betriebssystem-Modus)</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="50"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>forever</source>
-        <translation type="unfinished"></translation>
+        <translation>unbegrenzt</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="63"/>
         <source>Camera (index or URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera (Index oder URL)</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="65"/>
         <location filename="../../ui/settings_dialog.py" line="84"/>
         <source>Watched folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwachter Ordner</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Hold each verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Urteil stehen lassen</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>Shifts (start=name)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schichten (Beginn=Name)</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>Language (at next start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache (beim nächsten Start)</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="71"/>
         <source>Technician sign-in</source>
-        <translation type="unfinished">Techniker-Anmeldung</translation>
+        <translation>Techniker-Anmeldung</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="72"/>
         <source>Technicians</source>
-        <translation type="unfinished"></translation>
+        <translation>Techniker</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>Keep images and maps of PASS parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder und Karten von IO-Teilen aufbewahren</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Keep images and maps of rejects</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder und Karten von Ausschuss aufbewahren</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../ui/pin_dialog.py" line="46"/>
+        <source>Set up station</source>
+        <translation>Station einrichten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialog.py" line="53"/>
+        <source>One name (or badge) a line</source>
+        <translation>Ein Name (oder Ausweis) pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialog.py" line="56"/>
+        <source>This station has no technician yet: the first one sets it up.</source>
+        <translation>Diese Station hat noch keinen Techniker: der erste richtet sie ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialog.py" line="57"/>
+        <source>Add a technician (or give one a new PIN), and keep the operators&apos; list.</source>
+        <translation>Einen Techniker hinzufügen (oder ihm eine neue PIN geben) und die Bedienerliste pflegen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialog.py" line="58"/>
+        <source>Technician name</source>
+        <translation>Name des Technikers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialog.py" line="59"/>
+        <source>PIN (4 digits or more)</source>
+        <translation>PIN (mindestens 4 Ziffern)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialog.py" line="60"/>
+        <source>PIN again</source>
+        <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pin_dialog.py" line="61"/>
+        <source>Operators</source>
+        <translation>Bediener</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftBar</name>
+    <message>
+        <location filename="../../ui/shift_bar.py" line="58"/>
+        <source>Operator: {0}</source>
+        <translation>Bediener: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_bar.py" line="58"/>
+        <source>Operator sign-in…</source>
+        <translation>Bediener-Anmeldung…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_bar.py" line="61"/>
+        <source>Lot: {0}</source>
+        <translation>Los: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_bar.py" line="61"/>
+        <source>Enter lot…</source>
+        <translation>Los eingeben…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_bar.py" line="66"/>
+        <source>{0} parts · {1} PASS · {2} FAIL · {3} REVIEW · {4} ERROR</source>
+        <translation>{0} Teile · {1} IO · {2} NIO · {3} PRÜFEN · {4} FEHLER</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shift_bar.py" line="71"/>
+        <source>Re-test part #{0}…</source>
+        <translation>Teil #{0} nachprüfen…</translation>
     </message>
 </context>
 <context>
@@ -1384,22 +1747,22 @@ Either way a new model version is made; the current one is kept and can be made 
     <message>
         <location filename="../../ui/similar_tab.py" line="29"/>
         <source>Nearest inspections of this category (double-click to open):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ähnlichste Prüfungen dieser Kategorie (Doppelklick öffnet):</translation>
     </message>
     <message>
         <location filename="../../ui/similar_tab.py" line="32"/>
         <source>no label</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Label</translation>
     </message>
     <message>
         <location filename="../../ui/similar_tab.py" line="33"/>
         <source>EXACT DUPLICATE  </source>
-        <translation type="unfinished"></translation>
+        <translation>EXAKTES DUPLIKAT  </translation>
     </message>
     <message>
         <location filename="../../ui/similar_tab.py" line="47"/>
         <source>Nothing stored yet to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts zum Vergleich gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1407,7 +1770,7 @@ Either way a new model version is made; the current one is kept and can be made 
     <message>
         <location filename="../../ui/synth_gallery.py" line="21"/>
         <source>Choose a folder of good images to preview synthetic defects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Ordner mit Gutbildern wählen, um synthetische Fehler vorab zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -1415,43 +1778,43 @@ Either way a new model version is made; the current one is kept and can be made 
     <message>
         <location filename="../../station/threshold_controller.py" line="41"/>
         <source>No stored parts of {0} yet to preview on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine gespeicherten Teile von {0} für die Vorschau.</translation>
     </message>
     <message>
         <location filename="../../station/threshold_controller.py" line="44"/>
         <source>Of the last {0} parts of {1}, none would change verdict.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von den letzten {0} Teilen von {1} würde keines das Urteil ändern.</translation>
     </message>
     <message>
         <location filename="../../station/threshold_controller.py" line="45"/>
         <source>Of the last {0} parts of {1}, {2} would change verdict: {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Von den letzten {0} Teilen von {1} würden {2} das Urteil ändern: {3}</translation>
     </message>
     <message>
         <location filename="../../station/threshold_controller.py" line="51"/>
         <source>No model loaded: choose a category first.</source>
-        <translation type="unfinished">Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
+        <translation>Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
     </message>
     <message>
         <location filename="../../station/threshold_controller.py" line="53"/>
-        <location filename="../../station/threshold_controller.py" line="76"/>
+        <location filename="../../station/threshold_controller.py" line="80"/>
         <source>change the threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>die Schwelle ändern</translation>
     </message>
     <message>
         <location filename="../../station/threshold_controller.py" line="62"/>
         <source>the threshold is being changed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Schwelle geändert wird</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="86"/>
-        <source>(no reason given)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/threshold_controller.py" line="77"/>
+        <source>Threshold of {0} not changed: a reason is needed (it goes in the change log).</source>
+        <translation>Schwelle von {0} nicht geändert: ein Grund ist nötig (er kommt ins Änderungsprotokoll).</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="87"/>
+        <location filename="../../station/threshold_controller.py" line="91"/>
         <source>Threshold of {0}: {1:.3f} → {2:.3f}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle von {0}: {1:.3f} → {2:.3f}</translation>
     </message>
 </context>
 <context>
@@ -1459,37 +1822,37 @@ Either way a new model version is made; the current one is kept and can be made 
     <message>
         <location filename="../../ui/threshold_dialog.py" line="15"/>
         <source>Threshold of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle von {0}</translation>
     </message>
     <message>
         <location filename="../../ui/threshold_dialog.py" line="30"/>
         <source>Why (kept in the change log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum (steht im Änderungsprotokoll)</translation>
     </message>
     <message>
         <location filename="../../ui/threshold_dialog.py" line="32"/>
         <source>Current threshold {0:.3f}{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Schwelle {0:.3f}{1}</translation>
     </message>
     <message>
         <location filename="../../ui/threshold_dialog.py" line="33"/>
         <source>, calibrated {0:.3f}</source>
-        <translation type="unfinished"></translation>
+        <translation>, kalibriert {0:.3f}</translation>
     </message>
     <message>
         <location filename="../../ui/threshold_dialog.py" line="34"/>
         <source>New threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Schwelle</translation>
     </message>
     <message>
         <location filename="../../ui/threshold_dialog.py" line="35"/>
         <source>Preview over the last parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau über die letzten Teile</translation>
     </message>
     <message>
         <location filename="../../ui/threshold_dialog.py" line="37"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
@@ -1526,61 +1889,71 @@ Either way a new model version is made; the current one is kept and can be made 
     </message>
     <message>
         <location filename="../../station/station_actions.py" line="93"/>
+        <source>Hand over shift…</source>
+        <translation>Schicht übergeben…</translation>
+    </message>
+    <message>
+        <location filename="../../station/station_actions.py" line="94"/>
         <source>Master check</source>
         <translation>Meisterteil-Prüfung</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="94"/>
+        <location filename="../../station/station_actions.py" line="95"/>
         <source>Register masters…</source>
         <translation>Meisterteile erfassen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="95"/>
+        <location filename="../../station/station_actions.py" line="96"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="96"/>
+        <location filename="../../station/station_actions.py" line="97"/>
+        <source>Set up station…</source>
+        <translation>Station einrichten…</translation>
+    </message>
+    <message>
+        <location filename="../../station/station_actions.py" line="98"/>
         <source>Full screen (F11)</source>
         <translation>Vollbild (F11)</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="119"/>
+        <location filename="../../station/station_actions.py" line="121"/>
         <source>  Technician: {0}  </source>
         <translation>  Techniker: {0}  </translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="119"/>
+        <location filename="../../station/station_actions.py" line="121"/>
         <source>  Operator  </source>
         <translation>  Bediener  </translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="123"/>
+        <location filename="../../station/station_actions.py" line="125"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="123"/>
+        <location filename="../../station/station_actions.py" line="125"/>
         <source>Technician sign-in</source>
         <translation>Techniker-Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="129"/>
+        <location filename="../../station/station_actions.py" line="131"/>
         <source>sign in</source>
         <translation>sich anmelden</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="145"/>
+        <location filename="../../station/station_actions.py" line="147"/>
         <source>No model loaded: choose a category first.</source>
         <translation>Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="155"/>
+        <location filename="../../station/station_actions.py" line="157"/>
         <source>make another model version active</source>
         <translation>eine andere Modellversion aktivieren</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="166"/>
+        <location filename="../../station/station_actions.py" line="168"/>
         <source>rolled to {0}</source>
         <translation>auf {0} umgestellt</translation>
     </message>
@@ -1588,171 +1961,199 @@ Either way a new model version is made; the current one is kept and can be made 
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../ui/train_dialog.py" line="28"/>
+        <location filename="../../ui/train_dialog.py" line="29"/>
         <source>New category</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Kategorie</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="30"/>
+        <location filename="../../ui/train_dialog.py" line="31"/>
         <source>e.g. bottle-cap</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. flaschendeckel</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="33"/>
+        <location filename="../../ui/train_dialog.py" line="34"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/train_dialog.py" line="38"/>
-        <source>Also train the defect classifier (for Grad-CAM++; about 1–2 min more)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <location filename="../../ui/train_dialog.py" line="39"/>
+        <source>Also train the defect classifier (for Grad-CAM++; about 1–2 min more)</source>
+        <translation>Auch den Fehlerklassifikator trainieren (für Grad-CAM++; etwa 1–2 min länger)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="40"/>
         <source>Choose input size, memory bank and feature stages by the self-test (trains {0} times: about {0}x as long)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabegröße, Speicherbank und Merkmalsstufen per Selbsttest wählen (trainiert {0}-mal: etwa {0}-mal so lange)</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="42"/>
+        <location filename="../../ui/train_dialog.py" line="43"/>
         <source>From good images only (1 % false rejects)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur aus Gutbildern (1 % Fehlausschuss)</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="44"/>
+        <location filename="../../ui/train_dialog.py" line="45"/>
         <source>Also let at most {0:.0%} of synthetic defects pass</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/train_dialog.py" line="46"/>
-        <source>Category name</source>
-        <translation type="unfinished"></translation>
+        <translation>Außerdem höchstens {0:.0%} der synthetischen Fehler durchlassen</translation>
     </message>
     <message>
         <location filename="../../ui/train_dialog.py" line="47"/>
-        <source>Folder of GOOD images</source>
-        <translation type="unfinished"></translation>
+        <source>Category name</source>
+        <translation>Name der Kategorie</translation>
     </message>
     <message>
         <location filename="../../ui/train_dialog.py" line="48"/>
+        <source>Folder of GOOD images</source>
+        <translation>Ordner mit GUT-Bildern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="49"/>
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="57"/>
+        <location filename="../../ui/train_dialog.py" line="58"/>
+        <location filename="../../ui/train_dialog.py" line="168"/>
         <source>Train from good images only; about 30 s for 200 images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training nur aus Gutbildern; etwa 30 s für 200 Bilder.</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="61"/>
+        <location filename="../../ui/train_dialog.py" line="62"/>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainieren</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="67"/>
+        <location filename="../../ui/train_dialog.py" line="64"/>
+        <source>Put on the line</source>
+        <translation>Auf die Linie bringen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="75"/>
         <source>&lt;b&gt;Synthetic defects&lt;/b&gt; the station will paint on the part to test itself:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Synthetische Fehler&lt;/b&gt;, die die Station zum Selbsttest auf das Teil malt:</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="92"/>
+        <location filename="../../ui/train_dialog.py" line="108"/>
         <source>Folder of good images</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit Gutbildern</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="99"/>
+        <location filename="../../ui/train_dialog.py" line="115"/>
         <source>Painting a few synthetic defects…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige synthetische Fehler werden gemalt…</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="105"/>
+        <location filename="../../ui/train_dialog.py" line="121"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="123"/>
+        <location filename="../../ui/train_dialog.py" line="140"/>
         <source>{0}: {1} / {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} / {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="155"/>
+        <source>Put {0} {1} on the line</source>
+        <translation>{0} {1} auf die Linie bringen</translation>
     </message>
 </context>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="30"/>
-        <location filename="../../ui/verdict_panel.py" line="96"/>
+        <location filename="../../ui/verdict_panel.py" line="36"/>
+        <location filename="../../ui/verdict_panel.py" line="115"/>
         <source>NO MODEL</source>
         <translation>KEIN MODELL</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="83"/>
+        <location filename="../../ui/verdict_panel.py" line="102"/>
         <source>Choose a product category to start.</source>
         <translation>Zum Start eine Produktkategorie wählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="94"/>
+        <location filename="../../ui/verdict_panel.py" line="113"/>
         <source>PASS</source>
         <translation>IO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="94"/>
+        <location filename="../../ui/verdict_panel.py" line="113"/>
         <source>FAIL</source>
         <translation>NIO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="94"/>
+        <location filename="../../ui/verdict_panel.py" line="113"/>
         <source>REVIEW</source>
         <translation>PRÜFEN</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="95"/>
+        <location filename="../../ui/verdict_panel.py" line="114"/>
         <source>ERROR</source>
         <translation>FEHLER</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="95"/>
+        <location filename="../../ui/verdict_panel.py" line="114"/>
         <source>READY</source>
         <translation>BEREIT</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="95"/>
+        <location filename="../../ui/verdict_panel.py" line="114"/>
         <source>INSPECTING</source>
         <translation>PRÜFT</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="96"/>
+        <location filename="../../ui/verdict_panel.py" line="115"/>
         <source>TRAINING</source>
         <translation>TRAINING</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="128"/>
+        <location filename="../../ui/verdict_panel.py" line="147"/>
         <source>inspection failed</source>
         <translation>Prüfung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="130"/>
+        <location filename="../../ui/verdict_panel.py" line="152"/>
+        <source>score {0} / threshold {1}</source>
+        <translation>Wert {0} / Schwelle {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verdict_panel.py" line="153"/>
+        <source>{0} × threshold  ·  {1}</source>
+        <translation>{0} × Schwelle  ·  {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verdict_panel.py" line="174"/>
+        <source>⚠ 1 earlier FAIL part not acknowledged: #{0} (Enter)</source>
+        <translation>⚠ 1 früheres NIO-Teil nicht quittiert: #{0} (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verdict_panel.py" line="176"/>
+        <source>⚠ {0} FAIL parts not acknowledged; Enter acknowledges #{1}, the oldest</source>
+        <translation>⚠ {0} NIO-Teile nicht quittiert; Enter quittiert #{1}, das älteste</translation>
+    </message>
+    <message>
         <source>{0:.2f} / threshold 0.50</source>
-        <translation>{0:.2f} / Schwelle 0,50</translation>
+        <translation type="vanished">{0:.2f} / Schwelle 0,50</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="131"/>
         <source>raw score {0:.2f} vs {1:.2f}  ·  {2}</source>
-        <translation>Rohwert {0:.2f} gegen {1:.2f}  ·  {2}</translation>
+        <translation type="vanished">Rohwert {0:.2f} gegen {1:.2f}  ·  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="146"/>
+        <location filename="../../ui/verdict_panel.py" line="172"/>
         <source>⚠ Acknowledge this FAIL, part #{0} (Enter)</source>
         <translation>⚠ Dieses NIO quittieren, Teil #{0} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="148"/>
         <source>⚠ {0} earlier FAIL part(s) not acknowledged, last #{1} (Enter)</source>
-        <translation>⚠ {0} frühere(s) NIO-Teil(e) nicht quittiert, zuletzt #{1} (Enter)</translation>
+        <translation type="vanished">⚠ {0} frühere(s) NIO-Teil(e) nicht quittiert, zuletzt #{1} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="163"/>
+        <location filename="../../ui/verdict_panel.py" line="200"/>
         <source>Model {0}</source>
         <translation>Modell {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="169"/>
+        <location filename="../../ui/verdict_panel.py" line="206"/>
         <source>NOT LOGGED: {0} part(s) — {1}</source>
         <translation>NICHT PROTOKOLLIERT: {0} Teil(e) — {1}</translation>
     </message>
@@ -1762,52 +2163,52 @@ Either way a new model version is made; the current one is kept and can be made 
     <message>
         <location filename="../../ui/record_tables.py" line="46"/>
         <source>Model versions of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellversionen von {0}</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="50"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="50"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="50"/>
         <source>Made by</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt durch</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="50"/>
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="51"/>
         <source>Good images</source>
-        <translation type="unfinished"></translation>
+        <translation>Gutbilder</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="51"/>
         <source>Model id</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-ID</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="51"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="52"/>
         <source>Make the selected version active</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewählte Version aktiv setzen</translation>
     </message>
     <message>
         <location filename="../../ui/record_tables.py" line="55"/>
         <source>Every version is kept; ● marks the one that judges parts now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Version bleibt erhalten; ● markiert die, die jetzt Teile bewertet.</translation>
     </message>
 </context>
 <context>
@@ -1815,42 +2216,42 @@ Either way a new model version is made; the current one is kept and can be made 
     <message>
         <location filename="../../ui/where_tab.py" line="29"/>
         <source>Colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Farben</translation>
     </message>
     <message>
         <location filename="../../ui/where_tab.py" line="31"/>
         <source>Opacity</source>
-        <translation type="unfinished">Deckkraft</translation>
+        <translation>Deckkraft</translation>
     </message>
     <message>
         <location filename="../../ui/where_tab.py" line="34"/>
         <source>Area (px)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fläche (px)</translation>
     </message>
     <message>
         <location filename="../../ui/where_tab.py" line="34"/>
         <source>% of part</source>
-        <translation type="unfinished"></translation>
+        <translation>% des Teils</translation>
     </message>
     <message>
         <location filename="../../ui/where_tab.py" line="34"/>
         <source>Box x, y, w, h</source>
-        <translation type="unfinished"></translation>
+        <translation>Rahmen x, y, b, h</translation>
     </message>
     <message>
         <location filename="../../ui/where_tab.py" line="35"/>
         <source>Peak</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitze</translation>
     </message>
     <message>
         <location filename="../../ui/where_tab.py" line="48"/>
         <source>No region reaches the threshold: nothing on the part looks anomalous enough to fail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bereich erreicht die Schwelle: nichts am Teil wirkt auffällig genug für NIO.</translation>
     </message>
     <message>
         <location filename="../../ui/where_tab.py" line="50"/>
         <source>&lt;b&gt;{0} region(s)&lt;/b&gt; at or above the threshold, {1} px in all, {2:.2f} % of the part (outlined on the image).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0} Bereich(e)&lt;/b&gt; an oder über der Schwelle, zusammen {1} px, {2:.2f} % des Teils (im Bild umrandet).</translation>
     </message>
 </context>
 <context>
@@ -1858,17 +2259,17 @@ Either way a new model version is made; the current one is kept and can be made 
     <message>
         <location filename="../../ui/why_tab.py" line="28"/>
         <source>No SHAP explanation for this inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine SHAP-Erklärung für diese Prüfung.</translation>
     </message>
     <message>
         <location filename="../../ui/why_tab.py" line="34"/>
         <source> &lt;b style=&apos;color:#b3141b&apos;&gt;Below {0}: the measures explain this category&apos;s scores only roughly; read the bars as a hint.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> &lt;b style=&apos;color:#b3141b&apos;&gt;Unter {0}: die Maße erklären die Werte dieser Kategorie nur grob; die Balken als Hinweis lesen.&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/why_tab.py" line="36"/>
         <source>The score {0:.2f} is explained by a surrogate (gradient boosting on the measures below, cross-validated R² {1:.2f}), which predicts {2:.2f}. Bars: how much each measure moves it from the category&apos;s average {3:.2f}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert {0:.2f} wird durch ein Ersatzmodell erklärt (Gradient Boosting auf den Maßen unten, kreuzvalidiertes R² {1:.2f}), das {2:.2f} vorhersagt. Balken: wie weit jedes Maß ihn vom Kategoriemittel {3:.2f} verschiebt.</translation>
     </message>
 </context>
 <context>
@@ -1876,7 +2277,7 @@ Either way a new model version is made; the current one is kept and can be made 
     <message>
         <location filename="../../station/app.py" line="46"/>
         <source>Building the demo category from generated images…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demo-Kategorie wird aus erzeugten Bildern gebaut…</translation>
     </message>
 </context>
 </TS>

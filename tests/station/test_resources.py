@@ -52,16 +52,21 @@ def test_german_verdict_words_through_the_translator(qapp):
     from ui.image_pane import ImagePane
     from ui.verdict_panel import VerdictPanel
 
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
     tr = install_translator(qapp, "de")
     try:
         panel = VerdictPanel()
         panel.show_verdict("FAIL", 3.0, 0.9, 2.0, "a.png", None, 7)
         assert panel.word.text() == "NIO" and panel.state == "FAIL"
-        assert "Schwelle" in panel.detail.text() and panel.counters.values["yield"] is not None
+        assert panel.detail.text() == "Wert 3,00 / Schwelle 2,00", "German words, German decimal comma"
+        assert panel.counters.values["yield"] is not None
         assert BenchBar().accept_button.text() == "Annehmen (A)"
         assert ImagePane().overlay_box.text() == "Anomaliekarte (M)"
     finally:
         qapp.removeTranslator(tr)
+        QLocale.setDefault(before)
     assert VerdictPanel().words()["FAIL"] == "FAIL"
     assert language_for("de") == "de" and language_for("xx") in ("en", "de")
 
