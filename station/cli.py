@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from station.cli_common import EXIT_BAD_INPUT, EXIT_MODEL, EXIT_NO_SCREEN, fail, progress_bar
+from station.cli_people import add_people_parsers
 from station.cli_train import add_train_parser
 
 
@@ -220,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     add_train_parser(sub)
+    add_people_parsers(sub)
 
     i = sub.add_parser("inspect", help="judge images; one JSON object per image")
     i.add_argument("--category", required=True)

@@ -391,6 +391,10 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
+        # the workers finish the part and the explanation in hand first: say so while that takes
+        self.queue_label.setText(self.tr("Closing: finishing the part in progress and saving the history…"))
+        self.setCursor(Qt.WaitCursor)
+        QCoreApplication.processEvents()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("display/opacity", self.opacity.value())
         self.settings.sync()

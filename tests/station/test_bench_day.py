@@ -369,3 +369,22 @@ def test_the_hand_over_is_signed_by_a_technician_and_in_the_report(bench, qtbot,
     text = handover_text(data)
     assert data.handover.unacknowledged == fails and f"{len(fails)} FAIL not acknowledged" in text
     assert "Signed off by technician Tess" in text and "handed to Ben" in text and "watch the stains" in text
+
+
+def test_the_first_technician_can_be_made_from_a_shell(tmp_path, qtbot, models):
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    run = lambda *args, stdin="": subprocess.run([sys.executable, "-m", "station.cli", *args, "--data-dir", str(data)],  # noqa: E731
+                                                 input=stdin, capture_output=True, text=True)
+    assert run("technicians", "add", "Tess", "--pin-stdin", stdin="12\n").returncode == 2
+    assert run("technicians", "add", "Tess", "--pin-stdin", stdin="2468\n").returncode == 0
+    assert run("operators", "set", "Anna", "Ben").returncode == 0
+    w = _open(qtbot, models, data)
+    try:
+        assert w.authority.technician_names() == ["Tess"] and w.authority.operators() == ["Anna", "Ben"]
+        w.ask_pin = lambda action, names: ("Tess", "2468")
+        assert w.require_technician("change the threshold") and w.authority.who == "Tess"
+    finally:
+        w.shutdown()
