@@ -47,7 +47,7 @@ def main() -> int:
     w.show()
     start_demo(w)
     pump(app, lambda: w.verdict.state == "TRAINING", 5)
-    pump(app, lambda: "Training, features" in w.queue_label.text() and w.queue_bar.value() > 5, 30)
+    pump(app, lambda: "features" in w.categories.status.text(), 30)
     w.grab().save(str(out / "training.png"))
     pump(app, lambda: w.model_info is not None and w.pending == 0 and len(w.reader.latest()) >= 3, 90)
     data = w.data_dir / "demo_images" / "test"
@@ -86,7 +86,9 @@ def main() -> int:
     broken.write_bytes(b"\x89PNG\r\n\x1a\n truncated by the line camera")
     judge(broken, "error.png")
 
-    # the New category dialog: synthetic-defect preview before training, self-test curve after
+    # the New category dialog (a technician's): synthetic-defect preview before training, self-test curve after
+    w.authority.add_technician("Tess", "4321")
+    w.ask_pin = lambda action, names: ("Tess", "4321")
     w.categories.open_dialog()
     dlg = w.categories.dialog
     dlg.name.setText("washer-b")
@@ -99,9 +101,9 @@ def main() -> int:
     dlg.grab().save(str(out / "new_category.png"))
     dlg.start_button.click()
     pump(app, lambda: "Done" in dlg.stage.text(), 240)
-    dlg.resize(900, 900)
     pump(app, seconds=0.3)
     dlg.grab().save(str(out / "new_category_done.png"))
+    dlg.golive_button.click()  # trained, then put on the line by the technician
     dlg.close()
     facts = w.categories.show_facts("washer-b")
     pump(app, seconds=0.3)

@@ -43,10 +43,17 @@ class CategoryController(QObject):
         self.status.hide()
         window.statusBar().addPermanentWidget(self.status)
         # a category trained or copied in by another program is listed without a restart
-        self.folder_watch = QFileSystemWatcher([str(window.models_dir)] if Path(window.models_dir).is_dir() else [], self)
+        self.folder_watch = QFileSystemWatcher(self)
+        self.watch_models_folder()
         self._relist = QTimer(self, singleShot=True, interval=500, timeout=self.relist)
         self.folder_watch.directoryChanged.connect(lambda _path: self._relist.start())
         self.thread.start()
+
+    def watch_models_folder(self) -> None:
+        """Watch the models folder for categories made elsewhere (once it exists)."""
+        folder = str(self.window.models_dir)
+        if not self.folder_watch.directories() and Path(folder).is_dir():
+            self.folder_watch.addPath(folder)
 
     def relist(self) -> None:
         """List the models folder again; the line keeps the category it judges."""
@@ -145,6 +152,7 @@ class CategoryController(QObject):
     def on_finished(self, report, before: str) -> None:
         info = report.info
         self._ended()
+        self.watch_models_folder()  # the first training may have made the folder
         w = self.window
         if self.dialog is not None:
             curve = report.folder / _file(report.folder, "tradeoff_plot")

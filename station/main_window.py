@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.explanations = ExplanationPanel(self.history)
         # the tabs take the height left under the verdict (their wrapping labels must not squeeze it)
         self.explanations.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
-        self.explanations.setMinimumHeight(170)
+        self.explanations.setMinimumHeight(130)
         rl.addWidget(self.verdict)
         self.bench_bar = BenchBar()
         rl.addWidget(self.bench_bar)

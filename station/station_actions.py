@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QPushButton, QToolBar, QToolButton, QWidget
 
 from engine.store import ModelError
 from engine.versions import activate_version, list_versions
@@ -83,29 +83,38 @@ class ToolActions(QObject):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         window.addToolBar(Qt.TopToolBarArea, bar)
+        # (icon, text, keys, slot, on the bar itself): the rest go in the "More" menu, so the bar
+        # fits a 1366 px screen without an overflow arrow
         actions = [
-            ("review", self.tr("Review shift"), "Ctrl+R", lambda: window.enter_review()),
-            ("threshold", self.tr("Threshold…"), "Ctrl+T", window.thresholds.open),
-            ("versions", self.tr("Versions…"), None, self.show_versions),
+            ("review", self.tr("Review shift"), "Ctrl+R", lambda: window.enter_review(), True),
+            ("threshold", self.tr("Threshold…"), "Ctrl+T", window.thresholds.open, True),
+            ("report", self.tr("Shift report…"), None, lambda: window.reports.ask(), True),
+            ("report", self.tr("Hand over shift…"), None, lambda: window.floor.handover() and window.reports.ask(), True),
+            ("master", self.tr("Master check"), "Ctrl+M", window.masters.run, True),
+            ("settings", self.tr("Settings…"), "Ctrl+,", window.settings_flow.open, True),
+            ("versions", self.tr("Versions…"), None, self.show_versions, False),
             ("changelog", self.tr("Change log"), None,
-             lambda: ChangeLogDialog(ReviewStore(window.reader).changes(), window).open()),
-            ("report", self.tr("Shift report…"), None, lambda: window.reports.ask()),
-            ("report", self.tr("Hand over shift…"), None, lambda: window.floor.handover() and window.reports.ask()),
-            ("master", self.tr("Master check"), "Ctrl+M", window.masters.run),
-            ("master", self.tr("Register masters…"), None, window.masters.register),
-            ("settings", self.tr("Settings…"), "Ctrl+,", window.settings_flow.open),
-            ("signin", self.tr("Set up station…"), None, lambda: window.floor.setup()),
-            ("fullscreen", self.tr("Full screen (F11)"), "F11", self.kiosk),
+             lambda: ChangeLogDialog(ReviewStore(window.reader).changes(), window).open(), False),
+            ("master", self.tr("Register masters…"), None, window.masters.register, False),
+            ("signin", self.tr("Set up station…"), None, lambda: window.floor.setup(), False),
+            ("fullscreen", self.tr("Full screen (F11)"), "F11", self.kiosk, False),
         ]
         window.tool_actions = {}
-        for icon_name, text, keys, slot in actions:
+        more = QMenu(window)
+        for icon_name, text, keys, slot, on_bar in actions:
             act = QAction(icon(icon_name), text, window)
             if keys:
                 act.setShortcut(QKeySequence(keys))
                 act.setShortcutContext(Qt.ApplicationShortcut)
             act.triggered.connect(slot)
-            bar.addAction(act)
+            (bar if on_bar else more).addAction(act)
+            window.addAction(act)  # its key works wherever the action sits
             window.tool_actions[icon_name if icon_name not in window.tool_actions else text] = act
+        more_button = QToolButton()
+        more_button.setText(self.tr("More"))
+        more_button.setMenu(more)
+        more_button.setPopupMode(QToolButton.InstantPopup)
+        bar.addWidget(more_button)
         # who is signed in, always visible (the toolbar may overflow on a narrow screen)
         self.role = QLabel()
         self.role.setObjectName("roleLabel")

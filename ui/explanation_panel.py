@@ -18,7 +18,7 @@ class ExplanationPanel(QWidget):
     def __init__(self, history: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status = QLabel(self.tr("Explanations appear here after each verdict."))
-        self.status.setWordWrap(True)
+        self.status.setWordWrap(False)  # one line: the tabs under it keep their height
         self.status.setStyleSheet("color:#555;")
         self.where, self.which, self.why, self.similar = WhereTab(), CamTab(), WhyTab(), SimilarTab()
         self.tabs = QTabWidget()
@@ -44,6 +44,7 @@ class ExplanationPanel(QWidget):
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setToolTip(text)
 
     def clear(self, text: str) -> None:
         """Empty the four tabs, each saying ``text``, so that nothing of the part shown before

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from ui.verdict_panel import STYLES
 
 TILES = 10
-TILE_PX = 52
+TILE_PX = 46
 
 
 class _Tile(QFrame):
@@ -23,7 +23,7 @@ class _Tile(QFrame):
         self.caption = QLabel("")
         self.caption.setAlignment(Qt.AlignCenter)
         f = self.caption.font()
-        f.setPointSize(8)
+        f.setPointSize(7)
         f.setBold(True)
         self.caption.setFont(f)
         lay = QVBoxLayout(self)
@@ -31,7 +31,7 @@ class _Tile(QFrame):
         lay.setSpacing(0)
         lay.addWidget(self.picture)
         lay.addWidget(self.caption)
-        self.setFixedWidth(TILE_PX + 10)
+        self.setFixedWidth(TILE_PX + 18)
         self.setCursor(Qt.PointingHandCursor)
 
 
@@ -94,6 +94,6 @@ class RecentStrip(QWidget):
                 tile.picture.setPixmap(pm.scaled(TILE_PX, TILE_PX, Qt.KeepAspectRatio, Qt.SmoothTransformation))
             colour = STYLES.get(verdict, STYLES["READY"])[0]
             tile.setStyleSheet(f"QFrame{{border:3px solid {colour}; border-radius:4px;}} QLabel{{border:none;}}")
-            tile.caption.setText(f"#{row_id}\n{self._word(verdict)}")
+            tile.caption.setText(f"#{row_id} {self._word(verdict)}")
             tile.caption.setStyleSheet(f"border:none; color:{colour};")
             tile.setToolTip(self.tr("#{0}: {1} (click to open)").format(row_id, self._word(verdict)))

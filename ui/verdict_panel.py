@@ -36,9 +36,9 @@ class VerdictPanel(QFrame):
         self.word = QLabel(self.tr("NO MODEL"))
         self.word.setObjectName("verdictWord")
         self.word.setAlignment(Qt.AlignCenter)
-        self.word.setMinimumHeight(92)
+        self.word.setMinimumHeight(80)
         f = self.word.font()
-        f.setPointSize(42)
+        f.setPointSize(38)
         f.setBold(True)
         self.word.setFont(f)
         self.detail = _bold_label("scoreLine", 18)  # the score line: large, one line, readable from two metres
@@ -47,17 +47,18 @@ class VerdictPanel(QFrame):
         self.category_line = _bold_label("categoryLine", 20)
         self.model_line = QLabel("")
         self.model_line.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
-        for label in (self.detail, self.source_line, self.category_line, self.model_line):
+        for label in (self.detail, self.source_line):
             # a long line is cut at the panel's edge; it never widens the panel (and shrinks the image)
-            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+            label.setMinimumWidth(1)
+        self.model_line.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # gives way before the category
         lay = QVBoxLayout(self)
         # a pending acknowledgement sits above the verdict, framed apart from it, naming the part
         # it belongs to, so that it cannot be read as the verdict of the part on screen
         self.ack_button = QPushButton()
         self.ack_button.setObjectName("pendingAck")
-        self.ack_button.setStyleSheet("QPushButton#pendingAck{background:#fff3f3; color:#8a0f14; font-size:15pt;"
-                                      "font-weight:bold; padding:8px; border:3px dashed #b3141b; border-radius:6px;}")
-        self.ack_button.setMinimumHeight(44)
+        self.ack_button.setStyleSheet("QPushButton#pendingAck{background:#fff3f3; color:#8a0f14; font-size:13pt;"
+                                      "font-weight:bold; padding:4px; border:3px dashed #b3141b; border-radius:6px;}")
+        self.ack_button.setMinimumHeight(36)
         self.ack_button.clicked.connect(self.acknowledge)
         self.ack_button.hide()
         self.unacknowledged = 0
@@ -82,12 +83,10 @@ class VerdictPanel(QFrame):
         self.not_logged.hide()
         lay.insertWidget(0, self.not_logged)
         # a held line says so, large: PAUSED (parts wait) or STOPPED (a FAIL streak, a technician releases it)
-        self.hold_bar = QPushButton("")
+        self.hold_bar = _ClickLabel(lambda: self._stopped and self.releaseRequested.emit())
         self.hold_bar.setObjectName("lineHeld")
-        self.hold_bar.setStyleSheet("QPushButton#lineHeld{background:#e0a400; color:black; font-size:15pt; "
-                                    "font-weight:bold; padding:6px; border-radius:4px; text-align:left;}")
-        self.hold_bar.setFocusPolicy(Qt.NoFocus)  # Enter acknowledges FAILs; it never releases a stop
-        self.hold_bar.clicked.connect(lambda: self._stopped and self.releaseRequested.emit())
+        self.hold_bar.setWordWrap(True)  # the whole reason is read, never cut; a click (not Enter) releases
+        self.hold_bar.setMinimumWidth(1)
         self.hold_bar.hide()
         self._stopped = False
         lay.insertWidget(1, self.hold_bar)
@@ -171,10 +170,9 @@ class VerdictPanel(QFrame):
         if self.unacknowledged == 1 and first == self.shown_row and first >= 0:
             self.ack_button.setText(self.tr("⚠ Acknowledge this FAIL, part #{0} (Enter)").format(first))
         elif self.unacknowledged == 1:
-            self.ack_button.setText(self.tr("⚠ 1 earlier FAIL part not acknowledged: #{0} (Enter)").format(first))
+            self.ack_button.setText(self.tr("⚠ 1 earlier FAIL not acknowledged: #{0} (Enter)").format(first))
         else:
-            self.ack_button.setText(self.tr("⚠ {0} FAIL parts not acknowledged; Enter acknowledges #{1}, the "
-                                            "oldest").format(self.unacknowledged, first))
+            self.ack_button.setText(self.tr("⚠ {0} FAIL not acknowledged · Enter: #{1}").format(self.unacknowledged, first))
 
     def acknowledge(self) -> None:
         """One acknowledgement: the oldest FAIL waiting (one Enter never clears several)."""
@@ -187,9 +185,10 @@ class VerdictPanel(QFrame):
         """PAUSED or STOPPED across the panel ("" clears it); a stop's bar releases on a click."""
         self._stopped = stopped
         self.hold_bar.setText(text)
-        self.hold_bar.setStyleSheet(self.hold_bar.styleSheet().replace("#e0a400", "#b3141b").replace("color:black", "color:white")
-                                    if stopped else self.hold_bar.styleSheet().replace("#b3141b", "#e0a400")
-                                    .replace("color:white", "color:black"))
+        bg, fg = ("#b3141b", "white") if stopped else ("#e0a400", "black")
+        self.hold_bar.setStyleSheet(f"background:{bg}; color:{fg}; font-size:11pt; font-weight:bold; padding:4px; "
+                                    "border-radius:4px;")
+        self.hold_bar.setCursor(Qt.PointingHandCursor if stopped else Qt.ArrowCursor)
         self.hold_bar.setVisible(bool(text))
         self._fit()
 
@@ -212,6 +211,17 @@ class VerdictPanel(QFrame):
         self.drift.setText(message)
         self.drift.setVisible(bool(message))
         self._fit()
+
+
+class _ClickLabel(QLabel):
+    """A label that calls ``on_click`` when clicked."""
+
+    def __init__(self, on_click) -> None:
+        super().__init__("")
+        self._on_click = on_click
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self._on_click()
 
 
 LONG_MESSAGE = 48
@@ -253,7 +263,7 @@ class CountersBox(QFrame):
             val = QLabel("0")
             val.setAlignment(Qt.AlignCenter)
             f = val.font()
-            f.setPointSize(26)
+            f.setPointSize(22)
             f.setBold(True)
             val.setFont(f)
             grid.addWidget(name, 0, i)

@@ -124,10 +124,10 @@ class BenchFloor(QObject):
         """The verdict panel says when parts are held back, and why."""
         w = self.window
         if self.stopped:
-            w.verdict.set_held(self.tr("⛔ LINE STOPPED: {0}. Call a technician (click to release); {1} part(s) "
+            w.verdict.set_held(self.tr("LINE STOPPED: {0}. Call a technician (click here to release); {1} part(s) "
                                        "waiting").format(self.stopped, len(w.paused)), stopped=True)
         elif w.pause_reason:
-            w.verdict.set_held(self.tr("⏸ PAUSED while {0}: {1} part(s) waiting").format(w.pause_reason, len(w.paused)))
+            w.verdict.set_held(self.tr("PAUSED while {0}: {1} part(s) waiting").format(w.pause_reason, len(w.paused)))
         else:
             w.verdict.set_held("")
 

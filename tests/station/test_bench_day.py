@@ -250,7 +250,7 @@ def test_three_fails_in_a_row_stop_the_line_until_a_technician_releases_it(qtbot
         w.ask_pin = lambda action, names: None
         assert not w.floor.release() and w.floor.stopped
         technician(w)
-        w.verdict.hold_bar.click()
+        qtbot.mouseClick(w.verdict.hold_bar, Qt.LeftButton)
         qtbot.waitUntil(lambda: sum(w.reader.counts().values()) == 4, timeout=20000)
         assert not w.floor.stopped and not w.verdict.hold_bar.isVisible()
         with sqlite3.connect(w.data_dir / "history.sqlite") as db:

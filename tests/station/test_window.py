@@ -79,7 +79,7 @@ def test_judge_shows_verdict_history_and_sqlite_row(window, qtbot, demo_data):
     assert window.verdict.ack_button.isVisible() and f"this FAIL, part #{row_id}" in window.verdict.ack_button.text()
     window.submit_paths(_images(demo_data, "good")[:1])
     qtbot.waitUntil(lambda: window.verdict.state == "PASS", timeout=20000)
-    assert f"1 earlier FAIL part not acknowledged: #{row_id}" in window.verdict.ack_button.text()
+    assert f"1 earlier FAIL not acknowledged: #{row_id}" in window.verdict.ack_button.text()
     qtbot.keyClick(window, Qt.Key_Return)
     assert not window.verdict.ack_button.isVisible()
 
