@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from time import monotonic
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, QProgressBar, QSizePolicy,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
@@ -22,6 +22,7 @@ from station.roles import Authority
 from station.shifts import DEFAULT_SHIFTS, ShiftError, current_shift
 from station.feed_controller import FeedController
 from station.camera import OpenCVProvider
+from station.closing import close_station, reason_text, short_source
 from station.worker import InspectionWorker, WorkerThread
 from station.settings_values import BAD, number
 from station.verdict_pacer import VerdictPacer
@@ -290,8 +291,8 @@ class MainWindow(QMainWindow):
         if self.pages.currentIndex() == 0:  # while a technician reviews, the tabs are theirs
             self.explain.on_displayed(row_id if result.ok else -1, result.image, result.anomaly_map, result.threshold)
         self.verdict.show_verdict(result.verdict.value, result.score, result.normalised_score,
-                                  result.threshold, self.tr("#{0} {1}").format(row_id, _short(result.source)),
-                                  _reason(result), row_id)
+                                  result.threshold, self.tr("#{0} {1}").format(row_id, short_source(result.source)),
+                                  reason_text(result), row_id)
         self.bench.on_displayed(result, row_id)
         self.floor.on_displayed(result, row_id)
 
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
         self.on_screen = row_id
         self.explain.on_displayed(row.id if row.verdict != "ERROR" else -1, image, amap, row.threshold, stored=True)
         self.verdict.show_verdict(row.verdict, row.score, row.normalised_score, row.threshold,
-                                  self.tr("history #{0}, {1}").format(row.id, _short(row.source)), _reason(row), row.id)
+                                  self.tr("history #{0}, {1}").format(row.id, short_source(row.source)), reason_text(row), row.id)
 
     def refresh_history(self) -> None:
         self.history.set_categories(self.reader.categories())
@@ -391,36 +392,4 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        # the workers finish the part and the explanation in hand first: say so while that takes
-        self.queue_label.setText(self.tr("Closing: finishing the part in progress and saving the history…"))
-        self.setCursor(Qt.WaitCursor)
-        QCoreApplication.processEvents()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("display/opacity", self.opacity.value())
-        self.settings.sync()
-        self.feed.stop()
-        self.categories.shutdown()
-        if self.thread.isRunning():
-            self.thread.quit()
-            self.thread.wait(30000)
-        # results the worker sent before it stopped still wait in the event queue: they reach the
-        # window now, while its history is open, not after it is closed
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
-        self.worker.shutdown()
-        self.explain.shutdown()
-        self.reader.close()
-
-
-def _reason(result) -> str | None:
-    """An ERROR's reason without the path it starts with (the source line names the part); a
-    station fault says so, since the part itself may be fine."""
-    if result.error is None:
-        return None
-    text = result.error.removeprefix(f"{result.source}: ")
-    return QCoreApplication.translate("MainWindow", "Station fault, not the part: {0}").format(text) \
-        if getattr(result, "error_cause", None) == "station" else text
-
-
-def _short(source: str) -> str:
-    """Last folder and file name of a source path (camera names pass through)."""
-    return "/".join(Path(source).parts[-2:])
+        close_station(self)

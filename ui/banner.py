@@ -4,7 +4,7 @@ A click on the banner dismisses it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -28,10 +28,11 @@ class Banner(QLabel):
 
     def _place(self) -> None:
         width = self.parentWidget().width()
-        self.setGeometry(0, 0, width, self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height())
+        text = self.fontMetrics().boundingRect(0, 0, max(40, width - 24), 10_000, Qt.TextWordWrap, self.text())
+        self.setGeometry(0, 0, width, text.height() + 16)  # 6 px padding and the frame, above and below
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Resize and self.isVisible():
+        if event.type() == QEvent.Resize and not self.isHidden():
             self._place()
         return False
 

@@ -129,14 +129,22 @@
         <translation>die gestoppte Linie freigeben</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="127"/>
         <source>⛔ LINE STOPPED: {0}. Call a technician (click to release); {1} part(s) waiting</source>
-        <translation>⛔ LINIE GESTOPPT: {0}. Techniker rufen (Klick gibt frei); {1} Teil(e) warten</translation>
+        <translation type="vanished">⛔ LINIE GESTOPPT: {0}. Techniker rufen (Klick gibt frei); {1} Teil(e) warten</translation>
+    </message>
+    <message>
+        <source>⏸ PAUSED while {0}: {1} part(s) waiting</source>
+        <translation type="vanished">⏸ ANGEHALTEN, solange {0}: {1} Teil(e) warten</translation>
+    </message>
+    <message>
+        <location filename="../../station/bench/floor.py" line="127"/>
+        <source>LINE STOPPED: {0}. Call a technician (click here to release); {1} part(s) waiting</source>
+        <translation>LINIE GESTOPPT: {0}. Techniker rufen (hier klicken zum Freigeben); {1} Teil(e) warten</translation>
     </message>
     <message>
         <location filename="../../station/bench/floor.py" line="130"/>
-        <source>⏸ PAUSED while {0}: {1} part(s) waiting</source>
-        <translation>⏸ ANGEHALTEN, solange {0}: {1} Teil(e) warten</translation>
+        <source>PAUSED while {0}: {1} part(s) waiting</source>
+        <translation>ANGEHALTEN, solange {0}: {1} Teil(e) warten</translation>
     </message>
     <message>
         <location filename="../../station/bench/floor.py" line="148"/>
@@ -300,7 +308,7 @@
 <context>
     <name>CategoryController</name>
     <message>
-        <location filename="../../station/category_controller.py" line="101"/>
+        <location filename="../../station/category_controller.py" line="108"/>
         <source>{0} holds {1} images; at least 2 good images are needed</source>
         <translation>{0} enthält {1} Bilder; mindestens 2 Gutbilder sind nötig</translation>
     </message>
@@ -309,57 +317,57 @@
         <translation type="obsolete">Training, {0}: {1} von {2}</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="62"/>
+        <location filename="../../station/category_controller.py" line="69"/>
         <source>switch the line to another category</source>
         <translation>die Linie auf eine andere Kategorie umstellen</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="69"/>
+        <location filename="../../station/category_controller.py" line="76"/>
         <source>line switched</source>
         <translation>Linie umgestellt</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="75"/>
+        <location filename="../../station/category_controller.py" line="82"/>
         <source>train a category</source>
         <translation>eine Kategorie trainieren</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="114"/>
+        <location filename="../../station/category_controller.py" line="121"/>
         <source>Training {0}: starting…</source>
         <translation>Training {0}: startet…</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="131"/>
+        <location filename="../../station/category_controller.py" line="138"/>
         <source>Training {0}: {1} {2:.0%}</source>
         <translation>Training {0}: {1} {2:.0%}</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="151"/>
+        <location filename="../../station/category_controller.py" line="159"/>
         <source>Done: {0} {1} trained in {2:.0f} s</source>
         <translation>Fertig: {0} {1} in {2:.0f} s trainiert</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="162"/>
+        <location filename="../../station/category_controller.py" line="170"/>
         <source>{0} {1} is trained; the line goes on with {2}. Put it on the line from the New category dialog when you are ready.</source>
         <translation>{0} {1} ist trainiert; die Linie läuft mit {2} weiter. Im Dialog „Neue Kategorie“ auf die Linie bringen, wenn Sie bereit sind.</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="173"/>
+        <location filename="../../station/category_controller.py" line="181"/>
         <source>put a new model on the line</source>
         <translation>ein neues Modell auf die Linie bringen</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="185"/>
+        <location filename="../../station/category_controller.py" line="193"/>
         <source>put on the line after training ({0})</source>
         <translation>nach dem Training auf die Linie gebracht ({0})</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="237"/>
+        <location filename="../../station/category_controller.py" line="245"/>
         <source>{0}: no part mask or good image to draw on</source>
         <translation>{0}: keine Teilemaske und kein Gutbild zum Zeichnen</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="269"/>
+        <location filename="../../station/category_controller.py" line="277"/>
         <source>Part mask of {0} saved: {1}</source>
         <translation>Teilemaske von {0} gespeichert: {1}</translation>
     </message>
@@ -418,32 +426,32 @@
 <context>
     <name>CountersBox</name>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="245"/>
+        <location filename="../../ui/verdict_panel.py" line="255"/>
         <source>TOTAL</source>
         <translation>GESAMT</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="245"/>
+        <location filename="../../ui/verdict_panel.py" line="255"/>
         <source>PASS</source>
         <translation>IO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="245"/>
+        <location filename="../../ui/verdict_panel.py" line="255"/>
         <source>FAIL</source>
         <translation>NIO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="246"/>
+        <location filename="../../ui/verdict_panel.py" line="256"/>
         <source>REVIEW</source>
         <translation>PRÜFEN</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="246"/>
+        <location filename="../../ui/verdict_panel.py" line="256"/>
         <source>ERROR</source>
         <translation>FEHLER</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="246"/>
+        <location filename="../../ui/verdict_panel.py" line="256"/>
         <source>YIELD</source>
         <translation>AUSBEUTE</translation>
     </message>
@@ -847,7 +855,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/main_window.py" line="50"/>
+        <location filename="../../station/main_window.py" line="51"/>
         <source>Inspection station</source>
         <translation>Prüfstation</translation>
     </message>
@@ -876,12 +884,12 @@
         <translation type="vanished">Quelle: Dateien (Bilder hierher ziehen)</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="86"/>
+        <location filename="../../station/main_window.py" line="87"/>
         <source>settings.ini: {0} not usable, the default is used.</source>
         <translation>settings.ini: {0} nicht verwendbar, der Standardwert gilt.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="88"/>
+        <location filename="../../station/main_window.py" line="89"/>
         <source>The history database was damaged; it is kept as {0} and a fresh one was started.</source>
         <translation>Die Verlaufsdatenbank war beschädigt; sie liegt jetzt unter {0}, eine neue wurde angelegt.</translation>
     </message>
@@ -898,48 +906,53 @@
         <translation type="vanished">Deckkraft</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="144"/>
-        <location filename="../../station/main_window.py" line="375"/>
+        <location filename="../../station/main_window.py" line="145"/>
+        <location filename="../../station/main_window.py" line="376"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="194"/>
+        <location filename="../../station/main_window.py" line="195"/>
         <source>No trained category yet: click “New category…”.</source>
         <translation>Noch keine trainierte Kategorie: „Neue Kategorie…“ anklicken.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="200"/>
+        <location filename="../../station/main_window.py" line="201"/>
         <source>Loading {0}…</source>
         <translation>{0} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="210"/>
+        <location filename="../../station/main_window.py" line="211"/>
         <source>Feed a part: open, drop, watch a folder or trigger the camera.</source>
         <translation>Teil zuführen: öffnen, hineinziehen, Ordner überwachen oder Kamera auslösen.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="214"/>
+        <location filename="../../station/main_window.py" line="215"/>
         <source>Model &apos;{0}&apos; could not be loaded: {1}</source>
         <translation>Modell &apos;{0}&apos; konnte nicht geladen werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="226"/>
+        <location filename="../../station/main_window.py" line="227"/>
         <source>Paused ({0}): {1} part(s) waiting</source>
         <translation>Angehalten ({0}): {1} Teil(e) warten</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="354"/>
+        <location filename="../../station/main_window.py" line="355"/>
         <source>line stopped: {0}</source>
         <translation>Linie gestoppt: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="374"/>
+        <location filename="../../station/main_window.py" line="375"/>
         <source>{0} part(s) waiting for a model</source>
         <translation>{0} Teil(e) warten auf ein Modell</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="416"/>
+        <location filename="../../station/closing.py" line="13"/>
+        <source>Closing: finishing the part in progress and saving the history…</source>
+        <translation>Wird beendet: das laufende Teil wird fertig geprüft und der Verlauf gesichert…</translation>
+    </message>
+    <message>
+        <location filename="../../station/closing.py" line="39"/>
         <source>Station fault, not the part: {0}</source>
         <translation>Fehler der Station, nicht des Teils: {0}</translation>
     </message>
@@ -972,22 +985,22 @@
         <translation type="vanished">Die Prüfung ist angehalten, solange {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="293"/>
+        <location filename="../../station/main_window.py" line="294"/>
         <source>#{0} {1}</source>
         <translation>#{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="306"/>
+        <location filename="../../station/main_window.py" line="307"/>
         <source>history #{0}, {1}</source>
         <translation>Verlauf #{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="349"/>
+        <location filename="../../station/main_window.py" line="350"/>
         <source>Paused: {0}</source>
         <translation>Angehalten: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="366"/>
+        <location filename="../../station/main_window.py" line="367"/>
         <source>Inspecting: {0} of {1} done, {2} waiting</source>
         <translation>Prüfung: {0} von {1} fertig, {2} warten</translation>
     </message>
@@ -996,12 +1009,12 @@
         <translation type="vanished">Training, {0}: {1} von {2}</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="385"/>
+        <location filename="../../station/main_window.py" line="386"/>
         <source>Leave the station?</source>
         <translation>Station verlassen?</translation>
     </message>
     <message>
-        <location filename="../../station/main_window.py" line="386"/>
+        <location filename="../../station/main_window.py" line="387"/>
         <source>Stop inspecting and close the station?</source>
         <translation>Prüfung beenden und Station schließen?</translation>
     </message>
@@ -1863,97 +1876,102 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="87"/>
+        <location filename="../../station/station_actions.py" line="89"/>
         <source>Review shift</source>
         <translation>Schicht nachprüfen</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="88"/>
+        <location filename="../../station/station_actions.py" line="90"/>
         <source>Threshold…</source>
         <translation>Schwelle…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="89"/>
+        <location filename="../../station/station_actions.py" line="95"/>
         <source>Versions…</source>
         <translation>Versionen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="90"/>
+        <location filename="../../station/station_actions.py" line="96"/>
         <source>Change log</source>
         <translation>Änderungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="92"/>
+        <location filename="../../station/station_actions.py" line="91"/>
         <source>Shift report…</source>
         <translation>Schichtbericht…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="93"/>
+        <location filename="../../station/station_actions.py" line="92"/>
         <source>Hand over shift…</source>
         <translation>Schicht übergeben…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="94"/>
+        <location filename="../../station/station_actions.py" line="93"/>
         <source>Master check</source>
         <translation>Meisterteil-Prüfung</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="95"/>
+        <location filename="../../station/station_actions.py" line="98"/>
         <source>Register masters…</source>
         <translation>Meisterteile erfassen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="96"/>
+        <location filename="../../station/station_actions.py" line="94"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="97"/>
+        <location filename="../../station/station_actions.py" line="99"/>
         <source>Set up station…</source>
         <translation>Station einrichten…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="98"/>
+        <location filename="../../station/station_actions.py" line="100"/>
         <source>Full screen (F11)</source>
         <translation>Vollbild (F11)</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="121"/>
+        <location filename="../../station/station_actions.py" line="114"/>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <location filename="../../station/station_actions.py" line="130"/>
         <source>  Technician: {0}  </source>
         <translation>  Techniker: {0}  </translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="121"/>
+        <location filename="../../station/station_actions.py" line="130"/>
         <source>  Operator  </source>
         <translation>  Bediener  </translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="125"/>
+        <location filename="../../station/station_actions.py" line="134"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="125"/>
+        <location filename="../../station/station_actions.py" line="134"/>
         <source>Technician sign-in</source>
         <translation>Techniker-Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="131"/>
+        <location filename="../../station/station_actions.py" line="140"/>
         <source>sign in</source>
         <translation>sich anmelden</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="147"/>
+        <location filename="../../station/station_actions.py" line="156"/>
         <source>No model loaded: choose a category first.</source>
         <translation>Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="157"/>
+        <location filename="../../station/station_actions.py" line="166"/>
         <source>make another model version active</source>
         <translation>eine andere Modellversion aktivieren</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="168"/>
+        <location filename="../../station/station_actions.py" line="177"/>
         <source>rolled to {0}</source>
         <translation>auf {0} umgestellt</translation>
     </message>
@@ -2061,74 +2079,82 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
     <name>VerdictPanel</name>
     <message>
         <location filename="../../ui/verdict_panel.py" line="36"/>
-        <location filename="../../ui/verdict_panel.py" line="115"/>
+        <location filename="../../ui/verdict_panel.py" line="114"/>
         <source>NO MODEL</source>
         <translation>KEIN MODELL</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="102"/>
+        <location filename="../../ui/verdict_panel.py" line="101"/>
         <source>Choose a product category to start.</source>
         <translation>Zum Start eine Produktkategorie wählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="113"/>
+        <location filename="../../ui/verdict_panel.py" line="112"/>
         <source>PASS</source>
         <translation>IO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="113"/>
+        <location filename="../../ui/verdict_panel.py" line="112"/>
         <source>FAIL</source>
         <translation>NIO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="113"/>
+        <location filename="../../ui/verdict_panel.py" line="112"/>
         <source>REVIEW</source>
         <translation>PRÜFEN</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="114"/>
+        <location filename="../../ui/verdict_panel.py" line="113"/>
         <source>ERROR</source>
         <translation>FEHLER</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="114"/>
+        <location filename="../../ui/verdict_panel.py" line="113"/>
         <source>READY</source>
         <translation>BEREIT</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="114"/>
+        <location filename="../../ui/verdict_panel.py" line="113"/>
         <source>INSPECTING</source>
         <translation>PRÜFT</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="115"/>
+        <location filename="../../ui/verdict_panel.py" line="114"/>
         <source>TRAINING</source>
         <translation>TRAINING</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="147"/>
+        <location filename="../../ui/verdict_panel.py" line="146"/>
         <source>inspection failed</source>
         <translation>Prüfung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="152"/>
+        <location filename="../../ui/verdict_panel.py" line="151"/>
         <source>score {0} / threshold {1}</source>
         <translation>Wert {0} / Schwelle {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="153"/>
+        <location filename="../../ui/verdict_panel.py" line="152"/>
         <source>{0} × threshold  ·  {1}</source>
         <translation>{0} × Schwelle  ·  {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="174"/>
-        <source>⚠ 1 earlier FAIL part not acknowledged: #{0} (Enter)</source>
-        <translation>⚠ 1 früheres NIO-Teil nicht quittiert: #{0} (Enter)</translation>
+        <location filename="../../ui/verdict_panel.py" line="173"/>
+        <source>⚠ 1 earlier FAIL not acknowledged: #{0} (Enter)</source>
+        <translation>⚠ 1 früheres NIO nicht quittiert: #{0} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="176"/>
+        <location filename="../../ui/verdict_panel.py" line="175"/>
+        <source>⚠ {0} FAIL not acknowledged · Enter: #{1}</source>
+        <translation>⚠ {0} NIO nicht quittiert · Enter: #{1}</translation>
+    </message>
+    <message>
+        <source>⚠ 1 earlier FAIL part not acknowledged: #{0} (Enter)</source>
+        <translation type="vanished">⚠ 1 früheres NIO-Teil nicht quittiert: #{0} (Enter)</translation>
+    </message>
+    <message>
         <source>⚠ {0} FAIL parts not acknowledged; Enter acknowledges #{1}, the oldest</source>
-        <translation>⚠ {0} NIO-Teile nicht quittiert; Enter quittiert #{1}, das älteste</translation>
+        <translation type="vanished">⚠ {0} NIO-Teile nicht quittiert; Enter quittiert #{1}, das älteste</translation>
     </message>
     <message>
         <source>{0:.2f} / threshold 0.50</source>
@@ -2139,7 +2165,7 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
         <translation type="vanished">Rohwert {0:.2f} gegen {1:.2f}  ·  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="172"/>
+        <location filename="../../ui/verdict_panel.py" line="171"/>
         <source>⚠ Acknowledge this FAIL, part #{0} (Enter)</source>
         <translation>⚠ Dieses NIO quittieren, Teil #{0} (Enter)</translation>
     </message>
@@ -2148,12 +2174,12 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
         <translation type="vanished">⚠ {0} frühere(s) NIO-Teil(e) nicht quittiert, zuletzt #{1} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="200"/>
+        <location filename="../../ui/verdict_panel.py" line="199"/>
         <source>Model {0}</source>
         <translation>Modell {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="206"/>
+        <location filename="../../ui/verdict_panel.py" line="205"/>
         <source>NOT LOGGED: {0} part(s) — {1}</source>
         <translation>NICHT PROTOKOLLIERT: {0} Teil(e) — {1}</translation>
     </message>
