@@ -141,6 +141,17 @@ def main() -> int:
         sd.reject()
     pump(app, seconds=0.3)
     shoot_modal(app, out, "dialog_handover.png", lambda: w.floor.handover(), sizes)
+    for name, make in (("dialog_facts.png", lambda: w.categories.show_facts(w.model_info.category)),
+                       ("dialog_versions.png", lambda: (w.tools.show_versions(), QApplication.activeModalWidget())[1]),
+                       ("dialog_change_log.png", lambda: (w.tool_actions["changelog"].trigger(),
+                                                          QApplication.activeModalWidget())[1])):
+        d = make()
+        pump(app, seconds=0.4)
+        d = d or QApplication.activeModalWidget() or QApplication.activeWindow()
+        if isinstance(d, QDialog):
+            d.grab().save(str(out / name))
+            sizes.append((name, d.frameGeometry().width(), d.frameGeometry().height()))
+            d.close()
     w.confirm_quit = True
     shoot_modal(app, out, "dialog_quit.png", w.close, sizes)
     w.confirm_quit = False

@@ -388,3 +388,26 @@ def test_the_first_technician_can_be_made_from_a_shell(tmp_path, qtbot, models):
         assert w.require_technician("change the threshold") and w.authority.who == "Tess"
     finally:
         w.shutdown()
+
+
+def test_review_filters_by_verdict_history_by_shift_and_closing_says_what_it_waits_for(bench, qtbot, demo_data):
+    from engine.types import InspectionResult, Verdict
+
+    ids = _judge(bench, qtbot, _images(demo_data, "stain")[:1] + _images(demo_data, "good")[:1])
+    old = bench.reader.record(InspectionResult(source="last-week.png", verdict=Verdict.FAIL, score=9.0,
+                                               normalised_score=1.0, threshold=2.0, category="washer"),
+                              "file", ts="2020-01-01T00:00:00.000+00:00")
+    bench.refresh_history()
+    assert old not in bench.history.row_ids() and ids[0] in bench.history.row_ids(), "this shift by default"
+    bench.history.shift_filter.setCurrentIndex(1)
+    assert old in bench.history.row_ids()
+    technician(bench)
+    bench.enter_review(0, "washer")
+    view = bench.review.view
+    view.verdict.setCurrentIndex(view.verdict.findText("REVIEW only"))
+    assert all(bench.reader.get(i).verdict == "REVIEW" for i in bench.review.rows)
+    view.verdict.setCurrentIndex(view.verdict.findText("FAIL only"))
+    assert ids[0] in bench.review.rows and all(bench.reader.get(i).verdict == "FAIL" for i in bench.review.rows)
+    bench.leave_review()
+    bench.shutdown()
+    assert "Closing" in bench.queue_label.text()
