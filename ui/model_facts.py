@@ -159,4 +159,6 @@ class ModelFactsDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(scroll)
         outer.addWidget(buttons)
-        self.resize(920, 760)
+        self.resize(920, 680)
+        screen = self.screen()  # the buttons stay on a 768 px screen; the facts scroll
+        self.setMaximumHeight(max(400, (screen.availableGeometry().height() if screen else 768) - 60))

@@ -31,7 +31,8 @@ class _Tile(QFrame):
         lay.setSpacing(0)
         lay.addWidget(self.picture)
         lay.addWidget(self.caption)
-        self.setFixedWidth(TILE_PX + 18)
+        self.setObjectName("tile")
+        self.setFixedWidth(TILE_PX + 26)
         self.setCursor(Qt.PointingHandCursor)
 
 
@@ -80,7 +81,7 @@ class RecentStrip(QWidget):
                 tile.row_id = -1
                 tile.picture.clear()
                 tile.caption.setText("")
-                tile.setStyleSheet("QFrame{border:2px solid #d0d0d0; border-radius:4px;}")
+                tile.setStyleSheet("QFrame#tile{border:2px solid #d0d0d0; border-radius:4px;}")
                 tile.setToolTip("")
                 continue
             row_id, verdict, thumb = self.items[i]
@@ -93,7 +94,7 @@ class RecentStrip(QWidget):
             else:
                 tile.picture.setPixmap(pm.scaled(TILE_PX, TILE_PX, Qt.KeepAspectRatio, Qt.SmoothTransformation))
             colour = STYLES.get(verdict, STYLES["READY"])[0]
-            tile.setStyleSheet(f"QFrame{{border:3px solid {colour}; border-radius:4px;}} QLabel{{border:none;}}")
+            tile.setStyleSheet(f"QFrame#tile{{border:3px solid {colour}; border-radius:4px;}}")
             tile.caption.setText(f"#{row_id} {self._word(verdict)}")
-            tile.caption.setStyleSheet(f"border:none; color:{colour};")
+            tile.caption.setStyleSheet(f"color:{colour};")
             tile.setToolTip(self.tr("#{0}: {1} (click to open)").format(row_id, self._word(verdict)))

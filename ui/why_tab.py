@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 
 class WhyTab(QWidget):
@@ -21,6 +21,20 @@ class WhyTab(QWidget):
         lay.addWidget(self.fit)
         lay.addWidget(self.plot, 1)
         self.measures = self.plot  # the measures' meanings are the plot's tooltip
+        self.plot.setCursor(Qt.PointingHandCursor)
+        self.plot.mousePressEvent = lambda _e: self.open_full_size()
+        self.full_size: QDialog | None = None
+
+    def open_full_size(self) -> None:
+        """The waterfall at its own size (about 11 px text), where the tab is too small for it."""
+        if self._pixmap.isNull():
+            return
+        self.full_size = QDialog(self)
+        self.full_size.setWindowTitle(self.tr("Why this number"))
+        label = QLabel()
+        label.setPixmap(self._pixmap)
+        QVBoxLayout(self.full_size).addWidget(label)
+        self.full_size.show()
 
     def show_shap(self, shap: dict | None, waterfall_png: str | None, meanings: dict[str, str], min_r2: float,
                   note: str = "") -> None:
@@ -40,7 +54,7 @@ class WhyTab(QWidget):
         self._pixmap = QPixmap(waterfall_png) if waterfall_png else QPixmap()
         self._fit_plot()
         rows = [f"<b>{k.replace('_', ' ')}</b> = {v:.4g}: {meanings.get(k, '')}" for k, v in shap["measures"].items()]
-        self.plot.setToolTip("<br>".join(rows))
+        self.plot.setToolTip("<br>".join(rows) + "<br><i>" + self.tr("Click: full size") + "</i>")
 
     def _fit_plot(self) -> None:
         if not self._pixmap.isNull():

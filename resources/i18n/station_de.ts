@@ -1194,34 +1194,34 @@ Nicht produzieren: Techniker rufen (Schwelle, Beleuchtung, Kamera, Modell).</tra
 <context>
     <name>RecentStrip</name>
     <message>
-        <location filename="../../ui/recent_strip.py" line="49"/>
+        <location filename="../../ui/recent_strip.py" line="50"/>
         <source>Last
 parts</source>
         <translation>Letzte
 Teile</translation>
     </message>
     <message>
-        <location filename="../../ui/recent_strip.py" line="74"/>
+        <location filename="../../ui/recent_strip.py" line="75"/>
         <source>PASS</source>
         <translation>IO</translation>
     </message>
     <message>
-        <location filename="../../ui/recent_strip.py" line="74"/>
+        <location filename="../../ui/recent_strip.py" line="75"/>
         <source>FAIL</source>
         <translation>NIO</translation>
     </message>
     <message>
-        <location filename="../../ui/recent_strip.py" line="74"/>
+        <location filename="../../ui/recent_strip.py" line="75"/>
         <source>REVIEW</source>
         <translation>PRÜFEN</translation>
     </message>
     <message>
-        <location filename="../../ui/recent_strip.py" line="75"/>
+        <location filename="../../ui/recent_strip.py" line="76"/>
         <source>ERROR</source>
         <translation>FEHLER</translation>
     </message>
     <message>
-        <location filename="../../ui/recent_strip.py" line="99"/>
+        <location filename="../../ui/recent_strip.py" line="100"/>
         <source>#{0}: {1} (click to open)</source>
         <translation>#{0}: {1} (Klick öffnet)</translation>
     </message>
@@ -2283,19 +2283,29 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
 <context>
     <name>WhyTab</name>
     <message>
-        <location filename="../../ui/why_tab.py" line="28"/>
+        <location filename="../../ui/why_tab.py" line="33"/>
+        <source>Why this number</source>
+        <translation>Warum dieser Wert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/why_tab.py" line="42"/>
         <source>No SHAP explanation for this inspection.</source>
         <translation>Keine SHAP-Erklärung für diese Prüfung.</translation>
     </message>
     <message>
-        <location filename="../../ui/why_tab.py" line="34"/>
+        <location filename="../../ui/why_tab.py" line="48"/>
         <source> &lt;b style=&apos;color:#b3141b&apos;&gt;Below {0}: the measures explain this category&apos;s scores only roughly; read the bars as a hint.&lt;/b&gt;</source>
         <translation> &lt;b style=&apos;color:#b3141b&apos;&gt;Unter {0}: die Maße erklären die Werte dieser Kategorie nur grob; die Balken als Hinweis lesen.&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/why_tab.py" line="36"/>
+        <location filename="../../ui/why_tab.py" line="50"/>
         <source>The score {0:.2f} is explained by a surrogate (gradient boosting on the measures below, cross-validated R² {1:.2f}), which predicts {2:.2f}. Bars: how much each measure moves it from the category&apos;s average {3:.2f}.</source>
         <translation>Der Wert {0:.2f} wird durch ein Ersatzmodell erklärt (Gradient Boosting auf den Maßen unten, kreuzvalidiertes R² {1:.2f}), das {2:.2f} vorhersagt. Balken: wie weit jedes Maß ihn vom Kategoriemittel {3:.2f} verschiebt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/why_tab.py" line="57"/>
+        <source>Click: full size</source>
+        <translation>Klick: volle Größe</translation>
     </message>
 </context>
 <context>

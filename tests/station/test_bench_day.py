@@ -411,3 +411,25 @@ def test_review_filters_by_verdict_history_by_shift_and_closing_says_what_it_wai
     bench.leave_review()
     bench.shutdown()
     assert "Closing" in bench.queue_label.text()
+
+
+def test_the_waterfall_opens_at_its_own_size(qtbot, tmp_path):
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    from ui.why_tab import WhyTab
+
+    png = tmp_path / "w.png"
+    img = QImage(560, 340, QImage.Format_RGB32)
+    img.fill(0xFFFFFF)
+    img.save(str(png))
+    tab = WhyTab()
+    qtbot.addWidget(tab)
+    tab.resize(300, 160)
+    tab.show()
+    tab.show_shap({"cv_r2": 0.9, "prediction": 1.0, "base_value": 0.5, "score": 1.0,
+                   "measures": {"mean_patch_distance": float(np.float32(1.0))}}, str(png), {}, 0.8)
+    assert tab.plot.pixmap().width() < 560, "scaled down in the tab"
+    qtbot.mouseClick(tab.plot, Qt.LeftButton)
+    shown = tab.full_size.findChild(type(tab.plot))
+    assert shown.pixmap().width() == 560 and shown.pixmap().height() == 340
