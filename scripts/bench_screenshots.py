@@ -111,7 +111,7 @@ def main() -> int:
     w.submit_paths([str(sorted((data / "stain").iterdir())[-1])])
     pump(app, lambda: w.pending == 0, 20)
     pump(app, seconds=0.5)
-    w.grab().save(str(out / "bench_review.png"))
+    w.grab().save(str(out / "bench_review_live.png"))
     w.leave_review()
 
     # three FAILs in a row stop the line
