@@ -17,6 +17,30 @@ class BenchEvent:
     detail: str
 
 
+def unacknowledged_fails(db, since_utc: str, until_utc: str | None = None) -> list[int]:
+    """FAILs judged from ``since_utc`` (before ``until_utc``) that nobody acknowledged, oldest
+    first; on any connection to the history (the report's is read-only)."""
+    sql = ("SELECT i.id FROM inspections i LEFT JOIN acknowledgements a ON a.inspection_id = i.id "
+           "WHERE i.verdict='FAIL' AND i.ts >= ? AND a.id IS NULL AND i.source_kind IS NOT 'master'")
+    args = [since_utc]
+    if until_utc:
+        sql += " AND i.ts < ?"
+        args.append(until_utc)
+    return [int(r[0]) for r in db.execute(sql + " ORDER BY i.id", args).fetchall()]
+
+
+def bench_events(db, since_utc: str, until_utc: str | None = None, event: str | None = None) -> list[BenchEvent]:
+    """The bench's events from ``since_utc`` (before ``until_utc``; of one ``event`` kind), in order."""
+    sql, args = "SELECT ts, who, event, detail FROM bench_events WHERE ts >= ?", [since_utc]
+    if until_utc:
+        sql += " AND ts < ?"
+        args.append(until_utc)
+    if event:
+        sql += " AND event = ?"
+        args.append(event)
+    return [BenchEvent(*r) for r in db.execute(sql + " ORDER BY id", args).fetchall()]
+
+
 class BenchStore:
     """Reads and writes through the window's history connection (the UI thread's)."""
 
@@ -37,16 +61,7 @@ class BenchStore:
 
     def unacknowledged(self, since_utc: str) -> list[int]:
         """FAILs judged since ``since_utc`` (the shift's start) that nobody acknowledged, oldest first."""
-        rows = self.db.execute(
-            "SELECT i.id FROM inspections i LEFT JOIN acknowledgements a ON a.inspection_id = i.id "
-            "WHERE i.verdict='FAIL' AND i.ts >= ? AND a.id IS NULL AND i.source_kind IS NOT 'master' "
-            "ORDER BY i.id", (since_utc,)).fetchall()
-        return [int(r[0]) for r in rows]
-
-    def acknowledgement(self, row_id: int) -> tuple[str, str] | None:
-        """(who, when) of a FAIL's acknowledgement, or None."""
-        r = self.db.execute("SELECT who, ts FROM acknowledgements WHERE inspection_id=?", (row_id,)).fetchone()
-        return (r[0], r[1]) if r else None
+        return unacknowledged_fails(self.db, since_utc)
 
     # ---- events ---------------------------------------------------------------------------------
     def log(self, who: str, event: str, detail: str = "") -> None:
@@ -55,14 +70,7 @@ class BenchStore:
                             (utc_now(), self.history.station, who, event, detail))
 
     def events(self, since_utc: str, until_utc: str | None = None, event: str | None = None) -> list[BenchEvent]:
-        sql, args = "SELECT ts, who, event, detail FROM bench_events WHERE ts >= ?", [since_utc]
-        if until_utc:
-            sql += " AND ts < ?"
-            args.append(until_utc)
-        if event:
-            sql += " AND event = ?"
-            args.append(event)
-        return [BenchEvent(*r) for r in self.db.execute(sql + " ORDER BY id", args).fetchall()]
+        return bench_events(self.db, since_utc, until_utc, event)
 
     # ---- lots and re-tests ------------------------------------------------------------------------
     def lot_counts(self, lot: str) -> dict[str, int]:
@@ -79,9 +87,3 @@ class BenchStore:
         """(id, verdict) of the re-tests of inspection ``row_id``, oldest first."""
         return [(int(i), v) for i, v in self.db.execute(
             "SELECT id, verdict FROM inspections WHERE retest_of=? ORDER BY id", (row_id,)).fetchall()]
-
-    def last_verdicts(self, n: int, since_utc: str) -> list[str]:
-        """The newest ``n`` verdicts (masters left out), newest first."""
-        return [r[0] for r in self.db.execute(
-            "SELECT verdict FROM inspections WHERE ts >= ? AND source_kind IS NOT 'master' ORDER BY id DESC LIMIT ?",
-            (since_utc, n)).fetchall()]

@@ -149,7 +149,7 @@ class CategoryController(QObject):
         self._fraction = 0.0
         self.status.setVisible(bool(self.queued))
 
-    def on_finished(self, report, before: str) -> None:
+    def on_finished(self, report) -> None:
         info = report.info
         self._ended()
         self.watch_models_folder()  # the first training may have made the folder

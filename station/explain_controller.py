@@ -89,10 +89,9 @@ class ExplainController(QObject):
             self.panel.clear(text)
             self.panel.set_status(text)
             return
-        text = self.tr("Inspection #{0}: explaining…").format(row_id) if not stored \
-            else self.tr("Inspection #{0}: stored explanation").format(row_id)
-        self.panel.clear(self.tr("Inspection #{0}: explaining…").format(row_id))
-        self.panel.set_status(text)
+        explaining = self.tr("Inspection #{0}: explaining…").format(row_id)
+        self.panel.clear(explaining)
+        self.panel.set_status(self.tr("Inspection #{0}: stored explanation").format(row_id) if stored else explaining)
         if stored:
             self.requestLoad.emit(row_id)
 

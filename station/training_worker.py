@@ -37,7 +37,7 @@ class TrainingWorker(QObject):
     """Slots run in the training thread; results come back as signals."""
 
     progress = Signal(str, int, int)  # stage, done, total
-    trainingFinished = Signal(object, str)  # TrainReport, version the line judged with before ('' when none)
+    trainingFinished = Signal(object)  # TrainReport
     trainingFailed = Signal(str)
     synthPreview = Signal(str, object, str)  # folder, [(uint8 RGB crop, kind)], message
     modelUpdated = Signal(object, str, str)  # ModelInfo of the new version, "extend" | "rebuild", note
@@ -82,7 +82,7 @@ class TrainingWorker(QObject):
             return
         finally:
             self.hold.discard(category)
-        self.trainingFinished.emit(report, before)
+        self.trainingFinished.emit(report)
 
     @Slot(str, object, str, str)
     def update_model(self, category: str, paths: list, how: str, note: str) -> None:

@@ -11,11 +11,6 @@ from time import monotonic
 from PySide6.QtCore import QTimer
 
 
-def severity(result) -> int:
-    """PASS 0, REVIEW 1, FAIL 2, ERROR 3."""
-    return {"PASS": 0, "REVIEW": 1, "FAIL": 2, "ERROR": 3}[result.verdict.value]
-
-
 class VerdictPacer:
     """Calls ``window.display(result, row_id)`` now or when the hold ends; reads
     ``window.hold_ms`` and ``window.last_display`` (set by ``display``) at every offer."""

@@ -104,27 +104,27 @@
 <context>
     <name>BenchFloor</name>
     <message>
-        <location filename="../../station/bench/floor.py" line="73"/>
+        <location filename="../../station/bench/floor.py" line="74"/>
         <source>This station has no technician yet: Tools ▸ Set up station… makes the first.</source>
         <translation>Diese Station hat noch keinen Techniker: Werkzeuge ▸ Station einrichten… legt den ersten an.</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="87"/>
+        <location filename="../../station/bench/floor.py" line="88"/>
         <source>#{0} re-tests #{1}: {2} → {3}</source>
         <translation>#{0} prüft #{1} erneut: {2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="95"/>
+        <location filename="../../station/bench/floor.py" line="96"/>
         <source>{0} FAIL in a row (last #{1})</source>
         <translation>{0} NIO in Folge (zuletzt #{1})</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="111"/>
+        <location filename="../../station/bench/floor.py" line="112"/>
         <source>line stopped: {0}</source>
         <translation>Linie gestoppt: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="116"/>
+        <location filename="../../station/bench/floor.py" line="117"/>
         <source>release the stopped line</source>
         <translation>die gestoppte Linie freigeben</translation>
     </message>
@@ -137,83 +137,83 @@
         <translation type="vanished">⏸ ANGEHALTEN, solange {0}: {1} Teil(e) warten</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="127"/>
+        <location filename="../../station/bench/floor.py" line="128"/>
         <source>LINE STOPPED: {0}. Call a technician (click here to release); {1} part(s) waiting</source>
         <translation>LINIE GESTOPPT: {0}. Techniker rufen (hier klicken zum Freigeben); {1} Teil(e) warten</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="130"/>
+        <location filename="../../station/bench/floor.py" line="131"/>
         <source>PAUSED while {0}: {1} part(s) waiting</source>
         <translation>ANGEHALTEN, solange {0}: {1} Teil(e) warten</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="148"/>
+        <location filename="../../station/bench/floor.py" line="149"/>
         <source>{0} is not on this station&apos;s operator list; ask a technician.</source>
         <translation>{0} steht nicht auf der Bedienerliste dieser Station; einen Techniker fragen.</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="161"/>
+        <location filename="../../station/bench/floor.py" line="162"/>
         <source>Lot</source>
         <translation>Los</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="161"/>
+        <location filename="../../station/bench/floor.py" line="162"/>
         <source>Lot or order number (empty: none):</source>
         <translation>Los- oder Auftragsnummer (leer: keine):</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="179"/>
+        <location filename="../../station/bench/floor.py" line="183"/>
         <source>Next part: re-test of #{0}</source>
         <translation>Nächstes Teil: Nachprüfung von #{0}</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="188"/>
+        <location filename="../../station/bench/floor.py" line="192"/>
         <source>sign the shift hand-over</source>
         <translation>die Schichtübergabe unterschreiben</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="192"/>
+        <location filename="../../station/bench/floor.py" line="196"/>
         <source>Open: {0} FAIL part(s) not acknowledged, {1} line stop(s). Next operator and a note for them:</source>
         <translation>Offen: {0} NIO-Teil(e) nicht quittiert, {1} Linienstopp(s). Nächster Bediener und eine Notiz für ihn:</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="197"/>
-        <location filename="../../station/bench/floor.py" line="199"/>
+        <location filename="../../station/bench/floor.py" line="201"/>
+        <location filename="../../station/bench/floor.py" line="203"/>
         <source>Hand over the shift</source>
         <translation>Schicht übergeben</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="199"/>
+        <location filename="../../station/bench/floor.py" line="203"/>
         <source>Note for the next shift:</source>
         <translation>Notiz für die nächste Schicht:</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="207"/>
+        <location filename="../../station/bench/floor.py" line="211"/>
         <source>Shift handed over to {0}, signed by {1}.</source>
         <translation>Schicht an {0} übergeben, unterschrieben von {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="215"/>
+        <location filename="../../station/bench/floor.py" line="219"/>
         <source>set up the station</source>
         <translation>die Station einrichten</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="228"/>
+        <location filename="../../station/bench/floor.py" line="232"/>
         <source>The two PINs differ; nothing was changed.</source>
         <translation>Die beiden PINs unterscheiden sich; nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="239"/>
+        <location filename="../../station/bench/floor.py" line="243"/>
         <source>station set up</source>
         <translation>Station eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="239"/>
+        <location filename="../../station/bench/floor.py" line="243"/>
         <source>technician added</source>
         <translation>Techniker hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../station/bench/floor.py" line="242"/>
+        <location filename="../../station/bench/floor.py" line="246"/>
         <source>Technician {0} can sign in; {1} operator(s) listed.</source>
         <translation>Techniker {0} kann sich anmelden; {1} Bediener eingetragen.</translation>
     </message>
@@ -465,97 +465,96 @@
     </message>
     <message>
         <location filename="../../station/explain_controller.py" line="92"/>
-        <location filename="../../station/explain_controller.py" line="94"/>
         <source>Inspection #{0}: explaining…</source>
         <translation>Prüfung #{0}: wird erklärt…</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="93"/>
+        <location filename="../../station/explain_controller.py" line="94"/>
         <source>Inspection #{0}: stored explanation</source>
         <translation>Prüfung #{0}: gespeicherte Erklärung</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="144"/>
+        <location filename="../../station/explain_controller.py" line="143"/>
         <source>Inspection #{0}: explained by model {1}{2}</source>
         <translation>Prüfung #{0}: erklärt von Modell {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="145"/>
+        <location filename="../../station/explain_controller.py" line="144"/>
         <source> in {0:.0f} ms</source>
         <translation> in {0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="158"/>
+        <location filename="../../station/explain_controller.py" line="157"/>
         <source>LayerCAM of the anomaly score {0:.2f} at PatchCore&apos;s backbone layers {1}</source>
         <translation>LayerCAM des Anomaliewerts {0:.2f} an den Backbone-Schichten {1} von PatchCore</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="162"/>
+        <location filename="../../station/explain_controller.py" line="161"/>
         <source>{0} of the defect logit of model {1}, layer {2}; defect probability {3:.0%}</source>
         <translation>{0} des Fehler-Logits von Modell {1}, Schicht {2}; Fehlerwahrscheinlichkeit {3:.0%}</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="167"/>
+        <location filename="../../station/explain_controller.py" line="166"/>
         <source>layer {0}</source>
         <translation>Schicht {0}</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="169"/>
+        <location filename="../../station/explain_controller.py" line="168"/>
         <source>all layers combined</source>
         <translation>alle Schichten zusammen</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="179"/>
+        <location filename="../../station/explain_controller.py" line="178"/>
         <source>Inspection #{0}: {1}</source>
         <translation>Prüfung #{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="183"/>
+        <location filename="../../station/explain_controller.py" line="182"/>
         <source>Inspection #{0}: explaining at {1}…</source>
         <translation>Prüfung #{0}: Erklärung an {1}…</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="194"/>
+        <location filename="../../station/explain_controller.py" line="193"/>
         <source>Choose a judged inspection first.</source>
         <translation>Zuerst eine bewertete Prüfung wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="199"/>
+        <location filename="../../station/explain_controller.py" line="198"/>
         <source>No other model to compare with: train another category first.</source>
         <translation>Kein anderes Modell zum Vergleich: zuerst eine weitere Kategorie trainieren.</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="202"/>
+        <location filename="../../station/explain_controller.py" line="201"/>
         <source>Compare with</source>
         <translation>Vergleichen mit</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="202"/>
+        <location filename="../../station/explain_controller.py" line="201"/>
         <source>Model of category:</source>
         <translation>Modell der Kategorie:</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="205"/>
+        <location filename="../../station/explain_controller.py" line="204"/>
         <source>Inspection #{0}: judging it with {1} too…</source>
         <translation>Prüfung #{0}: wird auch mit {1} bewertet…</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="218"/>
+        <location filename="../../station/explain_controller.py" line="217"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: verdicts {1} / {2}; anomaly maps correlate {3:.2f}; flagged areas overlap (IoU) {4:.2f}.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: Urteile {1} / {2}; Anomaliekarten korrelieren {3:.2f}; markierte Bereiche überlappen (IoU) {4:.2f}.</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="219"/>
+        <location filename="../../station/explain_controller.py" line="218"/>
         <source>They agree</source>
         <translation>Sie stimmen überein</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="219"/>
+        <location filename="../../station/explain_controller.py" line="218"/>
         <source>They DISAGREE</source>
         <translation>Sie WIDERSPRECHEN sich</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="224"/>
+        <location filename="../../station/explain_controller.py" line="223"/>
         <source>Inspection #{0}: compared</source>
         <translation>Prüfung #{0}: verglichen</translation>
     </message>

@@ -37,6 +37,7 @@ class BenchFloor(QObject):
         self.stopped = ""
         """Why the line is stopped ('' when it is not)."""
         self.retest_for = -1
+        """The part the next judged part re-tests (-1: none pending)."""
         self.ask_operator = None
         """Operator prompt (None: the dialog); tests put their own answer here."""
         self.ask_lot = None
@@ -68,7 +69,7 @@ class BenchFloor(QObject):
         for strip in (self.bar.strip, self.review_strip):
             strip.set_items([(int(i), v, t) for i, v, t in rows])
         self.bar.show_operator(self.operator)
-        self.bar.show_lot(self.lot, self.store.lot_counts(self.lot) if self.lot else {})
+        self._show_lot()
         if not w.authority.set_up:
             w.show_message(self.tr("This station has no technician yet: Tools ▸ Set up station… makes the first."), 60)
 
@@ -80,8 +81,8 @@ class BenchFloor(QObject):
         for strip in (self.bar.strip, self.review_strip):
             strip.add(row.id, row.verdict, row.thumbnail)
         if self.lot:
-            self.bar.show_lot(self.lot, self.store.lot_counts(self.lot))
-        first = self.store.retest_of(row.id)
+            self._show_lot()
+        first = self.store.retest_of(row.id) if self.retest_for >= 0 else None  # asked only while one is pending
         if first is not None:
             was = self.window.reader.get(first)
             self.bar.show_retest(self.tr("#{0} re-tests #{1}: {2} → {3}").format(
@@ -166,8 +167,11 @@ class BenchFloor(QObject):
         self.lot = " ".join(lot.split())
         self.window.settings.setValue("bench/lot", self.lot)
         self.store.log(self.operator, "lot", self.lot or "(none)")
-        self.bar.show_lot(self.lot, self.store.lot_counts(self.lot) if self.lot else {})
+        self._show_lot()
         self.requestBench.emit(self.operator, self.lot)
+
+    def _show_lot(self) -> None:
+        self.bar.show_lot(self.lot, self.store.lot_counts(self.lot) if self.lot else {})
 
     def retest(self) -> None:
         """The next part judged is the rejected part on screen, judged again."""

@@ -183,17 +183,16 @@ def _masters(db: sqlite3.Connection, start: str, end: str, category: str | None)
 def _handover(db: sqlite3.Connection, start: str, end: str) -> Handover:
     import json
 
-    unack = [int(i) for i, in db.execute(
-        "SELECT i.id FROM inspections i LEFT JOIN acknowledgements a ON a.inspection_id = i.id WHERE i.verdict='FAIL' "
-        "AND i.ts >= ? AND i.ts < ? AND a.id IS NULL AND i.source_kind IS NOT 'master' ORDER BY i.id", (start, end))]
-    events = db.execute("SELECT ts, who, event, detail FROM bench_events WHERE ts >= ? AND ts < ? ORDER BY id",
-                        (start, end)).fetchall()
+    from station.bench_store import bench_events, unacknowledged_fails
+
+    unack = unacknowledged_fails(db, start, end)
+    events = bench_events(db, start, end)
     operators = [r[0] for r in db.execute("SELECT DISTINCT operator FROM inspections WHERE ts >= ? AND ts < ? AND "
                                           "operator IS NOT NULL ORDER BY operator", (start, end))]
     lots = [r[0] for r in db.execute("SELECT DISTINCT lot FROM inspections WHERE ts >= ? AND ts < ? AND lot IS NOT NULL "
                                      "ORDER BY lot", (start, end))]
-    signs = [(t, w, json.loads(d or "{}")) for t, w, e, d in events if e == "handover signed"]
-    return Handover(unack, [(t, d) for t, _w, e, d in events if e == "line stopped"], operators, lots,
+    signs = [(e.ts, e.who, json.loads(e.detail or "{}")) for e in events if e.event == "handover signed"]
+    return Handover(unack, [(e.ts, e.detail) for e in events if e.event == "line stopped"], operators, lots,
                     signs[-1] if signs else None)
 
 
