@@ -5,7 +5,7 @@ Two ways to be a technician, chosen in the settings (``roles/mode``):
 
 * ``pin``: each technician has a name and a PIN of their own, stored as salted PBKDF2 hashes in
   the settings file (``roles/technician_pins``). A station starts with none: the set-up step
-  (Tools ▸ Set up station, or ``station technicians add NAME``) makes the first; after that only
+  (More ▸ Set up station, or ``station technicians add NAME``) makes the first; after that only
   a technician adds others. Signing in picks a name from that list, so the change log's "who"
   is the person whose PIN was given. A station with the older single PIN (``roles/pin_hash``)
   still signs in with it, the name then as typed.
@@ -157,7 +157,7 @@ class Authority(QObject):
                 action, self.os_user)
         if not self.has_pin:
             return False, self.tr("Only a technician may {0}, and this station has none yet: set it up first "
-                                  "(Tools ▸ Set up station…, or station technicians add NAME).").format(action)
+                                  "(More ▸ Set up station…, or station technicians add NAME).").format(action)
         answer = (ask or _ask_dialog(parent))(action, self.technician_names())
         if answer is None:
             return False, self.tr("Only a technician may {0}: sign-in cancelled.").format(action)

@@ -20,8 +20,8 @@
     </message>
     <message>
         <location filename="../../station/roles.py" line="159"/>
-        <source>Only a technician may {0}, and this station has none yet: set it up first (Tools ▸ Set up station…, or station technicians add NAME).</source>
-        <translation>Nur ein Techniker darf {0}, und diese Station hat noch keinen: zuerst einrichten (Werkzeuge ▸ Station einrichten…, oder station technicians add NAME).</translation>
+        <source>Only a technician may {0}, and this station has none yet: set it up first (More ▸ Set up station…, or station technicians add NAME).</source>
+        <translation>Nur ein Techniker darf {0}, und diese Station hat noch keinen: zuerst einrichten (Mehr ▸ Station einrichten…, oder station technicians add NAME).</translation>
     </message>
     <message>
         <location filename="../../station/roles.py" line="163"/>
@@ -105,8 +105,8 @@
     <name>BenchFloor</name>
     <message>
         <location filename="../../station/bench/floor.py" line="74"/>
-        <source>This station has no technician yet: Tools ▸ Set up station… makes the first.</source>
-        <translation>Diese Station hat noch keinen Techniker: Werkzeuge ▸ Station einrichten… legt den ersten an.</translation>
+        <source>This station has no technician yet: More ▸ Set up station… makes the first.</source>
+        <translation>Diese Station hat noch keinen Techniker: Mehr ▸ Station einrichten… legt den ersten an.</translation>
     </message>
     <message>
         <location filename="../../station/bench/floor.py" line="88"/>

@@ -71,7 +71,7 @@ class BenchFloor(QObject):
         self.bar.show_operator(self.operator)
         self._show_lot()
         if not w.authority.set_up:
-            w.show_message(self.tr("This station has no technician yet: Tools ▸ Set up station… makes the first."), 60)
+            w.show_message(self.tr("This station has no technician yet: More ▸ Set up station… makes the first."), 60)
 
     # ---- every part -----------------------------------------------------------------------------
     def on_inspected(self, result, row) -> None:
