@@ -59,6 +59,7 @@ def main() -> int:
     shoot_modal(app, out, "dialog_setup.png", lambda: w.floor.setup(), sizes)
     w.authority.add_technician("Tess", "4321")
     w.authority.set_operators(["Anna", "Ben", "Chris"])
+    w.banner.hide()  # its "no technician yet" is no longer true
     start_demo(w)
     pump(app, lambda: w.model_info is not None and w.pending == 0 and len(w.reader.latest()) >= 3, 120)
     data = w.data_dir / "demo_images" / "test"
