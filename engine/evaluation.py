@@ -173,7 +173,8 @@ def _draw_evaluation(plt, y: np.ndarray, s: np.ndarray, kinds: list[str], inspec
         colour = "seagreen" if kind == "good" else next(palette)
         ax.hist(ks, bins=bins, alpha=0.55, label=f"{kind} ({len(ks)})", color=colour)
     d = inspector.decision
-    lo, hi = d.threshold - 2 * d.scale * d.review_margin, d.threshold + 2 * d.scale * d.review_margin
+    lo = d.review_start
+    hi = d.threshold if d.review_from is not None else d.threshold + 2 * d.scale * d.review_margin
     ax.axvspan(lo, hi, color="orange", alpha=0.2, label="REVIEW band")
     ax.axvline(d.threshold, color="crimson", lw=2, label=f"threshold {d.threshold:.2f}")
     ax.set(xlabel="anomaly score (raw)", ylabel="images", title=f"Test scores, {name}")

@@ -13,15 +13,16 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from engine import batch_judge
-from engine.calibration import make_decision
+from engine.calibration import decision_for, make_decision
 from engine.explain.retrieval import global_embedding
 from engine.imaging import ImageLoadError, as_rgb_array, decode_ahead, load_image
 from engine.imaging import resize_to
+from engine.known_defects import KnownDefects
 from engine.patchcore.knn import NearestNeighbourIndex
 from engine.patchcore.map_guide import DEFAULT_EPS
 from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig, ScoredPatches, padded_dim
 from engine.store import ModelError, StoredModel, check_category_name, load_model, model_info
-from engine.types import BackboneError, Decision, InspectionResult, ModelInfo, Timing, error_result
+from engine.types import BackboneError, Decision, InspectionResult, ModelInfo, Timing, Verdict, error_result
 
 log = logging.getLogger(__name__)
 DECODE_AHEAD = 2
@@ -102,6 +103,14 @@ def build_patchcore(stored: StoredModel, embedder) -> PatchCore:
     return PatchCore(embedder, index, cfg, load_map_view(stored))
 
 
+def load_known_defects(stored: StoredModel, margin: int) -> KnownDefects | None:
+    """The confirmed defects' bank and threshold (``known_defects`` in the manifest), or None."""
+    facts, path = stored.manifest.get("known_defects") or {}, stored.files.get("known_defects")
+    if not facts.get("known_threshold") or path is None:
+        return None
+    return KnownDefects(np.load(path, allow_pickle=False).astype(np.float32), float(facts["known_threshold"]), margin)
+
+
 def load_map_view(stored: StoredModel) -> MapView | None:
     """The map's second view (``patchcore.map_view`` in the manifest), or None without one."""
     facts, path = stored.manifest["patchcore"].get("map_view"), stored.files.get("map_view_bank")
@@ -127,6 +136,7 @@ class Inspector:
         self.info = info
         self.stored = stored
         self.models_dir = models_dir
+        self.known = load_known_defects(stored, model.config.score_margin)
 
     @classmethod
     def load(cls, models_dir: str | os.PathLike[str], category: str, weights: str | os.PathLike[str] | None = None,
@@ -147,7 +157,7 @@ class Inspector:
         stored = load_model(folder)
         m = stored.manifest
         info = model_info(m)
-        decision = make_decision(info.threshold, stored.good_scores, info.review_margin)
+        decision = decision_for(m["threshold"], stored.good_scores)
         embedder = stored_graph_embedder(stored) if compile_onnx and weights is None else None
         if embedder is None:  # eager PyTorch: gradients wanted, an older model, or STATION_RUNTIME=torch
             bb = m["backbone"]
@@ -179,7 +189,8 @@ class Inspector:
     def with_threshold(self, threshold: float, review_margin: float | None = None) -> "Inspector":
         """The same model with another threshold (not saved)."""
         margin = self.decision.review_margin if review_margin is None else review_margin
-        return Inspector(self.model, make_decision(threshold, self.stored.good_scores, margin), self.info, self.stored,
+        decision = make_decision(threshold, self.stored.good_scores, margin, self.info.review_load)
+        return Inspector(self.model, decision, self.info, self.stored,
                          self.models_dir)
 
     def prepare(self, image: np.ndarray, embedder=None) -> Prepared:
@@ -208,11 +219,15 @@ class Inspector:
         vec = global_embedding(prepared.emb[0])
         map_ms = _ms(t0, time.perf_counter())
         raw = float(scored.scores[0])
+        verdict = self.decision.verdict(raw)
+        known = None if self.known is None else self.known.score(prepared.emb[0], scored.cells[0])
+        if known is not None and known >= 1.0 and verdict is Verdict.REVIEW:
+            verdict = Verdict.FAIL
         timing = Timing(load_ms=load_ms, preprocess_ms=prepared.preprocess_ms, features_ms=prepared.features_ms,
                         search_ms=search_ms, map_ms=map_ms,
                         total_ms=load_ms + prepared.preprocess_ms + prepared.features_ms + search_ms + map_ms)
         return InspectionResult(
-            source=source, verdict=self.decision.verdict(raw), score=raw,
+            source=source, verdict=verdict, score=raw, known_defect_score=known,
             normalised_score=self.decision.normalise(raw), threshold=self.decision.threshold,
             category=self.info.category, model_id=self.info.model_id, anomaly_map=amap,
             patch_scores=scored.cells[0], image=image if keep_image else None,

@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from engine.calibration import make_decision, score_quantiles, threshold_for_frr
+from engine.calibration import decision_for, score_quantiles, threshold_facts, threshold_for_frr
 from engine.imaging import ImageLoadError, load_image
 from engine.store import (MAP_VIEW_FILE, ModelError, copy_writers, model_info, new_version_manifest, read_manifest,
                           save_model, update_model_files)
@@ -112,9 +112,11 @@ def extend_category(models_dir: str | os.PathLike[str], category: str, add_paths
         else:
             value = float(thr_doc["value"])
             recal = f"threshold kept (method {thr_doc.get('method')}); {len(held)} held-out goods re-scored{folds_note}"
-        d = make_decision(value, good_scores, float(thr_doc["review_margin"]))
+        d = decision_for(thr_doc, good_scores, value)
         thr_doc.update(value=d.threshold, scale=d.scale, frr_threshold=value if thr_doc.get("method") == "frr" else
                        thr_doc.get("frr_threshold"), good_score_quantiles=score_quantiles(good_scores))
+        if "review_load" in thr_doc:
+            thr_doc.update(threshold_facts(good_scores, d, float(thr_doc["target_frr"]), thr_doc["review_load"]))
     report("calibration", 1, 1)
 
     created = datetime.now(timezone.utc)
@@ -162,6 +164,7 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
     cfg = TrainConfig(backbone=bb["name"], layers=tuple(bb["layers"]), image_size=side,
                       coreset_ratio=float(pc["coreset_ratio"]), projection_dim=int(pc.get("projection_dim", 64)),
                       target_frr=float(thr["target_frr"]), review_margin=float(thr["review_margin"]),
+                      review_load=thr.get("review_load"),
                       reweight=bool(pc["reweight"]), seed=int(m["training"].get("seed", 0)),
                       max_synthetic_miss=thr.get("max_synthetic_miss"), train_classifier=m.get("classifier") is not None,
                       holdout_fraction=_holdout_fraction(m), input_pad=int(pc.get("input_pad", 0)),
@@ -207,6 +210,44 @@ def set_threshold(models_dir: str | os.PathLike[str], category: str, value: floa
     from engine.store import load_model
 
     good = load_model(folder).good_scores
-    d = make_decision(float(value), good, float(thr["review_margin"]))
+    d = decision_for(thr, good, float(value))
     thr.update(value=d.threshold, scale=d.scale, method="manual")
+    if "review_load" in thr:
+        thr.update(threshold_facts(good, d, float(thr["target_frr"]), thr["review_load"]))
     return update_model_files(folder, {}, {"threshold": thr})
+
+
+def save_learned(models_dir: str | os.PathLike[str], category: str, proposal, note: str = "") -> ModelInfo:
+    """A new version of ``category`` that judges with ``proposal`` (``engine.known_defects.Proposal``):
+    its threshold and, when it has one, the known-defect bank; the earlier version stays for rollback."""
+    import shutil
+
+    from engine.known_defects import KNOWN_DEFECTS_FILE
+    from engine.store import load_model
+
+    folder = Path(models_dir) / category
+    stored = load_model(folder)
+    m = stored.manifest
+    thr = dict(m["threshold"])
+    thr.setdefault("calibrated_value", thr["value"])
+    thr.setdefault("calibrated_method", thr["method"])
+    d = decision_for(thr, stored.good_scores, proposal.threshold)
+    thr.update(value=d.threshold, scale=d.scale, method="learned")
+    if "review_load" in thr:
+        thr.update(threshold_facts(stored.good_scores, d, float(thr["target_frr"]), thr["review_load"]))
+    created = datetime.now(timezone.utc)
+    manifest = new_version_manifest(m)
+    text = f"learned from {proposal.confirmed} confirmed defects: catches {proposal.caught_now} → {proposal.caught}"
+    manifest.update(model_id=f"{category}-{created:%Y%m%dT%H%M%SZ}", created=created.isoformat(timespec="seconds"),
+                    threshold=thr, known_defects=proposal.facts(),
+                    version={"kind": "learn", "note": "; ".join(x for x in (note, text) if x)})
+    extra = copy_writers(stored, leave_out=("known_defects",))
+    if proposal.known is not None:
+        bank = proposal.known.bank
+        extra["known_defects"] = (KNOWN_DEFECTS_FILE, lambda out: np.save(out, bank))
+    else:
+        manifest["known_defects"]["known_threshold"] = None
+    src = stored.index_path
+    folder = save_model(models_dir, manifest, lambda out: shutil.copyfile(src, out), stored.good_scores,
+                        stored.defect_scores, extra)
+    return model_info(read_manifest(folder))

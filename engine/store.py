@@ -260,6 +260,9 @@ def model_info(m: dict[str, Any]) -> ModelInfo:
                      "ring_share_of_patches": (pc.get("border_effect") or {}).get("ring_share_of_patches"),
                      "tuning": m.get("tuning")},
         map_stages=tuple((pc.get("map_view") or {}).get("stages") or ()),
+        review_load=None if thr.get("review_load") is None else float(thr["review_load"]),
+        uncertainty={k: thr[k] for k in ("calibration_frr", "frr_interval", "threshold_interval", "review_from",
+                                         "expected_review_load", "interval_level") if k in thr},
     )
 
 

@@ -20,7 +20,7 @@ from PIL import Image
 
 from engine import ENGINE_VERSION
 from engine.adaptations import choose_photometric
-from engine.calibration import score_quantiles
+from engine.calibration import score_quantiles, threshold_facts
 from engine.explain.measures import MEASURES
 from engine.explain.surrogate import SURROGATE_FILE, save_pairs
 from engine.imaging import is_image_path
@@ -294,7 +294,8 @@ def _manifest(category: str, config: TrainConfig, extractor, input_size: tuple[i
                       "frr_threshold": choice.frr.value, "f1_optimal": choice.f1_optimal,
                       "review_margin": decision.review_margin, "scale": decision.scale,
                       "good_score_quantiles": score_quantiles(cal.good_scores),
-                      "max_synthetic_miss": config.max_synthetic_miss, "miss_cap_threshold": choice.miss_cap},
+                      "max_synthetic_miss": config.max_synthetic_miss, "miss_cap_threshold": choice.miss_cap,
+                      **threshold_facts(cal.good_scores, decision, config.target_frr, config.review_load)},
     }
     if extractor.graph is not None:
         manifest["stored_graph"] = extractor.graph[1]

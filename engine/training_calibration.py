@@ -135,7 +135,7 @@ def calibrate(model, feats: FeaturePass, held: list[tuple[Path, np.ndarray]], pr
     defects = score(load_all(defect_images, skipped)) if defect_images else None
     synth = np.asarray(collector.scores, np.float64)
     choice = choose_threshold(good, defects, synth, config)
-    decision = make_decision(choice.value, good, config.review_margin)
+    decision = make_decision(choice.value, good, config.review_margin, config.review_load)
     self_test = collector.summary(decision.threshold, good)
     pairs = None
     if synth.size:

@@ -39,13 +39,23 @@ class Decision:
     scale: float
     """Raw-score distance from the median good score to the threshold (> 0)."""
     review_margin: float = 0.05
-    """Half-width of the REVIEW band on the normalised scale, around 0.5."""
+    """Half-width of the REVIEW band on the normalised scale, around 0.5 (when ``review_from`` is None)."""
+    review_from: float | None = None
+    """Raw score from which a part is REVIEW, up to the threshold (FAIL at and above it): the band
+    the good scores' quantiles set (``engine.calibration.review_edge``)."""
 
     def normalise(self, raw: float) -> float:
         """Map a raw score to [0, 1]: median good -> 0, threshold -> 0.5."""
         return float(np.clip(0.5 + (raw - self.threshold) / (2.0 * self.scale), 0.0, 1.0))
 
+    @property
+    def review_start(self) -> float:
+        """Raw score at which REVIEW begins."""
+        return self.review_from if self.review_from is not None else self.threshold - 2 * self.scale * self.review_margin
+
     def verdict(self, raw: float) -> Verdict:
+        if self.review_from is not None:
+            return Verdict.FAIL if raw >= self.threshold else Verdict.REVIEW if raw >= self.review_from else Verdict.PASS
         n = self.normalise(raw)
         if n < 0.5 - self.review_margin:
             return Verdict.PASS
@@ -96,6 +106,12 @@ class ModelInfo:
     adaptations: dict[str, Any] = field(default_factory=dict)
     """What training chose for these parts from their good images: ``photometric`` (none or
     standardise) with ``lighting_variation``, ``score_margin`` with the ring shares behind it."""
+    review_load: float | None = None
+    """Share of good parts the REVIEW band takes below the threshold; None: the older band of
+    ``review_margin`` around it."""
+    uncertainty: dict[str, Any] = field(default_factory=dict)
+    """``engine.calibration.threshold_facts``: the calibration goods rejected with their interval,
+    the threshold's interval, the REVIEW band's edge and expected load."""
     map_stages: tuple[int, ...] = ()
     """The first stages the map also draws from against a bank of their own (``--map-stages``);
     empty when the map comes from ``layers`` alone."""
@@ -138,6 +154,9 @@ class InspectionResult:
     """(height, width) of the source image in pixels."""
     embedding: np.ndarray | None = None
     """float32 (2D,) unit vector describing the whole image (for finding similar inspections)."""
+    known_defect_score: float | None = None
+    """The part's likeness to confirmed defects over its threshold (``engine.known_defects``;
+    >= 1 FAILs a part in the REVIEW band); None when the model has learnt none."""
     timing: Timing = field(default_factory=Timing)
     error: str | None = None
     error_cause: str | None = None
@@ -156,6 +175,7 @@ class InspectionResult:
             "score": self.score,
             "normalised_score": self.normalised_score,
             "threshold": self.threshold,
+            "known_defect_score": self.known_defect_score,
             "category": self.category,
             "model_id": self.model_id,
             "image_size": list(self.image_size) if self.image_size else None,

@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 
+from engine.calibration import DEFAULT_REVIEW_LOAD
 from station.cli_common import EXIT_BAD_INPUT, fail, progress_bar
 
 
@@ -45,7 +46,9 @@ def add_train_parser(sub) -> None:
                    help="train each candidate input size, bank size and feature stages, keep the one the self-test on synthetic "
                         "defects prefers (one training per candidate)")
     t.add_argument("--target-frr", type=float, default=0.01, help="false-reject rate the threshold aims for")
-    t.add_argument("--review-margin", type=float, default=0.05, help="REVIEW half-band on the 0..1 score")
+    t.add_argument("--review-load", type=float, default=DEFAULT_REVIEW_LOAD,
+                   help="share of good parts the REVIEW band below the threshold takes (default 0.04: the band "
+                        "runs from the good scores' 5 %% quantile to the threshold at a 1 %% target)")
     t.add_argument("--threshold", choices=("frr", "f1"), default="frr")
     t.add_argument("--reweight", action="store_true", help="PatchCore image-score re-weighting (eq. 7)")
     t.add_argument("--seed", type=int, default=0)
@@ -110,7 +113,7 @@ def cmd_train(a: argparse.Namespace) -> int:
         defects = [p for d in (a.defects or []) for p in list_images(d)]
         cfg = TrainConfig(backbone=a.backbone, weights=a.weights, layers=a.layers or TrainConfig.layers,
                           image_size=a.image_size or TrainConfig.image_size,
-                          coreset_ratio=a.coreset_ratio or TrainConfig.coreset_ratio, target_frr=a.target_frr, review_margin=a.review_margin,
+                          coreset_ratio=a.coreset_ratio or TrainConfig.coreset_ratio, target_frr=a.target_frr, review_load=a.review_load,
                           threshold_method=a.threshold, reweight=a.reweight, seed=a.seed,
                           max_synthetic_miss=a.max_synthetic_miss, train_classifier=a.classifier,
                           selftest_per_image=a.selftest_per_image, calibration=a.calibration,

@@ -15,9 +15,11 @@ from station.review_store import ReviewStore
 from ui.threshold_dialog import ThresholdDialog
 
 
-def flips(scores: list[tuple[int, float, str]], good_scores, old: float, new: float, margin: float) -> Counter:
+def flips(scores: list[tuple[int, float, str]], good_scores, old: float, new: float, margin: float,
+          review_load: float | None = None) -> Counter:
     """How the verdicts of stored parts (id, raw score, verdict) would change: Counter of 'A→B'."""
-    before, after = make_decision(old, good_scores, margin), make_decision(new, good_scores, margin)
+    before = make_decision(old, good_scores, margin, review_load)
+    after = make_decision(new, good_scores, margin, review_load)
     out: Counter = Counter()
     for _i, s, _v in scores:
         a, b = before.verdict(s).value, after.verdict(s).value
@@ -39,7 +41,7 @@ class ThresholdController(QObject):
         scores = self.store.recent_scores(category, last_n)
         if not scores:
             return self.tr("No stored parts of {0} yet to preview on.").format(category)
-        c = flips(scores, self._good, info.threshold, new, info.review_margin)
+        c = flips(scores, self._good, info.threshold, new, info.review_margin, info.review_load)
         if not c:
             return self.tr("Of the last {0} parts of {1}, none would change verdict.").format(len(scores), category)
         return self.tr("Of the last {0} parts of {1}, {2} would change verdict: {3}").format(
