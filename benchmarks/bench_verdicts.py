@@ -29,7 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from engine.calibration import frr_interval, make_decision  # noqa: E402
+from engine.calibration import decision_for, frr_interval  # noqa: E402
 from engine.known_defects import Judged, known_defect_ratio, propose, review_start_for  # noqa: E402
 from engine.metrics import auroc  # noqa: E402
 
@@ -119,7 +119,7 @@ def main() -> None:
                                                        prop.known.bank, margin) for i in rest])
                 ms.append(1000 * (time.perf_counter() - t1) / len(rest))
                 known = ratio >= prop.known.threshold
-            nd = make_decision(prop.threshold, insp.stored.good_scores, d.review_margin, insp.info.review_load)
+            nd = decision_for(thr_doc, insp.stored.good_scores, prop.threshold)
             row = _rates(scores[rest], good[rest], nd.threshold, nd.review_from, known)
             row.update(threshold=prop.threshold, predicted_frr=round(prop.predicted_frr, 4),
                        caught_confirmed_before=prop.caught_now, caught_confirmed=prop.caught)

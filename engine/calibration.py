@@ -84,26 +84,30 @@ def review_edge(good_scores: np.ndarray, threshold: float, review_load: float) -
 
 
 def make_decision(threshold: float, good_scores: np.ndarray, review_margin: float = DEFAULT_REVIEW_MARGIN,
-                  review_load: float | None = None) -> Decision:
+                  review_load: float | None = None, review_width: float | None = None) -> Decision:
     """Decision whose normalisation maps the median good score to 0 and ``threshold`` to 0.5;
-    with ``review_load`` the REVIEW band is ``[review_edge, threshold)``, else ``review_margin``
-    around 0.5 (models from before the band came from the data)."""
+    with ``review_load`` the REVIEW band is ``[review_edge, threshold)``, at most ``review_width``
+    wide (raw; the band's width at calibration, so a threshold set far above every good part
+    keeps a band near it), else ``review_margin`` around 0.5 (models from before the band came
+    from the data)."""
     g = np.asarray(good_scores, dtype=np.float64)
     scale = threshold - float(np.median(g)) if g.size else 0.0
     if not scale > 0:
         spread = float(g.std()) if g.size > 1 else 0.0
         scale = max(spread, abs(threshold) * 0.05, 1e-6)
     edge = review_edge(g, threshold, review_load) if review_load is not None and g.size > 1 else None
+    if edge is not None and review_width is not None:
+        edge = max(edge, float(threshold) - review_width)
     return Decision(threshold=float(threshold), scale=float(scale), review_margin=float(review_margin),
                     review_from=edge)
 
 
 def decision_for(threshold_doc: dict, good_scores: np.ndarray, threshold: float | None = None) -> Decision:
     """The Decision a manifest's ``threshold`` section describes (at ``threshold`` when given)."""
-    load = threshold_doc.get("review_load")
+    load, width = threshold_doc.get("review_load"), threshold_doc.get("review_width")
     return make_decision(float(threshold_doc["value"] if threshold is None else threshold), good_scores,
                          float(threshold_doc.get("review_margin", DEFAULT_REVIEW_MARGIN)),
-                         None if load is None else float(load))
+                         None if load is None else float(load), None if width is None else float(width))
 
 
 def frr_interval(good_scores: np.ndarray, threshold: float, level: float = INTERVAL_LEVEL) -> tuple[float, float]:
@@ -131,7 +135,7 @@ def threshold_interval(good_scores: np.ndarray, target_frr: float, level: float 
 
 
 def threshold_facts(good_scores: np.ndarray, decision: Decision, target_frr: float,
-                    review_load: float | None) -> dict:
+                    review_load: float | None, review_width: float | None = None) -> dict:
     """What the manifest keeps beside the threshold: the calibration goods' share at or above
     it with its interval, the threshold's own interval, the REVIEW band's edge and load."""
     g = np.asarray(good_scores, dtype=np.float64)
@@ -144,6 +148,7 @@ def threshold_facts(good_scores: np.ndarray, decision: Decision, target_frr: flo
     out["threshold_interval"] = [round(v, 4) for v in threshold_interval(g, target_frr)]
     if decision.review_from is not None:
         out["review_from"] = decision.review_from
+        out["review_width"] = review_width if review_width is not None else t - decision.review_from
         out["expected_review_load"] = round(float(((g >= decision.review_from) & (g < t)).mean()), 5)
     return out
 

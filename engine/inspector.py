@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from engine import batch_judge
-from engine.calibration import decision_for, make_decision
+from engine.calibration import decision_for
 from engine.explain.retrieval import global_embedding
 from engine.imaging import ImageLoadError, as_rgb_array, decode_ahead, load_image
 from engine.imaging import resize_to
@@ -188,8 +188,10 @@ class Inspector:
 
     def with_threshold(self, threshold: float, review_margin: float | None = None) -> "Inspector":
         """The same model with another threshold (not saved)."""
-        margin = self.decision.review_margin if review_margin is None else review_margin
-        decision = make_decision(threshold, self.stored.good_scores, margin, self.info.review_load)
+        doc = dict(self.stored.manifest["threshold"])
+        if review_margin is not None:
+            doc["review_margin"] = review_margin
+        decision = decision_for(doc, self.stored.good_scores, threshold)
         return Inspector(self.model, decision, self.info, self.stored,
                          self.models_dir)
 

@@ -208,10 +208,10 @@ def judge_for_learning(inspector, paths: Sequence[str | Path], skipped: list[str
 
 def review_start_for(inspector) -> Callable[[float], float]:
     """threshold -> where the REVIEW band starts below it, for ``inspector``'s model."""
-    from engine.calibration import make_decision
+    from engine.calibration import decision_for
 
-    goods, d, load = inspector.stored.good_scores, inspector.decision, inspector.info.review_load
-    return lambda t: make_decision(t, goods, d.review_margin, load).review_start
+    goods, doc = inspector.stored.good_scores, inspector.stored.manifest["threshold"]
+    return lambda t: decision_for(doc, goods, t).review_start
 
 
 def proposal_for(inspector, defect_paths: Sequence[str | Path],

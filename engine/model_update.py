@@ -116,7 +116,8 @@ def extend_category(models_dir: str | os.PathLike[str], category: str, add_paths
         thr_doc.update(value=d.threshold, scale=d.scale, frr_threshold=value if thr_doc.get("method") == "frr" else
                        thr_doc.get("frr_threshold"), good_score_quantiles=score_quantiles(good_scores))
         if "review_load" in thr_doc:
-            thr_doc.update(threshold_facts(good_scores, d, float(thr_doc["target_frr"]), thr_doc["review_load"]))
+            thr_doc.update(threshold_facts(good_scores, d, float(thr_doc["target_frr"]), thr_doc["review_load"],
+                                           thr_doc.get("review_width")))
     report("calibration", 1, 1)
 
     created = datetime.now(timezone.utc)
@@ -213,7 +214,7 @@ def set_threshold(models_dir: str | os.PathLike[str], category: str, value: floa
     d = decision_for(thr, good, float(value))
     thr.update(value=d.threshold, scale=d.scale, method="manual")
     if "review_load" in thr:
-        thr.update(threshold_facts(good, d, float(thr["target_frr"]), thr["review_load"]))
+        thr.update(threshold_facts(good, d, float(thr["target_frr"]), thr["review_load"], thr.get("review_width")))
     return update_model_files(folder, {}, {"threshold": thr})
 
 
@@ -234,7 +235,8 @@ def save_learned(models_dir: str | os.PathLike[str], category: str, proposal, no
     d = decision_for(thr, stored.good_scores, proposal.threshold)
     thr.update(value=d.threshold, scale=d.scale, method="learned")
     if "review_load" in thr:
-        thr.update(threshold_facts(stored.good_scores, d, float(thr["target_frr"]), thr["review_load"]))
+        thr.update(threshold_facts(stored.good_scores, d, float(thr["target_frr"]), thr["review_load"],
+                                   thr.get("review_width")))
     created = datetime.now(timezone.utc)
     manifest = new_version_manifest(m)
     text = f"learned from {proposal.confirmed} confirmed defects: catches {proposal.caught_now} → {proposal.caught}"

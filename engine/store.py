@@ -261,6 +261,7 @@ def model_info(m: dict[str, Any]) -> ModelInfo:
                      "tuning": m.get("tuning")},
         map_stages=tuple((pc.get("map_view") or {}).get("stages") or ()),
         review_load=None if thr.get("review_load") is None else float(thr["review_load"]),
+        known_defects=m.get("known_defects"),
         uncertainty={k: thr[k] for k in ("calibration_frr", "frr_interval", "threshold_interval", "review_from",
                                          "expected_review_load", "interval_level") if k in thr},
     )

@@ -234,7 +234,9 @@ def _defect_classifier(feats: FeaturePass, cal: Calibration, input_size: tuple[i
         feats.classifier_goods, cal.classifier_defect_bases, cal.part, config.seed,
         ClassifierConfig(epochs=config.classifier_epochs, seed=config.seed, trunk_stages=config.classifier_trunk_stages),
         config.weights, models_dir, progress=lambda d_, n_: report("classifier", d_, n_), should_cancel=cancelled)
-    facts.update({"backbone": config.backbone, "weights_sha256": clf_sha, "input_size": list(input_size)})
+    from engine.backbones import DEFAULT_BACKBONE  # the classifier is always built on it
+
+    facts.update({"backbone": DEFAULT_BACKBONE, "weights_sha256": clf_sha, "input_size": list(input_size)})
     feats.classifier_goods = []
     return classifier, facts
 

@@ -109,6 +109,8 @@ class ModelInfo:
     review_load: float | None = None
     """Share of good parts the REVIEW band takes below the threshold; None: the older band of
     ``review_margin`` around it."""
+    known_defects: dict[str, Any] | None = None
+    """What the version learnt from confirmed defects (``Proposal.facts``), or None."""
     uncertainty: dict[str, Any] = field(default_factory=dict)
     """``engine.calibration.threshold_facts``: the calibration goods rejected with their interval,
     the threshold's interval, the REVIEW band's edge and expected load."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 from station.training_worker import TrainingWorker, overall_fraction
 from station.worker import WorkerThread
 from ui.mask_editor import MaskEditorDialog
-from ui.model_facts import ModelFactsDialog, selftest_text, tuning_text
+from ui.model_facts import ModelFactsDialog, calibration_text, selftest_text, tuning_text
 from ui.train_dialog import TrainDialog
 
 
@@ -108,7 +108,8 @@ class CategoryController(QObject):
             self.dialog.finish(self.tr("{0} holds {1} images; at least 2 good images are needed").format(folder, len(paths)))
             return
         config = TrainConfig(train_classifier=self.dialog.train_classifier,
-                             max_synthetic_miss=self.dialog.max_synthetic_miss)
+                             max_synthetic_miss=self.dialog.max_synthetic_miss, review_load=self.dialog.review_load,
+                             backbone=self.dialog.backbone_name)
         self.dialog.set_running(True)
         self.request(category, paths, config, self.dialog.tune)
 
@@ -159,7 +160,8 @@ class CategoryController(QObject):
             self.dialog.finish(self.tr("Done: {0} {1} trained in {2:.0f} s").format(
                 info.category, info.version or "", report.seconds["total"]),
                 str(curve) if curve.is_file() else None,
-                selftest_text(info.self_test, info.threshold_method) + tuning_text(info.adaptations.get("tuning")))
+                calibration_text(info) + "<br>" + selftest_text(info.self_test, info.threshold_method)
+                + tuning_text(info.adaptations.get("tuning")))
         if w.model_info is None:  # nothing on the line yet: the new model is what it judges with
             self.go_live(info.category, info.version or "", ask=False)
             return

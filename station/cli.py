@@ -205,7 +205,7 @@ def cmd_report(a: argparse.Namespace) -> int:
     except (ShiftError, FileNotFoundError) as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
     try:
-        data = collect(db, shift, a.category)
+        data = collect(db, shift, a.category, models_dir=a.models)
     finally:
         db.close()
     files = write_report(data, a.out)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
+
+from engine.types import Verdict
 
 
 def close_station(window) -> None:
@@ -19,6 +21,7 @@ def close_station(window) -> None:
     window.settings.sync()
     window.feed.stop()
     window.categories.shutdown()
+    window.learning.shutdown()
     if window.thread.isRunning():
         window.thread.quit()
         window.thread.wait(30000)
@@ -32,7 +35,12 @@ def close_station(window) -> None:
 
 def reason_text(result) -> str | None:
     """An ERROR's reason without the path it starts with (the source line names the part); a
-    station fault says so, since the part itself may be fine."""
+    station fault says so, since the part itself may be fine. A part the known-defect score FAILed
+    (``engine.known_defects``) says that instead (its score is under the threshold)."""
+    known = getattr(result, "known_defect_score", None)
+    if result.error is None and known is not None and known >= 1.0 and result.verdict in ("FAIL", Verdict.FAIL):
+        return QCoreApplication.translate("MainWindow", "like a confirmed defect ({0} × its threshold)").format(
+            QLocale().toString(float(known), "f", 1))
     if result.error is None:
         return None
     text = result.error.removeprefix(f"{result.source}: ")

@@ -102,11 +102,15 @@ MIGRATIONS = [
     );
     CREATE INDEX idx_bench_events_ts ON bench_events(ts);
     """,
+    # 6: the known-defect score (``engine.known_defects``): why a part under its threshold FAILed
+    """
+    ALTER TABLE inspections ADD COLUMN known_defect_score REAL;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 THUMB_SIDE = 96
 _SELECT = ("SELECT id, ts, category, model_id, source, verdict, score, normalised_score, threshold, error, "
-           "image_path, map_path, thumbnail FROM inspections")
+           "image_path, map_path, thumbnail, known_defect_score FROM inspections")
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,8 @@ class HistoryRow:
     image_path: str | None
     map_path: str | None
     thumbnail: bytes | None
+    known_defect_score: float | None = None
+    """The part's likeness to confirmed defects over its threshold (>= 1 FAILed a REVIEW part)."""
 
 
 class HistoryStore:
@@ -193,13 +199,14 @@ class HistoryStore:
             cur = self.db.execute(
                 """INSERT INTO inspections (ts, station, operator, category, model_id, source, source_kind,
                    image_path, image_sha256, score, normalised_score, threshold, verdict, error, error_cause,
-                   thumbnail, total_ms, timing_json, lot, retest_of)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   thumbnail, total_ms, timing_json, lot, retest_of, known_defect_score)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (ts or utc_now(), self.station, self.operator,
                  result.category, result.model_id, result.source, source_kind, image_path, sha, result.score,
                  result.normalised_score, result.threshold, result.verdict.value, result.error,
                  result.error_cause, thumb, result.timing.total_ms, json.dumps(asdict(result.timing)),
-                 self.lot or None, self.retest_of if source_kind != "master" else None))
+                 self.lot or None, self.retest_of if source_kind != "master" else None,
+                 getattr(result, "known_defect_score", None)))
             row_id = int(cur.lastrowid)
             if source_kind != "master":
                 self.retest_of = None

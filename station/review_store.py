@@ -148,6 +148,18 @@ class ReviewStore:
                                (category, limit)).fetchall()
         return [(int(i), float(s), str(v)) for i, s, v in rows]
 
+    def confirmed_defects(self, category: str) -> list[str]:
+        """Image paths of ``category``'s confirmed real defects: parts whose standing decision is
+        "defect", then master defects; each once, only those still on disk."""
+        from pathlib import Path
+
+        rows = self.db.execute(
+            "SELECT i.image_path FROM inspections i JOIN decisions d ON d.inspection_id = i.id "
+            "WHERE i.category=? AND d.decision='defect' AND i.image_path IS NOT NULL AND d.id = "
+            "(SELECT MAX(id) FROM decisions WHERE inspection_id = i.id) ORDER BY i.id", (category,)).fetchall()
+        masters = [p for _, p, e in self.masters(category) if e == "defect"]
+        return [p for p in dict.fromkeys([r[0] for r in rows] + masters) if Path(p).is_file()]
+
     # ---- master parts -------------------------------------------------------------------------
     def add_master(self, category: str, path: str, expected: str, who: str) -> None:
         """A known-good (``expected`` = "good") or known-defect ("defect") image of ``category``."""

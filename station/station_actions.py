@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QPushButton, QToolBar,
 from engine.store import ModelError
 from engine.versions import activate_version, list_versions
 from station.health import HealthMonitor
+from station.learning_controller import LearningController
 from station.master_controller import MasterController
 from station.review_controller import ReviewController
 from station.resources import icon
@@ -49,7 +50,7 @@ class ReportController(QObject):
             try:
                 db = open_readonly(self.window.data_dir)
                 try:
-                    write_report(collect(db, shift, category), out)
+                    write_report(collect(db, shift, category, models_dir=self.window.models_dir), out)
                 finally:
                     db.close()
                 self.written.emit(out, "")
@@ -76,6 +77,7 @@ class ToolActions(QObject):
         window.thresholds = ThresholdController(window)
         window.reports = ReportController(window)
         window.masters = MasterController(window)
+        window.learning = LearningController(window)
         window.settings_flow = SettingsController(window)
         window.health = HealthMonitor(window)
         bar = QToolBar(self.tr("Tools"))
@@ -96,6 +98,7 @@ class ToolActions(QObject):
             ("changelog", self.tr("Change log"), None,
              lambda: ChangeLogDialog(ReviewStore(window.reader).changes(), window).open(), False),
             ("master", self.tr("Register masters…"), None, window.masters.register, False),
+            ("learn", self.tr("Learn from confirmed defects…"), None, window.learning.open, False),
             ("signin", self.tr("Set up station…"), None, lambda: window.floor.setup(), False),
             ("fullscreen", self.tr("Full screen (F11)"), "F11", self.kiosk, False),
         ]

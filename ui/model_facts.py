@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -37,6 +37,52 @@ def selftest_text(self_test: dict[str, Any], threshold_method: str) -> str:
     if self_test.get("note"):
         lines.append(f"<i>{self_test['note']}</i>")
     return "<br>".join(lines)
+
+
+def _pct1(v: float | None) -> str:
+    return "–" if v is None else f"{100 * v:.1f} %"
+
+
+def calibration_text(info) -> str:
+    """Rich text of how sure the threshold is and what the REVIEW band costs (``info``: ModelInfo)."""
+    u = info.uncertainty or {}
+    level = _pct(u.get("interval_level", 0.9))
+    parts = []
+    if u.get("threshold_interval"):
+        lo, hi = u["threshold_interval"]
+        parts.append(QCoreApplication.translate("ModelFacts", "<b>How sure</b>: threshold {0:.2f}, between {1:.2f} and {2:.2f} with another "
+                        "draw of as many good images ({3}).").format(info.threshold, lo, hi, level))
+    if u.get("frr_interval"):
+        lo, hi = u["frr_interval"]
+        parts.append(QCoreApplication.translate("ModelFacts", "{0} of the {1} calibration goods are at or above it: the site's false-reject "
+                        "rate lies between {2} and {3} ({4}).").format(
+            _pct1(u.get("calibration_frr")), info.calibration_images, _pct1(lo), _pct1(hi), level))
+    if u.get("review_from") is not None:
+        parts.append(QCoreApplication.translate("ModelFacts", "<b>REVIEW band</b> from {0:.2f} up to the threshold: about {1} of good parts "
+                        "go to REVIEW (expected review load), set to {2}.").format(
+            u["review_from"], _pct1(u.get("expected_review_load")), _pct(info.review_load)))
+    elif info.review_load is None:
+        parts.append(QCoreApplication.translate("ModelFacts", "<b>REVIEW band</b>: ±{0:.0%} of the scale around the threshold (a model from "
+                        "before the band came from the good scores; retrain for it).").format(info.review_margin))
+    return " ".join(parts)
+
+
+def known_defects_text(known: dict[str, Any] | None) -> str:
+    """Rich text of what a version learnt from confirmed defects, or how to make it learn."""
+    if not known:
+        return QCoreApplication.translate("ModelFacts", "<b>Confirmed defects</b>: none learnt from yet (More ▸ Learn from confirmed defects…, "
+                  "once technicians have confirmed some in the review).")
+    text = QCoreApplication.translate("ModelFacts", "<b>Learnt from {0} confirmed defects</b>: threshold {1:.2f} → {2:.2f}; of them {3} → {4} "
+              "FAIL; predicted false rejects {5} (between {6} and {7}).").format(
+        known["confirmed"], known["threshold_before"], known["threshold"], known["caught_before"], known["caught"],
+        _pct1(known.get("predicted_frr")), *(_pct1(v) for v in known.get("frr_interval", [None, None])))
+    if known.get("known_threshold"):
+        text += " " + QCoreApplication.translate("ModelFacts", "A REVIEW part that looks like one of them ({0} patches kept; threshold from "
+                         "{1} held-out goods) FAILs.").format(known.get("bank_patches"), known.get("held_out_goods"))
+    else:
+        text += " " + QCoreApplication.translate("ModelFacts", "Their likeness score was left out: it caught no more of them than the "
+                         "threshold does.")
+    return text
 
 
 def adaptations_text(a: dict[str, Any]) -> str:
@@ -118,6 +164,8 @@ class ModelFactsDialog(QDialog):
             self.tr("{0}; the map also from {1} against a bank of their own").format(
                 stages_text(info.layers), stages_text(info.map_stages))))
         self.facts.setWordWrap(True)
+        self.calibration = QLabel(calibration_text(info) + "<br>" + known_defects_text(info.known_defects))
+        self.calibration.setWordWrap(True)
         pm = info.part_mask or {}
         self.mask_label = QLabel(self.tr("<b>Part mask</b>: {0}").format(pm.get("reason") or self.tr("none stored")))
         self.mask_label.setWordWrap(True)
@@ -146,6 +194,7 @@ class ModelFactsDialog(QDialog):
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.addWidget(self.facts)
+        lay.addWidget(self.calibration)
         lay.addWidget(self.adapted)
         lay.addLayout(grid)
         lay.addWidget(self.selftest)

@@ -13,6 +13,10 @@ from ui.synth_gallery import SynthGallery
 
 MISS_CAPS = (None, 0.05, 0.10, 0.20)
 """Threshold policies offered: false rejects only, or also a cap on synthetic misses."""
+REVIEW_LOADS = (0.0, 0.02, 0.04, 0.08)
+"""REVIEW band widths offered, as the share of good parts it takes (0.04: the engine's default)."""
+BACKBONES = ("efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2")
+"""The embedded backbones (``engine.backbones.EMBEDDED``)."""
 
 
 class TrainDialog(QDialog):
@@ -23,7 +27,7 @@ class TrainDialog(QDialog):
     cancelRequested = Signal()
     goLiveRequested = Signal(str, str)  # category, version
 
-    def __init__(self, parent: QWidget | None = None, tune_trainings: int = 6) -> None:
+    def __init__(self, parent: QWidget | None = None, tune_trainings: int = 8) -> None:
         """``tune_trainings``: how many candidate settings tuning trains (the engine's list)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("New category"))
@@ -43,10 +47,24 @@ class TrainDialog(QDialog):
         self.policy.addItem(self.tr("From good images only (1 % false rejects)"), None)
         for cap in MISS_CAPS[1:]:
             self.policy.addItem(self.tr("Also let at most {0:.0%} of synthetic defects pass").format(cap), cap)
+        self.review = QComboBox()
+        for load in REVIEW_LOADS:
+            self.review.addItem(self.tr("About {0:.0%} of good parts to REVIEW").format(load) if load else
+                                self.tr("No REVIEW band: PASS or FAIL"), load)
+        self.review.setCurrentIndex(REVIEW_LOADS.index(0.04))
+        self.review.setToolTip(self.tr("The REVIEW band runs from the good scores' quantile for this share above the "
+                                       "false-reject rate up to the threshold: parts in it wait for a person"))
+        self.backbone = QComboBox()
+        for name, text in ((BACKBONES[0], self.tr("EfficientNet-Lite0 (fast; the default)")),
+                           (BACKBONES[1], self.tr("EfficientNet-Lite1 (slower to train and judge)")),
+                           (BACKBONES[2], self.tr("EfficientNet-Lite2 (slowest; caught most on magnetic tile)"))):
+            self.backbone.addItem(text, name)
         form = QFormLayout()
         form.addRow(self.tr("Category name"), self.name)
         form.addRow(self.tr("Folder of GOOD images"), row)
         form.addRow(self.tr("Threshold"), self.policy)
+        form.addRow(self.tr("REVIEW band"), self.review)
+        form.addRow(self.tr("Backbone"), self.backbone)
         form.addRow("", self.classifier_box)
         form.addRow("", self.tune_box)
         self.gallery = SynthGallery(columns=7, side=96)
@@ -102,6 +120,15 @@ class TrainDialog(QDialog):
     @property
     def max_synthetic_miss(self) -> float | None:
         return self.policy.currentData()
+
+    @property
+    def review_load(self) -> float:
+        """Share of good parts the REVIEW band takes (0: no band)."""
+        return float(self.review.currentData())
+
+    @property
+    def backbone_name(self) -> str:
+        return self.backbone.currentData()
 
     # ---- user actions ---------------------------------------------------------------------
     def _browse(self) -> None:

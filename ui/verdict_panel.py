@@ -140,6 +140,8 @@ class VerdictPanel(QFrame):
 
     def show_verdict(self, verdict: str, score: float | None, normalised: float | None,
                      threshold: float | None, source: str, error: str | None = None, row_id: int = -1) -> None:
+        """``error``: an ERROR's reason, or for a judged part why it got its verdict (a FAIL under its
+        threshold, for its likeness to a confirmed defect)."""
         self.shown_row = row_id
         self._ack_text()
         if verdict == "ERROR":
@@ -148,8 +150,9 @@ class VerdictPanel(QFrame):
         # the raw score against the raw threshold, the same numbers the history, the report and the
         # threshold dialog use (the normalised score saturates at 1 far above the threshold)
         ratio = score / threshold if threshold else 0.0
+        why = f"{error}  ·  " if error else ""  # e.g. FAILed for its likeness to a confirmed defect
         self.set_state(verdict, self.tr("score {0} / threshold {1}").format(num(score), num(threshold)),
-                       self.tr("{0} × threshold  ·  {1}").format(num(ratio), source))
+                       self.tr("{0} × threshold  ·  {1}").format(num(ratio), why + source))
 
     def demand_acknowledgement(self, row_id: int = -1) -> None:
         """A FAIL the operator must confirm; the bar stays until each is."""

@@ -332,42 +332,42 @@
         <translation>eine Kategorie trainieren</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="121"/>
+        <location filename="../../station/category_controller.py" line="122"/>
         <source>Training {0}: starting…</source>
         <translation>Training {0}: startet…</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="138"/>
+        <location filename="../../station/category_controller.py" line="139"/>
         <source>Training {0}: {1} {2:.0%}</source>
         <translation>Training {0}: {1} {2:.0%}</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="159"/>
+        <location filename="../../station/category_controller.py" line="160"/>
         <source>Done: {0} {1} trained in {2:.0f} s</source>
         <translation>Fertig: {0} {1} in {2:.0f} s trainiert</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="170"/>
+        <location filename="../../station/category_controller.py" line="172"/>
         <source>{0} {1} is trained; the line goes on with {2}. Put it on the line from the New category dialog when you are ready.</source>
         <translation>{0} {1} ist trainiert; die Linie läuft mit {2} weiter. Im Dialog „Neue Kategorie“ auf die Linie bringen, wenn Sie bereit sind.</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="181"/>
+        <location filename="../../station/category_controller.py" line="183"/>
         <source>put a new model on the line</source>
         <translation>ein neues Modell auf die Linie bringen</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="193"/>
+        <location filename="../../station/category_controller.py" line="195"/>
         <source>put on the line after training ({0})</source>
         <translation>nach dem Training auf die Linie gebracht ({0})</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="245"/>
+        <location filename="../../station/category_controller.py" line="247"/>
         <source>{0}: no part mask or good image to draw on</source>
         <translation>{0}: keine Teilemaske und kein Gutbild zum Zeichnen</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="277"/>
+        <location filename="../../station/category_controller.py" line="279"/>
         <source>Part mask of {0} saved: {1}</source>
         <translation>Teilemaske von {0} gespeichert: {1}</translation>
     </message>
@@ -426,32 +426,32 @@
 <context>
     <name>CountersBox</name>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="255"/>
+        <location filename="../../ui/verdict_panel.py" line="258"/>
         <source>TOTAL</source>
         <translation>GESAMT</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="255"/>
+        <location filename="../../ui/verdict_panel.py" line="258"/>
         <source>PASS</source>
         <translation>IO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="255"/>
+        <location filename="../../ui/verdict_panel.py" line="258"/>
         <source>FAIL</source>
         <translation>NIO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="256"/>
+        <location filename="../../ui/verdict_panel.py" line="259"/>
         <source>REVIEW</source>
         <translation>PRÜFEN</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="256"/>
+        <location filename="../../ui/verdict_panel.py" line="259"/>
         <source>ERROR</source>
         <translation>FEHLER</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="256"/>
+        <location filename="../../ui/verdict_panel.py" line="259"/>
         <source>YIELD</source>
         <translation>AUSBEUTE</translation>
     </message>
@@ -814,6 +814,103 @@
     </message>
 </context>
 <context>
+    <name>LearnDialog</name>
+    <message>
+        <location filename="../../ui/learn_dialog.py" line="19"/>
+        <source>Learn from confirmed defects: {0}</source>
+        <translation>Aus bestätigten Fehlern lernen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learn_dialog.py" line="22"/>
+        <source>&lt;b&gt;{0} confirmed defects&lt;/b&gt; of {1}. At today&apos;s threshold {2:.3f}, {3} of them FAIL. The proposal: threshold &lt;b&gt;{4:.3f}&lt;/b&gt;, {5} of them FAIL; about {6} of good parts rejected (between {7} and {8}).</source>
+        <translation>&lt;b&gt;{0} bestätigte Fehler&lt;/b&gt; von {1}. Bei der heutigen Schwelle {2:.3f} sind {3} davon NIO. Der Vorschlag: Schwelle &lt;b&gt;{4:.3f}&lt;/b&gt;, {5} davon NIO; etwa {6} der Gutteile verworfen (zwischen {7} und {8}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learn_dialog.py" line="28"/>
+        <source>A part in the REVIEW band that looks like one of them will FAIL ({0} of their patches kept, its threshold from {1} held-out good images).</source>
+        <translation>Ein Teil im PRÜFEN-Band, das einem von ihnen gleicht, wird NIO ({0} ihrer Ausschnitte behalten, die Schwelle aus {1} zurückgehaltenen Gutbildern).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learn_dialog.py" line="31"/>
+        <source>Their likeness is not used: it would FAIL no more of them than the threshold does.</source>
+        <translation>Ihre Ähnlichkeit wird nicht genutzt: Sie würde nicht mehr von ihnen verwerfen als die Schwelle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learn_dialog.py" line="34"/>
+        <source>False-reject target</source>
+        <translation>Ziel Fehlausschuss</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learn_dialog.py" line="34"/>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learn_dialog.py" line="35"/>
+        <source>Good parts FAIL (predicted)</source>
+        <translation>Gutteile NIO (erwartet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learn_dialog.py" line="35"/>
+        <source>Confirmed defects FAIL</source>
+        <translation>Bestätigte Fehler NIO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learn_dialog.py" line="45"/>
+        <source>Left out (unreadable): {0}</source>
+        <translation>Ausgelassen (nicht lesbar): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learn_dialog.py" line="49"/>
+        <source>Why (kept in the change log)</source>
+        <translation>Warum (steht im Änderungsprotokoll)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/learn_dialog.py" line="50"/>
+        <source>Apply saves a new model version and puts it on the line; Versions… rolls it back.</source>
+        <translation>Übernehmen speichert eine neue Modellversion und setzt sie an die Linie; Versionen… nimmt sie zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>LearningController</name>
+    <message>
+        <location filename="../../station/learning_controller.py" line="46"/>
+        <source>{0}: nothing learnt: {1}</source>
+        <translation>{0}: nichts gelernt: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../station/learning_controller.py" line="58"/>
+        <source>No model loaded: choose a category first.</source>
+        <translation>Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../station/learning_controller.py" line="60"/>
+        <location filename="../../station/learning_controller.py" line="93"/>
+        <source>learn from confirmed defects</source>
+        <translation>aus bestätigten Fehlern lernen</translation>
+    </message>
+    <message>
+        <location filename="../../station/learning_controller.py" line="64"/>
+        <source>{0} has {1} confirmed defects on disk; at least {2} are needed (confirm rejects with D in the review, or register master defects).</source>
+        <translation>{0} hat {1} bestätigte Fehler auf der Platte; mindestens {2} sind nötig (Ausschuss in der Prüfung mit D bestätigen oder Meister-Fehlerteile anlegen).</translation>
+    </message>
+    <message>
+        <location filename="../../station/learning_controller.py" line="71"/>
+        <source>Learning from {0} confirmed defects of {1}: judging them and the held-out goods…</source>
+        <translation>Lerne aus {0} bestätigten Fehlern von {1}: sie und die zurückgehaltenen Gutteile werden bewertet…</translation>
+    </message>
+    <message>
+        <location filename="../../station/learning_controller.py" line="99"/>
+        <source>{0}: not saved: {1}</source>
+        <translation>{0}: nicht gespeichert: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../station/learning_controller.py" line="105"/>
+        <source>{0} {1}: learnt from {2} confirmed defects; {3} of them FAIL now (were {4}).</source>
+        <translation>{0} {1}: aus {2} bestätigten Fehlern gelernt; {3} davon sind jetzt NIO (vorher {4}).</translation>
+    </message>
+</context>
+<context>
     <name>LineGuard</name>
     <message>
         <location filename="../../station/line_guard.py" line="42"/>
@@ -946,12 +1043,17 @@
         <translation>{0} Teil(e) warten auf ein Modell</translation>
     </message>
     <message>
-        <location filename="../../station/closing.py" line="13"/>
+        <location filename="../../station/closing.py" line="15"/>
         <source>Closing: finishing the part in progress and saving the history…</source>
         <translation>Wird beendet: das laufende Teil wird fertig geprüft und der Verlauf gesichert…</translation>
     </message>
     <message>
-        <location filename="../../station/closing.py" line="39"/>
+        <location filename="../../station/closing.py" line="42"/>
+        <source>like a confirmed defect ({0} × its threshold)</source>
+        <translation>wie ein bestätigter Fehler ({0} × seine Schwelle)</translation>
+    </message>
+    <message>
+        <location filename="../../station/closing.py" line="47"/>
         <source>Station fault, not the part: {0}</source>
         <translation>Fehler der Station, nicht des Teils: {0}</translation>
     </message>
@@ -1109,34 +1211,77 @@ Nicht produzieren: Techniker rufen (Schwelle, Beleuchtung, Kamera, Modell).</tra
     </message>
 </context>
 <context>
+    <name>ModelFacts</name>
+    <message>
+        <location filename="../../ui/model_facts.py" line="53"/>
+        <source>&lt;b&gt;How sure&lt;/b&gt;: threshold {0:.2f}, between {1:.2f} and {2:.2f} with another draw of as many good images ({3}).</source>
+        <translation>&lt;b&gt;Wie sicher&lt;/b&gt;: Schwelle {0:.2f}, zwischen {1:.2f} und {2:.2f} bei einer anderen Auswahl ebenso vieler Gutbilder ({3}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model_facts.py" line="57"/>
+        <source>{0} of the {1} calibration goods are at or above it: the site&apos;s false-reject rate lies between {2} and {3} ({4}).</source>
+        <translation>{0} der {1} Kalibrier-Gutteile liegen auf oder über ihr: die Fehlausschussrate vor Ort liegt zwischen {2} und {3} ({4}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model_facts.py" line="61"/>
+        <source>&lt;b&gt;REVIEW band&lt;/b&gt; from {0:.2f} up to the threshold: about {1} of good parts go to REVIEW (expected review load), set to {2}.</source>
+        <translation>&lt;b&gt;PRÜFEN-Band&lt;/b&gt; von {0:.2f} bis zur Schwelle: etwa {1} der Gutteile gehen zur Prüfung (erwartete Prüflast), eingestellt auf {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model_facts.py" line="65"/>
+        <source>&lt;b&gt;REVIEW band&lt;/b&gt;: ±{0:.0%} of the scale around the threshold (a model from before the band came from the good scores; retrain for it).</source>
+        <translation>&lt;b&gt;PRÜFEN-Band&lt;/b&gt;: ±{0:.0%} der Skala um die Schwelle (ein Modell von vor dem Band aus den Gutwerten; neu trainieren).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model_facts.py" line="73"/>
+        <source>&lt;b&gt;Confirmed defects&lt;/b&gt;: none learnt from yet (More ▸ Learn from confirmed defects…, once technicians have confirmed some in the review).</source>
+        <translation>&lt;b&gt;Bestätigte Fehler&lt;/b&gt;: noch keine gelernt (Mehr ▸ Aus bestätigten Fehlern lernen…, sobald Techniker in der Prüfung welche bestätigt haben).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model_facts.py" line="75"/>
+        <source>&lt;b&gt;Learnt from {0} confirmed defects&lt;/b&gt;: threshold {1:.2f} → {2:.2f}; of them {3} → {4} FAIL; predicted false rejects {5} (between {6} and {7}).</source>
+        <translation>&lt;b&gt;Aus {0} bestätigten Fehlern gelernt&lt;/b&gt;: Schwelle {1:.2f} → {2:.2f}; davon {3} → {4} NIO; erwarteter Fehlausschuss {5} (zwischen {6} und {7}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model_facts.py" line="80"/>
+        <source>A REVIEW part that looks like one of them ({0} patches kept; threshold from {1} held-out goods) FAILs.</source>
+        <translation>Ein PRÜFEN-Teil, das einem von ihnen gleicht ({0} Ausschnitte behalten; Schwelle aus {1} zurückgehaltenen Gutteilen), wird NIO.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/model_facts.py" line="83"/>
+        <source>Their likeness score was left out: it caught no more of them than the threshold does.</source>
+        <translation>Ihr Ähnlichkeitswert wurde weggelassen: Er fing nicht mehr von ihnen als die Schwelle.</translation>
+    </message>
+</context>
+<context>
     <name>ModelFactsDialog</name>
     <message>
-        <location filename="../../ui/model_facts.py" line="108"/>
+        <location filename="../../ui/model_facts.py" line="154"/>
         <source>Model facts: {0}</source>
         <translation>Modelldaten: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="111"/>
+        <location filename="../../ui/model_facts.py" line="157"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; model {1} {2}&lt;br&gt;{3} (stages {16}), input {4}x{5} px, memory bank {6} patches, {7} training + {8} held-out good images&lt;br&gt;&lt;b&gt;Threshold&lt;/b&gt; {9:.3f} ({10}, target false-reject rate {11:.0%}, from {15} good scores); good scores median {12:.2f}, p95 {13:.2f}, max {14:.2f}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; &amp;nbsp; Modell {1} {2}&lt;br&gt;{3} (Stufen {16}), Eingabe {4}x{5} px, Speicherbank {6} Patches, {7} Trainings- + {8} zurückgehaltene Gutbilder&lt;br&gt;&lt;b&gt;Schwelle&lt;/b&gt; {9:.3f} ({10}, Ziel-Fehlausschussrate {11:.0%}, aus {15} Gutwerten); Gutwerte Median {12:.2f}, p95 {13:.2f}, Max {14:.2f}</translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="118"/>
+        <location filename="../../ui/model_facts.py" line="164"/>
         <source>{0}; the map also from {1} against a bank of their own</source>
         <translation>{0}; die Karte auch aus {1} gegen eine eigene Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="122"/>
+        <location filename="../../ui/model_facts.py" line="170"/>
         <source>&lt;b&gt;Part mask&lt;/b&gt;: {0}</source>
         <translation>&lt;b&gt;Teilemaske&lt;/b&gt;: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="122"/>
+        <location filename="../../ui/model_facts.py" line="170"/>
         <source>none stored</source>
         <translation>keine gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/model_facts.py" line="139"/>
+        <location filename="../../ui/model_facts.py" line="187"/>
         <source>Correct part mask…</source>
         <translation>Teilemaske korrigieren…</translation>
     </message>
@@ -1228,22 +1373,22 @@ Teile</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../../station/station_actions.py" line="40"/>
+        <location filename="../../station/station_actions.py" line="41"/>
         <source>Folder for the report of {0}</source>
         <translation>Ordner für den Bericht von {0}</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="59"/>
+        <location filename="../../station/station_actions.py" line="60"/>
         <source>Writing the report of {0}…</source>
         <translation>Bericht von {0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="65"/>
+        <location filename="../../station/station_actions.py" line="66"/>
         <source>Report not written: {0}</source>
         <translation>Bericht nicht geschrieben: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="66"/>
+        <location filename="../../station/station_actions.py" line="67"/>
         <source>Report written to {0} (report.pdf, report.html, inspections.csv)</source>
         <translation>Bericht geschrieben nach {0} (report.pdf, report.html, inspections.csv)</translation>
     </message>
@@ -1788,43 +1933,48 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
 <context>
     <name>ThresholdController</name>
     <message>
-        <location filename="../../station/threshold_controller.py" line="41"/>
+        <location filename="../../station/threshold_controller.py" line="47"/>
         <source>No stored parts of {0} yet to preview on.</source>
         <translation>Noch keine gespeicherten Teile von {0} für die Vorschau.</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="44"/>
+        <location filename="../../station/threshold_controller.py" line="50"/>
         <source>Of the last {0} parts of {1}, none would change verdict.</source>
         <translation>Von den letzten {0} Teilen von {1} würde keines das Urteil ändern.</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="45"/>
+        <location filename="../../station/threshold_controller.py" line="51"/>
         <source>Of the last {0} parts of {1}, {2} would change verdict: {3}</source>
         <translation>Von den letzten {0} Teilen von {1} würden {2} das Urteil ändern: {3}</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="51"/>
+        <location filename="../../station/threshold_controller.py" line="62"/>
+        <source>Good parts: about {0:.1%} FAIL (between {1:.1%} and {2:.1%}), {3:.1%} to REVIEW from {4:.3f} (the {5} calibration goods).</source>
+        <translation>Gutteile: etwa {0:.1%} NIO (zwischen {1:.1%} und {2:.1%}), {3:.1%} zur Prüfung ab {4:.3f} (die {5} Kalibrier-Gutteile).</translation>
+    </message>
+    <message>
+        <location filename="../../station/threshold_controller.py" line="69"/>
         <source>No model loaded: choose a category first.</source>
         <translation>Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="53"/>
-        <location filename="../../station/threshold_controller.py" line="80"/>
+        <location filename="../../station/threshold_controller.py" line="71"/>
+        <location filename="../../station/threshold_controller.py" line="98"/>
         <source>change the threshold</source>
         <translation>die Schwelle ändern</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="62"/>
+        <location filename="../../station/threshold_controller.py" line="80"/>
         <source>the threshold is being changed</source>
         <translation>die Schwelle geändert wird</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="77"/>
+        <location filename="../../station/threshold_controller.py" line="95"/>
         <source>Threshold of {0} not changed: a reason is needed (it goes in the change log).</source>
         <translation>Schwelle von {0} nicht geändert: ein Grund ist nötig (er kommt ins Änderungsprotokoll).</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="91"/>
+        <location filename="../../station/threshold_controller.py" line="109"/>
         <source>Threshold of {0}: {1:.3f} → {2:.3f}</source>
         <translation>Schwelle von {0}: {1:.3f} → {2:.3f}</translation>
     </message>
@@ -1870,107 +2020,112 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
 <context>
     <name>ToolActions</name>
     <message>
-        <location filename="../../station/station_actions.py" line="81"/>
+        <location filename="../../station/station_actions.py" line="83"/>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="89"/>
+        <location filename="../../station/station_actions.py" line="91"/>
         <source>Review shift</source>
         <translation>Schicht nachprüfen</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="90"/>
+        <location filename="../../station/station_actions.py" line="92"/>
         <source>Threshold…</source>
         <translation>Schwelle…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="95"/>
+        <location filename="../../station/station_actions.py" line="97"/>
         <source>Versions…</source>
         <translation>Versionen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="96"/>
+        <location filename="../../station/station_actions.py" line="98"/>
         <source>Change log</source>
         <translation>Änderungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="91"/>
+        <location filename="../../station/station_actions.py" line="93"/>
         <source>Shift report…</source>
         <translation>Schichtbericht…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="92"/>
+        <location filename="../../station/station_actions.py" line="94"/>
         <source>Hand over shift…</source>
         <translation>Schicht übergeben…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="93"/>
+        <location filename="../../station/station_actions.py" line="95"/>
         <source>Master check</source>
         <translation>Meisterteil-Prüfung</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="98"/>
+        <location filename="../../station/station_actions.py" line="100"/>
         <source>Register masters…</source>
         <translation>Meisterteile erfassen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="94"/>
+        <location filename="../../station/station_actions.py" line="96"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="99"/>
+        <location filename="../../station/station_actions.py" line="101"/>
+        <source>Learn from confirmed defects…</source>
+        <translation>Aus bestätigten Fehlern lernen…</translation>
+    </message>
+    <message>
+        <location filename="../../station/station_actions.py" line="102"/>
         <source>Set up station…</source>
         <translation>Station einrichten…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="100"/>
+        <location filename="../../station/station_actions.py" line="103"/>
         <source>Full screen (F11)</source>
         <translation>Vollbild (F11)</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="114"/>
+        <location filename="../../station/station_actions.py" line="117"/>
         <source>More</source>
         <translation>Mehr</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="130"/>
+        <location filename="../../station/station_actions.py" line="133"/>
         <source>  Technician: {0}  </source>
         <translation>  Techniker: {0}  </translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="130"/>
+        <location filename="../../station/station_actions.py" line="133"/>
         <source>  Operator  </source>
         <translation>  Bediener  </translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="134"/>
+        <location filename="../../station/station_actions.py" line="137"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="134"/>
+        <location filename="../../station/station_actions.py" line="137"/>
         <source>Technician sign-in</source>
         <translation>Techniker-Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="140"/>
+        <location filename="../../station/station_actions.py" line="143"/>
         <source>sign in</source>
         <translation>sich anmelden</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="156"/>
+        <location filename="../../station/station_actions.py" line="159"/>
         <source>No model loaded: choose a category first.</source>
         <translation>Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="166"/>
+        <location filename="../../station/station_actions.py" line="169"/>
         <source>make another model version active</source>
         <translation>eine andere Modellversion aktivieren</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="177"/>
+        <location filename="../../station/station_actions.py" line="180"/>
         <source>rolled to {0}</source>
         <translation>auf {0} umgestellt</translation>
     </message>
@@ -1978,98 +2133,138 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../ui/train_dialog.py" line="29"/>
+        <location filename="../../ui/train_dialog.py" line="33"/>
         <source>New category</source>
         <translation>Neue Kategorie</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="31"/>
+        <location filename="../../ui/train_dialog.py" line="35"/>
         <source>e.g. bottle-cap</source>
         <translation>z. B. flaschendeckel</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="34"/>
+        <location filename="../../ui/train_dialog.py" line="38"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="39"/>
+        <location filename="../../ui/train_dialog.py" line="43"/>
         <source>Also train the defect classifier (for Grad-CAM++; about 1–2 min more)</source>
         <translation>Auch den Fehlerklassifikator trainieren (für Grad-CAM++; etwa 1–2 min länger)</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="40"/>
+        <location filename="../../ui/train_dialog.py" line="44"/>
         <source>Choose input size, memory bank and feature stages by the self-test (trains {0} times: about {0}x as long)</source>
         <translation>Eingabegröße, Speicherbank und Merkmalsstufen per Selbsttest wählen (trainiert {0}-mal: etwa {0}-mal so lange)</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="43"/>
+        <location filename="../../ui/train_dialog.py" line="47"/>
         <source>From good images only (1 % false rejects)</source>
         <translation>Nur aus Gutbildern (1 % Fehlausschuss)</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="45"/>
+        <location filename="../../ui/train_dialog.py" line="49"/>
         <source>Also let at most {0:.0%} of synthetic defects pass</source>
         <translation>Außerdem höchstens {0:.0%} der synthetischen Fehler durchlassen</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="47"/>
+        <location filename="../../ui/train_dialog.py" line="52"/>
+        <source>About {0:.0%} of good parts to REVIEW</source>
+        <translation>Etwa {0:.0%} der Gutteile zur Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="53"/>
+        <source>No REVIEW band: PASS or FAIL</source>
+        <translation>Kein PRÜFEN-Band: IO oder NIO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="55"/>
+        <source>The REVIEW band runs from the good scores&apos; quantile for this share above the false-reject rate up to the threshold: parts in it wait for a person</source>
+        <translation>Das PRÜFEN-Band reicht vom Quantil der Gutwerte für diesen Anteil über der Fehlausschussrate bis zur Schwelle: Teile darin warten auf einen Menschen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="58"/>
+        <source>EfficientNet-Lite0 (fast; the default)</source>
+        <translation>EfficientNet-Lite0 (schnell; Standard)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="59"/>
+        <source>EfficientNet-Lite1 (slower to train and judge)</source>
+        <translation>EfficientNet-Lite1 (langsamer beim Trainieren und Bewerten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="60"/>
+        <source>EfficientNet-Lite2 (slowest; caught most on magnetic tile)</source>
+        <translation>EfficientNet-Lite2 (am langsamsten; fing auf Magnetkacheln am meisten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="63"/>
         <source>Category name</source>
         <translation>Name der Kategorie</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="48"/>
+        <location filename="../../ui/train_dialog.py" line="64"/>
         <source>Folder of GOOD images</source>
         <translation>Ordner mit GUT-Bildern</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="49"/>
+        <location filename="../../ui/train_dialog.py" line="65"/>
         <source>Threshold</source>
         <translation>Schwelle</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="58"/>
-        <location filename="../../ui/train_dialog.py" line="168"/>
+        <location filename="../../ui/train_dialog.py" line="66"/>
+        <source>REVIEW band</source>
+        <translation>PRÜFEN-Band</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="67"/>
+        <source>Backbone</source>
+        <translation>Merkmalsnetz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/train_dialog.py" line="76"/>
+        <location filename="../../ui/train_dialog.py" line="195"/>
         <source>Train from good images only; about 30 s for 200 images.</source>
         <translation>Training nur aus Gutbildern; etwa 30 s für 200 Bilder.</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="62"/>
+        <location filename="../../ui/train_dialog.py" line="80"/>
         <source>Train</source>
         <translation>Trainieren</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="64"/>
+        <location filename="../../ui/train_dialog.py" line="82"/>
         <source>Put on the line</source>
         <translation>Auf die Linie bringen</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="75"/>
+        <location filename="../../ui/train_dialog.py" line="93"/>
         <source>&lt;b&gt;Synthetic defects&lt;/b&gt; the station will paint on the part to test itself:</source>
         <translation>&lt;b&gt;Synthetische Fehler&lt;/b&gt;, die die Station zum Selbsttest auf das Teil malt:</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="108"/>
+        <location filename="../../ui/train_dialog.py" line="135"/>
         <source>Folder of good images</source>
         <translation>Ordner mit Gutbildern</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="115"/>
+        <location filename="../../ui/train_dialog.py" line="142"/>
         <source>Painting a few synthetic defects…</source>
         <translation>Einige synthetische Fehler werden gemalt…</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="121"/>
+        <location filename="../../ui/train_dialog.py" line="148"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="140"/>
+        <location filename="../../ui/train_dialog.py" line="167"/>
         <source>{0}: {1} / {2}</source>
         <translation>{0}: {1} / {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/train_dialog.py" line="155"/>
+        <location filename="../../ui/train_dialog.py" line="182"/>
         <source>Put {0} {1} on the line</source>
         <translation>{0} {1} auf die Linie bringen</translation>
     </message>
@@ -2123,27 +2318,27 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
         <translation>TRAINING</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="146"/>
+        <location filename="../../ui/verdict_panel.py" line="148"/>
         <source>inspection failed</source>
         <translation>Prüfung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="151"/>
+        <location filename="../../ui/verdict_panel.py" line="154"/>
         <source>score {0} / threshold {1}</source>
         <translation>Wert {0} / Schwelle {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="152"/>
+        <location filename="../../ui/verdict_panel.py" line="155"/>
         <source>{0} × threshold  ·  {1}</source>
         <translation>{0} × Schwelle  ·  {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="173"/>
+        <location filename="../../ui/verdict_panel.py" line="176"/>
         <source>⚠ 1 earlier FAIL not acknowledged: #{0} (Enter)</source>
         <translation>⚠ 1 früheres NIO nicht quittiert: #{0} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="175"/>
+        <location filename="../../ui/verdict_panel.py" line="178"/>
         <source>⚠ {0} FAIL not acknowledged · Enter: #{1}</source>
         <translation>⚠ {0} NIO nicht quittiert · Enter: #{1}</translation>
     </message>
@@ -2164,7 +2359,7 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
         <translation type="vanished">Rohwert {0:.2f} gegen {1:.2f}  ·  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="171"/>
+        <location filename="../../ui/verdict_panel.py" line="174"/>
         <source>⚠ Acknowledge this FAIL, part #{0} (Enter)</source>
         <translation>⚠ Dieses NIO quittieren, Teil #{0} (Enter)</translation>
     </message>
@@ -2173,12 +2368,12 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
         <translation type="vanished">⚠ {0} frühere(s) NIO-Teil(e) nicht quittiert, zuletzt #{1} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="199"/>
+        <location filename="../../ui/verdict_panel.py" line="202"/>
         <source>Model {0}</source>
         <translation>Modell {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="205"/>
+        <location filename="../../ui/verdict_panel.py" line="208"/>
         <source>NOT LOGGED: {0} part(s) — {1}</source>
         <translation>NICHT PROTOKOLLIERT: {0} Teil(e) — {1}</translation>
     </message>

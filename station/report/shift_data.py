@@ -78,6 +78,9 @@ class ShiftData:
     """Master-part checks in the shift: (time, expected, verdict, ok)."""
     camera: CameraSummary | None = None
     station_errors: int = 0
+    model_facts: dict[str, str] = field(default_factory=dict)
+    """model_id -> one line on how it decides (backbone, REVIEW band, false rejects, confirmed
+    defects learnt from), for the models still in the models folder."""
     """ERRORs that were the station's fault (retryable), not the part's."""
     handover: Handover | None = None
 
@@ -196,8 +199,38 @@ def _handover(db: sqlite3.Connection, start: str, end: str) -> Handover:
                     signs[-1] if signs else None)
 
 
-def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, trend_days: int = 7) -> ShiftData:
-    """The report's facts for ``shift`` (and ``category``, or all) from an open history database."""
+def model_facts(models_dir: str | Path | None, model_ids) -> dict[str, str]:
+    """One line per model version in ``model_ids`` found in ``models_dir``'s version manifests."""
+    import json
+
+    wanted, out = set(model_ids), {}
+    if not models_dir or not wanted:
+        return out
+    for path in Path(models_dir).glob("*/versions/*/manifest.json"):
+        try:
+            m = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if m.get("model_id") not in wanted:
+            continue
+        thr, known = m.get("threshold") or {}, m.get("known_defects")
+        parts = [str((m.get("backbone") or {}).get("name", "?")), f"threshold {thr.get('value', 0):.3f} ({thr.get('method')})"]
+        if thr.get("frr_interval"):
+            lo, hi = thr["frr_interval"]
+            parts.append(f"false rejects {100 * lo:.1f}-{100 * hi:.1f} %")
+        if thr.get("expected_review_load") is not None:
+            parts.append(f"REVIEW band ~{100 * thr['expected_review_load']:.1f} % of good parts")
+        if known:
+            parts.append(f"learnt from {known['confirmed']} confirmed defects"
+                         + (", likeness score on" if known.get("known_threshold") else ""))
+        out[m["model_id"]] = "; ".join(parts)
+    return out
+
+
+def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, trend_days: int = 7,
+            models_dir: str | Path | None = None) -> ShiftData:
+    """The report's facts for ``shift`` (and ``category``, or all) from an open history database;
+    ``models_dir``: where the versions named in it are described from."""
     rows = _rows(db, shift.start_utc, shift.end_utc, category)
     episodes = db.execute("PRAGMA user_version").fetchone()[0] >= 4  # error causes and camera events logged
     masters = _masters(db, shift.start_utc, shift.end_utc, category)
@@ -219,6 +252,7 @@ def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, t
         overcalls=sum(1 for r in rejects if r.decision == "good"), confirmed=sum(defects.values()),
         undecided=sum(1 for r in rejects if r.decision is None), escapes=_escapes(rows, masters),
         models=dict(Counter(r.model_id for r in rows if r.model_id)), drift=good_score_drift(judged),
+        model_facts=model_facts(models_dir, {r.model_id for r in rows if r.model_id}),
         trend=trend, masters=masters, camera=_camera(db, shift.start_utc, shift.end_utc) if episodes else None,
         station_errors=_station_errors(db, shift.start_utc, shift.end_utc, category) if episodes else 0,
         handover=_handover(db, shift.start_utc, shift.end_utc)

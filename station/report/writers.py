@@ -171,7 +171,8 @@ def _pages(plt, d: ShiftData):
     table.set_fontsize(10)
     table.scale(1, 1.55)
     draw_defects(f1.add_axes([0.30, 0.36, 0.62, 0.20]), d)
-    models = "\n".join(f"{m}: {n} parts" for m, n in d.models.items()) or "none"
+    models = "\n".join(f"{m}: {n} parts" + (f"\n  {d.model_facts[m]}" if m in d.model_facts else "")
+                       for m, n in d.models.items()) or "none"
     f1.text(0.08, 0.28, "Model versions in use\n" + models, fontsize=9, va="top", family="monospace")
     f1.text(0.08, 0.16, ("⚠ " if d.drift.drifting else "") + "Drift: " + d.drift.message, fontsize=10, va="top",
             color="#b3141b" if d.drift.drifting else "black", wrap=True)
@@ -207,7 +208,8 @@ def write_html(d: ShiftData, path: Path, charts: dict[str, str]) -> None:
     e = html.escape
     rows = "".join(f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in kpis(d))
     defects = "".join(f"<tr><td>{e(k or '?')}</td><td>{n}</td></tr>" for k, n in d.defects_by_type.items())
-    models = "".join(f"<li>{e(m)}: {n} parts</li>" for m, n in d.models.items())
+    models = "".join(f"<li>{e(m)}: {n} parts" + (f"<br><small>{e(d.model_facts[m])}</small>" if m in d.model_facts
+                                                    else "") + "</li>" for m, n in d.models.items())
     imgs = "".join(f'<figure><img src="{e(src)}" alt="{e(name)}"><figcaption>{e(name)}</figcaption></figure>'
                    for name, src in charts.items())
     drift = f'<p class="{"warn" if d.drift.drifting else ""}">{e(d.drift.message)}</p>'

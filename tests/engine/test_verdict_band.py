@@ -70,3 +70,14 @@ def test_threshold_facts_state_the_load_and_the_intervals():
     assert f["threshold_interval"][0] <= d.threshold <= f["threshold_interval"][1]
     assert f["expected_review_load"] == pytest.approx(0.04, abs=0.003)
     assert f["review_from"] == d.review_from
+
+
+def test_a_threshold_set_far_above_the_goods_keeps_a_band_near_it():
+    g = _goods()
+    t = threshold_for_frr(g, 0.01).value
+    calibrated = make_decision(t, g, review_load=0.04)
+    doc = {"value": t, "review_margin": 0.05, "review_load": 0.04, "review_width": t - calibrated.review_from}
+    far = decision_for(doc, g, t * 50)
+    assert far.review_from == pytest.approx(t * 50 - (t - calibrated.review_from))
+    assert far.verdict(t * 2) is Verdict.PASS
+

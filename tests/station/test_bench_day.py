@@ -87,7 +87,9 @@ def test_training_keeps_the_line_judging_cancel_cancels_and_nothing_goes_live_un
     cats.open_dialog()
     dialog = cats.dialog
     shown = []
-    cats.trainer.progress.connect(lambda *_: shown.append(dialog.bar.value()))
+    # recorded in the GUI thread, as the bar moves (a slot on the trainer's signal would read the
+    # bar from the training thread, before the GUI has drawn the step: a race under load)
+    dialog.bar.valueChanged.connect(shown.append)
     live = bench.model_info.model_id
     # Cancel while it runs: the button, not a queued call, stops it
     with qtbot.waitSignal(cats.trainer.trainingFailed, timeout=60000) as failed:

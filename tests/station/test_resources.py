@@ -75,7 +75,8 @@ def test_stylesheet_and_icons_are_shipped():
     qss = stylesheet()
     assert "#verdictPanel" in qss or "#counters" in qss
     assert qss.count("{") == qss.count("}")
-    for name in ("review", "threshold", "versions", "changelog", "report", "master", "fullscreen", "signin", "station", "settings"):
+    for name in ("review", "threshold", "versions", "changelog", "report", "master", "fullscreen", "signin", "station", "settings",
+                 "learn"):
         assert not icon(name).isNull(), name
 
 
