@@ -107,7 +107,8 @@ class Proposal:
     """The proposed anomaly threshold."""
     target_frr: float
     rows: list[dict]
-    """Per candidate threshold: frr_multiple, threshold, predicted_frr, caught (confirmed defects)."""
+    """Per candidate threshold (each lower than the one before): frr_multiple, threshold,
+    predicted_frr, caught (confirmed defects)."""
     caught_now: int
     """Confirmed defects at or above the current threshold."""
     caught: int
@@ -165,6 +166,8 @@ def propose(good_scores: np.ndarray, current: float, target_frr: float, defects:
     rows = []
     for k in PROPOSAL_SPAN:
         t = min(threshold_for_frr(g, target_frr * k).value, current) if k > 1 else current
+        if rows and t >= rows[-1]["threshold"]:
+            continue  # too few goods to tell these rates apart: one row for them
         edge = review_from(t)
         by_known = float(((held_s >= edge) & (held_s < t) & (held_r >= known.threshold)).mean()) if known else 0.0
         rows.append({"frr_multiple": k, "threshold": float(t), "review_from": float(edge),

@@ -1,6 +1,6 @@
 """Screenshots of the bench at 1366x768 (offscreen): a burst through the watched folder, a
 training beside the running line, the review with the live line, a stopped line, and every
-dialog an operator or technician meets. Prints each picture's size and fails when a dialog is
+dialog (learning from confirmed defects too) an operator or technician meets. Prints each picture's size and fails when a dialog is
 taller than the screen.
 
     QT_QPA_PLATFORM=offscreen python scripts/bench_screenshots.py [OUT]   (default docs/screenshots)
@@ -153,6 +153,19 @@ def main() -> int:
             d.grab().save(str(out / name))
             sizes.append((name, d.frameGeometry().width(), d.frameGeometry().height()))
             d.close()
+    # learning from the shift's rejects, confirmed as defects
+    store = w.review.store
+    for i, _score, verdict in store.recent_scores(w.model_info.category, 50):
+        if verdict in ("FAIL", "REVIEW"):
+            store.decide(i, "Tess", "technician", "defect", defect_type="scratch")
+    w.learning.open()
+    pump(app, lambda: w.learning.dialog is not None, 60)
+    pump(app, seconds=0.4)
+    if w.learning.dialog is not None:
+        d = w.learning.dialog
+        d.grab().save(str(out / "dialog_learn.png"))
+        sizes.append(("dialog_learn.png", d.frameGeometry().width(), d.frameGeometry().height()))
+        d.reject()
     w.confirm_quit = True
     shoot_modal(app, out, "dialog_quit.png", w.close, sizes)
     w.confirm_quit = False

@@ -155,7 +155,7 @@ class CategoryController(QObject):
         self._ended()
         self.watch_models_folder()  # the first training may have made the folder
         w = self.window
-        if self.dialog is not None:
+        if self.dialog is not None and not self.queued:
             curve = report.folder / _file(report.folder, "tradeoff_plot")
             self.dialog.finish(self.tr("Done: {0} {1} trained in {2:.0f} s").format(
                 info.category, info.version or "", report.seconds["total"]),
@@ -204,7 +204,7 @@ class CategoryController(QObject):
         w.show_message(message)
         if w.model_info is None:
             w.verdict.set_state("NO MODEL", message)
-        if self.dialog is not None:
+        if self.dialog is not None and not self.queued:  # a training queued since keeps the dialog running
             self.dialog.finish(message)
 
     def shutdown(self) -> None:

@@ -3,31 +3,13 @@ in a thread of its own, previewed, applied as a logged new version that rolls ba
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.station.people import technician
+from tests.station.test_review import window  # noqa: F401  (the same window: a copy of the trained models)
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, trained_models, tmp_path):
-    from station.app import make_window
-
-    models = tmp_path / "models"
-    shutil.copytree(trained_models, models)
-    w = make_window(models, tmp_path / "data", station="bench-1", operator="op")
-    w.confirm_quit = False
-    w.hold_ms = 0
-    w.settings.setValue("bench/fail_streak", 0)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.model_info is not None, timeout=20000)
-    yield w
-    w.shutdown()
 
 
 def _judge_and_confirm(window, qtbot, paths):
@@ -57,8 +39,11 @@ def test_learning_is_previewed_then_applied_as_a_new_version(window, qtbot, demo
     window.learning.open()
     qtbot.waitUntil(lambda: window.learning.dialog is not None, timeout=60000)
     d = window.learning.dialog
-    assert d.table.rowCount() == 5
-    assert any("▶" in d.table.item(r, 0).text() for r in range(5)), "the proposed row is marked"
+    rows = d.table.rowCount()
+    assert 1 <= rows <= 5
+    thresholds = [float(d.table.item(r, 1).text()) for r in range(rows)]
+    assert thresholds == sorted(thresholds, reverse=True) and len(set(thresholds)) == rows
+    assert sum("▶" in d.table.item(r, 0).text() for r in range(rows)) == 1, "the proposed row is marked"
     apply = d.buttons.button(QDialogButtonBox.Apply)
     assert not apply.isEnabled(), "a reason is needed"
     d.why.setText("six confirmed on the bench")
