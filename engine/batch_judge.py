@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
 import numpy as np
 
@@ -26,8 +26,21 @@ from engine.imaging import ImageLoadError
 from engine.patchcore.knn import search_threads
 from engine.types import InspectionResult
 
-if TYPE_CHECKING:
-    from engine.inspector import Inspector
+
+
+class Inspector(Protocol):
+    """What a run needs of ``engine.inspector.Inspector`` (named here, not imported: the
+    inspector imports this module, and an import back would make a circle)."""
+
+    model: Any
+
+    def prepare(self, image: np.ndarray, embedder=None) -> Any: ...
+    def search(self, prepared: Any) -> tuple[Any, float]: ...
+    def finish(self, prepared: Any, scored: Any, search_ms: float, source: str, load_ms: float = 0.0,
+               keep_image: bool = False) -> InspectionResult: ...
+    def failed(self, source: str, exc: BaseException) -> InspectionResult: ...
+    def guarded(self, source: str, get_image: Callable[[], np.ndarray], keep_image: bool = False,
+                load_ms: float | None = None) -> InspectionResult: ...
 
 Decoded = tuple[str, np.ndarray | None, ImageLoadError | None, float]
 """(source, uint8 RGB image or None, decoding error or None, decode ms): ``decode_ahead``'s items."""
@@ -38,7 +51,7 @@ def pipeline_wanted() -> bool:
     return os.environ.get("STATION_PIPELINE", "1").strip() not in ("0", "false", "no", "off")
 
 
-def judged(inspector: "Inspector", decoded: Iterable[Decoded], keep_image: bool = False, pipeline: bool = True
+def judged(inspector: Inspector, decoded: Iterable[Decoded], keep_image: bool = False, pipeline: bool = True
            ) -> Iterator[InspectionResult]:
     """``judged_pipelined`` where asked and the model's feature graph has a one-thread twin (the
     stored ONNX graph); else ``judged_in_turn`` (eager PyTorch keeps its own thread pool)."""
@@ -47,7 +60,7 @@ def judged(inspector: "Inspector", decoded: Iterable[Decoded], keep_image: bool 
     return judged_in_turn(inspector, decoded, keep_image)
 
 
-def judged_in_turn(inspector: "Inspector", decoded: Iterable[Decoded], keep_image: bool = False
+def judged_in_turn(inspector: Inspector, decoded: Iterable[Decoded], keep_image: bool = False
                    ) -> Iterator[InspectionResult]:
     """One result per decoded item, in order, one image at a time."""
     for source, image, exc, ms in decoded:
@@ -57,7 +70,7 @@ def judged_in_turn(inspector: "Inspector", decoded: Iterable[Decoded], keep_imag
             yield inspector.guarded(source, lambda im=image: im, keep_image, load_ms=ms)
 
 
-def judged_pipelined(inspector: "Inspector", decoded: Iterable[Decoded], keep_image: bool = False
+def judged_pipelined(inspector: Inspector, decoded: Iterable[Decoded], keep_image: bool = False
                      ) -> Iterator[InspectionResult]:
     """One result per decoded item, in order; each result is yielded once the next image has been
     searched. Bad items give ERROR results in their place, and the others are still judged."""

@@ -23,10 +23,9 @@ import numpy as np
 
 from engine.calibration import decision_for, score_quantiles, threshold_facts, threshold_for_frr
 from engine.imaging import ImageLoadError, load_image
-from engine.store import (MAP_VIEW_FILE, ModelError, copy_writers, model_info, new_version_manifest, read_manifest,
-                          save_model, update_model_files)
+from engine.store import MAP_VIEW_FILE, ModelError, copy_writers, model_info, new_version_manifest, read_manifest
 from engine.types import ModelInfo
-from engine.versions import IMAGE_LIST_FILE, image_list_writer
+from engine.versions import IMAGE_LIST_FILE, image_list_writer, save_model, update_model_files
 
 Progress = Callable[[str, int, int], None]
 COVER_FRACTION = 0.5

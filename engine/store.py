@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -79,62 +78,6 @@ def _write_json(path: Path, doc: dict[str, Any]) -> None:
         os.fsync(fh.fileno())
 
 
-def save_model(
-    models_dir: str | os.PathLike[str],
-    manifest: dict[str, Any],
-    write_index: Callable[[Path], None],
-    good_scores: np.ndarray,
-    defect_scores: np.ndarray | None = None,
-    extra_files: dict[str, tuple[str, Callable[[Path], None]]] | None = None,
-) -> Path:
-    """Save a new version of ``models_dir/<category>/`` and make it the active one.
-
-    ``write_index(path)`` writes the FAISS file; ``extra_files`` maps a manifest key to (file
-    name, writer(path)): the part mask, synthetic scores, the classifier's weights. Each is
-    checksummed. The version is written to a temporary folder, renamed to ``versions/vN``, then
-    the top manifest is pointed at it; earlier versions stay (``engine.versions``).
-    """
-    from engine import versions
-
-    category = check_category_name(manifest["category"])
-    root = Path(models_dir)
-    folder = root / category
-    vroot = folder / versions.VERSIONS_DIR
-    vroot.mkdir(parents=True, exist_ok=True)
-    versions.adopt_legacy(folder)
-    number = versions.next_number(folder)
-    vid = f"v{number}"
-    try:
-        parent = read_manifest(folder)["model_id"]
-    except ModelError:
-        parent = None
-    taken = {v.model_id for v in versions.list_versions(folder)}
-    if manifest["model_id"] in taken:
-        manifest = dict(manifest, model_id=f"{manifest['model_id']}-{vid}")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{vid}.tmp-", dir=vroot))
-    try:
-        write_index(tmp / INDEX_FILE)
-        np.save(tmp / GOOD_SCORES_FILE, np.asarray(good_scores, dtype=np.float64))
-        files = {"index": INDEX_FILE, "good_scores": GOOD_SCORES_FILE}
-        if defect_scores is not None and len(defect_scores):
-            np.save(tmp / DEFECT_SCORES_FILE, np.asarray(defect_scores, dtype=np.float64))
-            files["defect_scores"] = DEFECT_SCORES_FILE
-        for key, (name, writer) in (extra_files or {}).items():
-            writer(tmp / name)
-            files[key] = name
-        version = dict(manifest.get("version") or {}, number=number, parent=parent)
-        version.setdefault("kind", "train")
-        manifest = dict(manifest, schema_version=SCHEMA_VERSION, version=version,
-                        files={k: {"name": v, "sha256": sha256_file(tmp / v)} for k, v in files.items()})
-        _write_json(tmp / MANIFEST, manifest)
-        os.replace(tmp, vroot / vid)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    versions.write_pointer(folder, manifest, vid)
-    return folder
-
-
 def new_version_manifest(m: dict[str, Any]) -> dict[str, Any]:
     """A stored manifest less what ``save_model`` writes itself (files, schema, active version):
     the start of the manifest of a version made from it."""
@@ -147,39 +90,6 @@ def copy_writers(stored: StoredModel, leave_out: tuple[str, ...] = ()) -> dict[s
     skip = {"index", "good_scores", "defect_scores", *leave_out}
     return {key: (path.name, lambda out, src=path: shutil.copyfile(src, out))
             for key, path in stored.files.items() if key not in skip}
-
-
-def update_model_files(folder: str | os.PathLike[str], files: dict[str, tuple[str, Callable[[Path], None]]],
-                       changes: dict[str, Any]) -> dict[str, Any]:
-    """Replace data files of the active model and merge ``changes`` into its manifest, crash-safe.
-
-    Each new file is written under a fresh name, then the manifest is replaced atomically to
-    point at it: at every moment the folder is a valid model (the old one or the new one). The
-    replaced files stay on disk (nothing is deleted). In a versioned folder the change goes into
-    the active version's folder and manifest, then the top manifest follows. Returns the new
-    manifest of the edited folder.
-    """
-    import time
-
-    from engine import versions
-
-    top_folder = Path(folder)
-    vid = read_manifest(top_folder).get("active_version")
-    folder = versions.version_folder(top_folder, vid) if vid else top_folder
-    m = read_manifest(folder)
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    for key, (name, writer) in files.items():
-        stem, dot, ext = name.rpartition(".")
-        new_name = f"{stem}-{stamp}.{ext}" if dot else f"{name}-{stamp}"
-        writer(folder / new_name)
-        m["files"][key] = {"name": new_name, "sha256": sha256_file(folder / new_name)}
-    m.update(changes)
-    tmp = folder / f".{MANIFEST}.tmp"
-    _write_json(tmp, m)
-    os.replace(tmp, folder / MANIFEST)
-    if vid:
-        versions.write_pointer(top_folder, m, vid)
-    return m
 
 
 def read_manifest(folder: str | os.PathLike[str]) -> dict[str, Any]:

@@ -45,3 +45,16 @@ def test_import_linter_contracts_hold():
         pytest.skip("import-linter not installed")
     out = subprocess.run([str(lint)], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_no_module_pair_imports_each_other():
+    import grimp
+
+    circles = set()
+    for package in ("engine", "station", "ui"):
+        g = grimp.build_graph(package)
+        for a in sorted(g.modules):
+            for b in g.find_modules_directly_imported_by(a):
+                if a < b and g.direct_import_exists(importer=b, imported=a):
+                    circles.add((a, b))
+    assert not circles, circles
