@@ -126,7 +126,9 @@ def test_a_stalled_folder_listing_never_blocks_the_window(qtbot, tmp_path):
     try:
         qtbot.waitUntil(lambda: any("does not answer" in t for t, _ in said), timeout=3000)
         assert len(calls) == 1, "no second listing while the first hangs"
-        assert max(gaps) < 250, f"event loop stalled {max(gaps)} ms"  # a blocking listing would stall it for good
+        # the event loop kept ticking while the listing hangs (a blocking listing would stall it for
+        # good); no millisecond bound: another program busy on both cores stalls any thread 300 ms
+        assert len(gaps) > 3 and max(gaps) < 0.8 * sum(gaps), gaps
         gate.set()
         qtbot.waitUntil(lambda: got == [str(tmp_path / "a.png")], timeout=3000)
         assert any(t.startswith("Watching") and t.endswith("again") and ok for t, ok in said)
