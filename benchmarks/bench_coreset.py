@@ -78,7 +78,7 @@ def pooled_greedy(features: np.ndarray, n_select: int, projection_dim: int, seed
 
 
 def candidates(data: Path, max_patches: int, seed: int) -> np.ndarray:
-    from engine.adaptations import choose_photometric
+    from engine.training.adaptations import choose_photometric
     from engine.imaging import load_image, resize_to
     from engine.patchcore.extractor import training_extractor
     from engine.training import TrainConfig, choose_input_size, list_images

@@ -38,7 +38,7 @@ def main() -> int:
     from engine.imaging import load_image
     from engine.inspector import Inspector
     from engine.metrics import auroc
-    from engine.selftest import threshold_for_miss_cap
+    from engine.training.selftest import threshold_for_miss_cap
     from engine.synth import PartMask, gallery_png, generate_defects, write_defect_set
     from engine.training import TrainConfig, list_images, train_category
 

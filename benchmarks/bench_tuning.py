@@ -32,7 +32,7 @@ def main() -> int:
     from engine.evaluation import evaluate_folder
     from engine.inspector import Inspector
     from engine.training import list_images
-    from engine.tuning import tune_category
+    from engine.training.tuning import tune_category
     from engine.versions import activate_version
 
     data, out = Path(a.data), Path(a.out)

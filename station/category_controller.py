@@ -18,7 +18,7 @@ from ui.train_dialog import TrainDialog
 
 
 class CategoryController(QObject):
-    requestTrain = Signal(str, object, object, bool)  # category, good paths, TrainConfig, tune (engine.tuning)
+    requestTrain = Signal(str, object, object, bool)  # category, good paths, TrainConfig, tune (engine.training.tuning)
     requestPreview = Signal(str)  # folder
 
     def __init__(self, window, worker) -> None:

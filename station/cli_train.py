@@ -92,7 +92,7 @@ def cmd_train(a: argparse.Namespace) -> int:
     from engine.types import BackboneError
     from engine.store import ModelError
     from engine.training import TrainConfig, TrainingError, list_images
-    from engine.tuning import train_or_tune
+    from engine.training.tuning import train_or_tune
 
     if a.all and (a.good or a.category or not a.data):
         return fail("--all trains every category under --data ROOT; leave out --category and --good", EXIT_BAD_INPUT)

@@ -52,10 +52,10 @@ def _each_category(root, need: str, run: Callable[[Path], dict], columns: list) 
 
 
 def train_all(root, models, config, progress=None, tune: bool = False) -> tuple[list[dict], int]:
-    """Train (or with ``tune``, tune: ``engine.tuning``) every category under ``root``; returns
+    """Train (or with ``tune``, tune: ``engine.training.tuning``) every category under ``root``; returns
     (summary rows, number that failed)."""
     from engine.training import list_images
-    from engine.tuning import train_or_tune
+    from engine.training.tuning import train_or_tune
 
     def run(d: Path) -> dict:
         rep = train_or_tune(d.name, list_images(d / "train" / "good"), models, config, tune, progress=progress)

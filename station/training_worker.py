@@ -60,9 +60,9 @@ class TrainingWorker(QObject):
 
     @Slot(str, object, object, bool)
     def train(self, category: str, good_paths: list, config, tune: bool = False) -> None:
-        """Train ``category``; with ``tune``, once per candidate setting (``engine.tuning``)."""
+        """Train ``category``; with ``tune``, once per candidate setting (``engine.training.tuning``)."""
         from engine.training import TrainingCancelled
-        from engine.tuning import train_or_tune
+        from engine.training.tuning import train_or_tune
         from engine.versions import activate_version
 
         before = self._active(category)

@@ -4,7 +4,7 @@
 
 Reads ``bench_engine.py`` results (each holds the trained model's self-test beside the real test
 figures) and prints, per file, synthetic against real image AUROC, then Spearman's rank
-correlation over all of them. This is the ground ``engine.tuning`` stands on.
+correlation over all of them. This is the ground ``engine.training.tuning`` stands on.
 """
 import json
 import sys

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.kfold import MIN_IMAGES_PER_FOLD, KeptEmbeddings, fold_banks, fold_scores
+from engine.training.kfold import MIN_IMAGES_PER_FOLD, KeptEmbeddings, fold_banks, fold_scores
 from engine.store import read_manifest
 from engine.training import TrainConfig, list_images, train_category
 
@@ -54,10 +54,10 @@ def test_kept_embeddings_score_as_embedding_again(trained_models, demo_data, mon
     bank = insp.model.index.vectors(np.arange(insp.model.index.size))
     banks = [bank, bank]
     one = embs[0].size * 2  # bytes of one float16 embedding
-    import engine.kfold
+    import engine.training.kfold
 
     # the spill's mechanics, whatever this machine's free space (the floor is tested below)
-    monkeypatch.setattr(engine.kfold, "SPILL_FLOOR_BYTES", 0)
+    monkeypatch.setattr(engine.training.kfold, "SPILL_FLOOR_BYTES", 0)
     kept = KeptEmbeddings(memory_bytes=2 * one, spill_bytes=3 * one)  # 2 in memory, 3 in the file, 2 again
     for j, e in enumerate(embs):
         kept.add(j, e)
@@ -79,7 +79,7 @@ def test_kept_embeddings_score_as_embedding_again(trained_models, demo_data, mon
     import shutil
 
     free = shutil.disk_usage(tempfile.gettempdir()).free
-    monkeypatch.setattr(engine.kfold, "SPILL_FLOOR_BYTES", free - int(1.5 * one))  # room for one more
+    monkeypatch.setattr(engine.training.kfold, "SPILL_FLOOR_BYTES", free - int(1.5 * one))  # room for one more
     tight = KeptEmbeddings(memory_bytes=one, spill_bytes=10 * one)
     for j, e in enumerate(embs):
         tight.add(j, e)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from engine.inspector import Inspector
-from engine.selftest import threshold_for_miss_cap, tradeoff
+from engine.training.selftest import threshold_for_miss_cap, tradeoff
 from engine.training import TrainConfig, list_images, train_category
 
 

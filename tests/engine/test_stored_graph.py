@@ -109,7 +109,7 @@ def test_standardised_features_do_not_see_lighting():
 
 def test_auto_photometric_follows_the_good_images_lighting(demo_data, tmp_path):
     from engine.imaging import load_image
-    from engine.adaptations import LIGHTING_VARIATION_LIMIT, lighting_variation
+    from engine.training.adaptations import LIGHTING_VARIATION_LIMIT, lighting_variation
     from engine.training import TrainConfig, train_category
 
     goods = list_images(demo_data / "train" / "good")[:12]

@@ -1,4 +1,4 @@
-"""Settings chosen per category by the self-test (engine.tuning), on generated images."""
+"""Settings chosen per category by the self-test (engine.training.tuning), on generated images."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from engine.inspector import Inspector
 from engine.model_update import rebuild_category
 from engine.store import read_manifest
 from engine.training import TrainConfig, TrainingError, list_images
-from engine.tuning import CANDIDATES, Candidate, CandidateResult, choose, tune_category
+from engine.training.tuning import CANDIDATES, Candidate, CandidateResult, choose, tune_category
 from engine.versions import list_versions
 
 SMALL = TrainConfig(image_size=96, coreset_ratio=0.1, holdout_fraction=0.3, selftest_per_image=1)

@@ -16,7 +16,7 @@ def test_cli_round_trip(demo_data, tmp_path, capsys):
                  "--image-size", "96", "--coreset-ratio", "0.1", "--map-guide", "8", "--map-fill", "20"]) == 0
     assert read_manifest(models / "w")["patchcore"]["map_guide_radius"] == 8
     assert read_manifest(models / "w")["patchcore"]["map_fill_sigma"] == 20
-    from engine.train_config import TrainConfig
+    from engine.training.config import TrainConfig
     from station.cli import build_parser
 
     train_help = build_parser()._subparsers._group_actions[0].choices["train"].format_help()
@@ -124,7 +124,7 @@ def test_train_and_evaluate_all_categories_of_a_dataset_root(demo_data, tmp_path
 def test_train_all_with_tuning_names_the_chosen_setting(demo_data, tmp_path, capsys, monkeypatch):
     import shutil
 
-    import engine.tuning as tuning
+    import engine.training.tuning as tuning
 
     monkeypatch.setattr(tuning, "CANDIDATES", (tuning.Candidate("64 px", (("image_size", 64),)),
                                                tuning.Candidate("96 px", (("image_size", 96),))))

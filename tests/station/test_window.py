@@ -219,7 +219,7 @@ def test_new_category_trains_beside_the_line_and_can_be_cancelled(window, qtbot,
 
 
 def test_new_category_with_tuning_keeps_the_self_tests_choice(window, qtbot, demo_data, monkeypatch):
-    import engine.tuning as tuning
+    import engine.training.tuning as tuning
 
     technician(window)
     small = (tuning.Candidate("96 px", (("image_size", 96),)), tuning.Candidate("128 px", (("image_size", 128),)))
@@ -239,7 +239,7 @@ def test_new_category_with_tuning_keeps_the_self_tests_choice(window, qtbot, dem
 
 
 def test_dialog_names_as_many_trainings_as_tuning_has_candidates(qtbot):
-    from engine.tuning import CANDIDATES
+    from engine.training.tuning import CANDIDATES
     from ui.train_dialog import TrainDialog
 
     dialog = TrainDialog()  # the station's default, so the window never imports the training code for it

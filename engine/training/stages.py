@@ -19,26 +19,26 @@ import numpy as np
 from PIL import Image
 
 from engine import ENGINE_VERSION
-from engine.adaptations import choose_photometric
+from engine.training.adaptations import choose_photometric
 from engine.calibration import score_quantiles, threshold_facts
 from engine.explain.measures import MEASURES
 from engine.explain.surrogate import SURROGATE_FILE, save_pairs
 from engine.imaging import is_image_path
-from engine.kfold import fold_banks, folds_possible
+from engine.training.kfold import fold_banks, folds_possible
 from engine.patchcore.border import choose_score_margin, map_ring_for
 from engine.patchcore.coreset import Cancelled, greedy_coreset
 from engine.patchcore.extractor import training_extractor
 from engine.patchcore.knn import NearestNeighbourIndex
 from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig
 from engine.patchcore.stored_graph import GRAPH_FILE
-from engine.selftest import plot_tradeoff
+from engine.training.selftest import plot_tradeoff
 from engine.store import (GALLERY_FILE, MAP_VIEW_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE,
                           TRAIN_EMBEDDINGS_FILE, check_category_name, model_info, read_manifest)
 from engine.synth import gallery_png
-from engine.train_config import TrainConfig
-from engine.training_calibration import Calibration, CalibrationError, calibrate
-from engine.training_features import CLASSIFIER_MAX_GOODS, FeaturePass, feature_pass, load_all
-from engine.training_view import fit_map_view, resolved_map_view
+from engine.training.config import TrainConfig
+from engine.training.calibration import Calibration, CalibrationError, calibrate
+from engine.training.features import CLASSIFIER_MAX_GOODS, FeaturePass, feature_pass, load_all
+from engine.training.view import fit_map_view, resolved_map_view
 from engine.types import ModelInfo
 from engine.versions import IMAGE_LIST_FILE, image_list_writer, save_model
 

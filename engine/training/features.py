@@ -19,10 +19,10 @@ import numpy as np
 
 from engine.explain.retrieval import global_embedding
 from engine.imaging import decode_ahead, resize_to, shrink
-from engine.kfold import KeptEmbeddings
+from engine.training.kfold import KeptEmbeddings
 from engine.patchcore.coreset import Cancelled
 from engine.synth.part_mask import WORK_SIDE
-from engine.train_config import TrainConfig
+from engine.training.config import TrainConfig
 
 CLASSIFIER_MAX_GOODS = 200
 """The defect classifier trains on at most this many good images (evenly spread), and as many

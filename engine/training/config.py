@@ -51,7 +51,7 @@ class TrainConfig:
     classifier_epochs: int = 4
     calibration: str = "kfold"
     """"kfold": the threshold rests on the held-out goods' scores and on every training image
-    scored against a bank built without its fold (``engine.kfold``); "holdout": on the held-out
+    scored against a bank built without its fold (``engine.training.kfold``); "holdout": on the held-out
     goods only (faster: no fold banks, no second pass over the images)."""
     calibration_folds: int = 2
     input_pad: int = 0
@@ -63,7 +63,7 @@ class TrainConfig:
     photometric: str = "auto"
     """"none", "standardise" (each image's grey level to a fixed mean and spread before the
     backbone) or "auto": standardise when the good images' brightness varies from image to image
-    (``engine.adaptations``); the measure is kept in the manifest."""
+    (``engine.training.adaptations``); the measure is kept in the manifest."""
     score_margin: int | None = None
     """Grid cells at the edge left out of the image score; None: chosen from the held-out goods
     (1 when their largest patch lies on the outer ring far more often than chance, else 0)."""

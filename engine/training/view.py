@@ -11,7 +11,7 @@ import numpy as np
 from engine.patchcore.grid_offset import measure_grid_offset
 from engine.patchcore.knn import NearestNeighbourIndex
 from engine.patchcore.model import MapView, PatchCoreConfig
-from engine.train_config import TrainConfig
+from engine.training.config import TrainConfig
 
 log = logging.getLogger(__name__)
 

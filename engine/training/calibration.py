@@ -18,13 +18,13 @@ from engine.calibration import Threshold, f1_optimal_threshold, make_decision, t
 from engine.explain.measures import mean_lab
 from engine.explain.surrogate import check_pairs
 from engine.imaging import resize_to
-from engine.kfold import fold_scores as kfold_scores
+from engine.training.kfold import fold_scores as kfold_scores
 from engine.patchcore.coreset import Cancelled
-from engine.selftest import SelfTestCollector, threshold_for_miss_cap
+from engine.training.selftest import SelfTestCollector, threshold_for_miss_cap
 from engine.synth import learn_part_mask
-from engine.train_config import TrainConfig
+from engine.training.config import TrainConfig
 from engine.types import Decision
-from engine.training_features import FeaturePass, load_all
+from engine.training.features import FeaturePass, load_all
 
 
 class CalibrationError(RuntimeError):
