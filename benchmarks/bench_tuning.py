@@ -33,7 +33,7 @@ def main() -> int:
     from engine.inspector import Inspector
     from engine.training import list_images
     from engine.training.tuning import tune_category
-    from engine.versions import activate_version
+    from engine.model_store.versions import activate_version
 
     data, out = Path(a.data), Path(a.out)
     out.mkdir(parents=True, exist_ok=True)

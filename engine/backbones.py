@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engine.store import sha256_file
+from engine.model_store.store import sha256_file
 from engine.types import BackboneError  # noqa: F401  (raised here, defined torch-free)
 
 DEFAULT_BACKBONE = "efficientnet_lite0"

@@ -98,7 +98,7 @@ def ensure_demo_images(data_root: str | os.PathLike[str]) -> Path:
 def ensure_demo_model(models_dir: str | os.PathLike[str], data_root: str | os.PathLike[str],
                       category: str = DEMO_CATEGORY, progress=None) -> Path:
     """Build the demo images and model once; later calls reuse them. Returns the data folder."""
-    from engine.store import ModelError, read_manifest
+    from engine.model_store.store import ModelError, read_manifest
     from engine.training import TrainConfig, list_images, train_category
 
     data = ensure_demo_images(data_root)

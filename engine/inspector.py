@@ -21,7 +21,7 @@ from engine.known_defects import KnownDefects
 from engine.patchcore.knn import NearestNeighbourIndex
 from engine.patchcore.map_guide import DEFAULT_EPS
 from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig, ScoredPatches, padded_dim
-from engine.store import ModelError, StoredModel, check_category_name, load_model, model_info
+from engine.model_store.store import ModelError, StoredModel, check_category_name, load_model, model_info
 from engine.types import BackboneError, Decision, InspectionResult, ModelInfo, Timing, Verdict, error_result
 
 log = logging.getLogger(__name__)
@@ -151,7 +151,7 @@ class Inspector:
         if not folder.exists():
             raise ModelError(f"no model for category '{category}' in {Path(models_dir).resolve()} (train it first)")
         if version:
-            from engine.versions import version_folder
+            from engine.model_store.versions import version_folder
 
             folder = version_folder(folder, version)
         stored = load_model(folder)

@@ -29,7 +29,7 @@ from PIL import Image
 
 from engine.imaging import load_image
 from engine.inspector import Inspector
-from engine.store import ModelError, read_manifest
+from engine.model_store.store import ModelError, read_manifest
 from engine.training import TrainConfig, list_images, train_category
 from station.history import HistoryStore
 from station.report import collect, write_report

@@ -34,7 +34,7 @@ def make_window(models_dir: str | os.PathLike[str], data_dir: str | os.PathLike[
 def start_demo(window: MainWindow) -> None:
     """Open on the generated demo category, training it in the worker the first time."""
     from engine.demo import DEMO_CATEGORY, DEMO_TRAIN_OPTIONS, ensure_demo_images
-    from engine.store import ModelError, read_manifest
+    from engine.model_store.store import ModelError, read_manifest
     from engine.training import TrainConfig, list_images
 
     data = ensure_demo_images(window.data_dir / "demo_images")

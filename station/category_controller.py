@@ -95,7 +95,7 @@ class CategoryController(QObject):
 
     def start(self, category: str, folder: str) -> None:
         """Check the name and folder, then queue the training with the dialog's options."""
-        from engine.store import ModelError, check_category_name
+        from engine.model_store.store import ModelError, check_category_name
         from engine.training import TrainConfig, TrainingError, list_images
 
         try:
@@ -175,8 +175,8 @@ class CategoryController(QObject):
 
     def go_live(self, category: str, vid: str, ask: bool = True) -> None:
         """Put a trained version on the line (a technician's step, logged)."""
-        from engine.store import ModelError
-        from engine.versions import activate_version
+        from engine.model_store.store import ModelError
+        from engine.model_store.versions import activate_version
         from station.review_store import ReviewStore
 
         w = self.window
@@ -216,7 +216,7 @@ class CategoryController(QObject):
     # ---- facts -------------------------------------------------------------------------------
     def show_facts(self, category: str) -> ModelFactsDialog | None:
         """The model's facts dialog (part mask over a good image, self-test, curve, classifier)."""
-        from engine.store import ModelError, model_info, read_manifest
+        from engine.model_store.store import ModelError, model_info, read_manifest
 
         folder = Path(self.window.models_dir) / category
         try:
@@ -234,7 +234,7 @@ class CategoryController(QObject):
     # ---- part mask -----------------------------------------------------------------------------
     def edit_mask(self, category: str) -> MaskEditorDialog | None:
         """Let a technician draw the part by hand over a good image with the current mask on it."""
-        from engine.store import ModelError, read_manifest
+        from engine.model_store.store import ModelError, read_manifest
 
         folder = Path(self.window.models_dir) / category
         try:
@@ -255,7 +255,7 @@ class CategoryController(QObject):
 
     def _save_mask(self, editor, category: str, image_shape: tuple[int, int], kind: str, values) -> None:
         """Shape in image pixels -> mask pixels -> saved into the model folder (crash-safe)."""
-        from engine.store import ModelError
+        from engine.model_store.store import ModelError
         from engine.synth import PartMaskError, mask_from_polygon, mask_from_rectangle
         from engine.synth.category import CategorySynthError, category_part_mask, set_category_mask
 
@@ -280,7 +280,7 @@ class CategoryController(QObject):
 
 
 def _file(folder: Path, key: str) -> str:
-    from engine.store import read_manifest
+    from engine.model_store.store import read_manifest
 
     return read_manifest(folder)["files"].get(key, {}).get("name", "")
 

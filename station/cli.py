@@ -16,7 +16,7 @@ from station.cli_train import add_train_parser
 def _load_inspector(a: argparse.Namespace):
     from engine.types import BackboneError
     from engine.inspector import Inspector
-    from engine.store import ModelError
+    from engine.model_store.store import ModelError
 
     try:
         insp = Inspector.load(a.models, a.category)
@@ -88,7 +88,7 @@ def cmd_demo(a: argparse.Namespace) -> int:
 
 def cmd_synth(a: argparse.Namespace) -> int:
     """Write N synthetic defects of a category: images, exact masks and synth.json."""
-    from engine.store import ModelError
+    from engine.model_store.store import ModelError
     from engine.synth import KINDS, SynthesisError
     from engine.synth.category import CategorySynthError, write_category_set
 
@@ -104,7 +104,7 @@ def cmd_synth(a: argparse.Namespace) -> int:
 
 def cmd_mask(a: argparse.Namespace) -> int:
     """Show, learn again, or set by hand the part mask of a category."""
-    from engine.store import ModelError
+    from engine.model_store.store import ModelError
     from engine.synth import PartMaskError
     from engine.synth.category import CategorySynthError, set_category_mask
 

@@ -90,7 +90,7 @@ def add_train_parser(sub) -> None:
 
 def cmd_train(a: argparse.Namespace) -> int:
     from engine.types import BackboneError
-    from engine.store import ModelError
+    from engine.model_store.store import ModelError
     from engine.training import TrainConfig, TrainingError, list_images
     from engine.training.tuning import train_or_tune
 

@@ -187,7 +187,7 @@ class ExplainController(QObject):
         """Ask which other category's model to judge the inspection on screen with."""
         from PySide6.QtWidgets import QInputDialog
 
-        from engine.store import list_models
+        from engine.model_store.store import list_models
 
         if self.current_row is None or self.current_row < 0:
             self.window.show_message(self.tr("Choose a judged inspection first."))

@@ -17,7 +17,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from engine.store import sha256_file
+from engine.model_store.store import sha256_file
 from engine.types import InspectionResult
 
 MIGRATIONS = [

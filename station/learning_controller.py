@@ -86,8 +86,8 @@ class LearningController(QObject):
 
     def apply(self, category: str, proposal, why: str) -> bool:
         """Save the learnt version (technician only, with a reason), log it, and reload."""
-        from engine.model_update import save_learned
-        from engine.store import ModelError
+        from engine.model_store.updates import save_learned
+        from engine.model_store.store import ModelError
 
         w = self.window
         if not why or not w.require_technician(self.tr("learn from confirmed defects")):

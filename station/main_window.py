@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, Q
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from engine.imaging import is_image_path
-from engine.store import list_models
+from engine.model_store.store import list_models
 from station.bench_controller import BenchController
 from station.category_controller import CategoryController
 from station.explain_controller import ExplainController

@@ -163,7 +163,7 @@ class ReviewStore:
     # ---- master parts -------------------------------------------------------------------------
     def add_master(self, category: str, path: str, expected: str, who: str) -> None:
         """A known-good (``expected`` = "good") or known-defect ("defect") image of ``category``."""
-        from engine.store import sha256_file
+        from engine.model_store.store import sha256_file
 
         if expected not in ("good", "defect"):
             raise ValueError(f"a master part is 'good' or 'defect', not {expected!r}")

@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QPushButton, QToolBar, QToolButton, QWidget
 
-from engine.store import ModelError
-from engine.versions import activate_version, list_versions
+from engine.model_store.store import ModelError
+from engine.model_store.versions import activate_version, list_versions
 from station.health import HealthMonitor
 from station.learning_controller import LearningController
 from station.master_controller import MasterController

@@ -10,8 +10,8 @@ import numpy as np
 from PySide6.QtCore import QObject
 
 from engine.calibration import decision_for, frr_interval
-from engine.model_update import set_threshold
-from engine.store import ModelError, load_model
+from engine.model_store.updates import set_threshold
+from engine.model_store.store import ModelError, load_model
 from station.review_store import ReviewStore
 from ui.threshold_dialog import ThresholdDialog
 

@@ -50,8 +50,8 @@ class TrainingWorker(QObject):
         self._cancel = threading.Event()
 
     def _active(self, category: str) -> str:
-        from engine.store import ModelError
-        from engine.versions import active_version
+        from engine.model_store.store import ModelError
+        from engine.model_store.versions import active_version
 
         try:
             return active_version(self.models_dir / category) or ""
@@ -63,7 +63,7 @@ class TrainingWorker(QObject):
         """Train ``category``; with ``tune``, once per candidate setting (``engine.training.tuning``)."""
         from engine.training import TrainingCancelled
         from engine.training.tuning import train_or_tune
-        from engine.versions import activate_version
+        from engine.model_store.versions import activate_version
 
         before = self._active(category)
         self.hold.add(category)
@@ -88,7 +88,7 @@ class TrainingWorker(QObject):
     def update_model(self, category: str, paths: list, how: str, note: str) -> None:
         """A new version of ``category`` that knows ``paths`` as good (extend or rebuild); asked
         for by a technician in the review, it becomes the active one."""
-        from engine.model_update import extend_category, rebuild_category
+        from engine.model_store.updates import extend_category, rebuild_category
 
         self._cancel.clear()
         report = lambda s, d, n: self.progress.emit(s, d, n)  # noqa: E731

@@ -48,7 +48,7 @@ class CategoryBar(QWidget):
         self.facts_button.clicked.connect(lambda: self.current() and self.factsRequested.emit(self.current()))
 
     def set_models(self, models: list[tuple[str, object, str | None]], current: str | None = None) -> None:
-        """``models``: (name, info or None, error or None) as ``engine.store.list_models`` gives."""
+        """``models``: (name, info or None, error or None) as ``engine.model_store.store.list_models`` gives."""
         self.combo.blockSignals(True)
         self.combo.clear()
         self._infos = {}

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from engine import ENGINE_VERSION
 from engine.patchcore.stored_graph import GRAPH_FILE, OPSET, is_free_of_size
-from engine.store import MANIFEST, sha256_file
+from engine.model_store.store import MANIFEST, sha256_file
 
 
 @dataclass(frozen=True)

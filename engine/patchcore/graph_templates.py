@@ -29,7 +29,7 @@ from engine import ENGINE_VERSION
 from engine.backbones import DEFAULT_BACKBONE, DEFAULT_LAYERS, file_sha256, resolve_weights
 from engine.patchcore.graph_reuse import GraphKey, ReusableGraph, first_match
 from engine.patchcore.stored_graph import GRAPH_FILE
-from engine.store import MANIFEST, sha256_file
+from engine.model_store.store import MANIFEST, sha256_file
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "graphs"
 SHIPPED = tuple((DEFAULT_BACKBONE, DEFAULT_LAYERS, 0, photometric) for photometric in ("none", "standardise"))

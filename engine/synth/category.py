@@ -14,8 +14,8 @@ import cv2
 import numpy as np
 
 from engine.imaging import ImageLoadError, is_image_path, load_image
-from engine.store import PART_MASK_FILE, check_category_name, load_model, read_manifest
-from engine.versions import update_model_files
+from engine.model_store.store import PART_MASK_FILE, check_category_name, load_model, read_manifest
+from engine.model_store.versions import update_model_files
 from engine.synth.generate import generate_defects, write_defect_set
 from engine.synth.part_mask import (PartMask, full_frame_mask, learn_part_mask, mask_from_polygon,
                                     mask_from_rectangle, read_mask_images)

@@ -32,7 +32,7 @@ from engine.patchcore.knn import NearestNeighbourIndex
 from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig
 from engine.patchcore.stored_graph import GRAPH_FILE
 from engine.training.selftest import plot_tradeoff
-from engine.store import (GALLERY_FILE, MAP_VIEW_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE,
+from engine.model_store.store import (GALLERY_FILE, MAP_VIEW_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE,
                           TRAIN_EMBEDDINGS_FILE, check_category_name, model_info, read_manifest)
 from engine.synth import gallery_png
 from engine.training.config import TrainConfig
@@ -40,7 +40,7 @@ from engine.training.calibration import Calibration, CalibrationError, calibrate
 from engine.training.features import CLASSIFIER_MAX_GOODS, FeaturePass, feature_pass, load_all
 from engine.training.view import fit_map_view, resolved_map_view
 from engine.types import ModelInfo
-from engine.versions import IMAGE_LIST_FILE, image_list_writer, save_model
+from engine.model_store.versions import IMAGE_LIST_FILE, image_list_writer, save_model
 
 __all__ = ["CLASSIFIER_MAX_GOODS", "Progress", "TrainConfig", "TrainReport", "TrainingCancelled", "TrainingError",
            "choose_input_size", "list_images", "release_freed_memory", "train_category"]

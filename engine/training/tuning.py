@@ -26,9 +26,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from engine.store import copy_writers, load_model, model_info, new_version_manifest, read_manifest
+from engine.model_store.store import copy_writers, load_model, model_info, new_version_manifest, read_manifest
 from engine.training import Progress, TrainConfig, TrainingError, TrainReport, train_category
-from engine.versions import active_version, save_model, version_folder
+from engine.model_store.versions import active_version, save_model, version_folder
 
 TIE = 0.005
 """Synthetic image AUROCs closer than this to the best count as equal."""

@@ -130,7 +130,7 @@ def test_retrieval_finds_the_exact_duplicate_first(tmp_path):
 def test_shap_values_add_up_to_the_surrogate(trained_models):
     from engine.explain.measures import MEASURES
     from engine.explain.surrogate import Surrogate
-    from engine.store import load_model
+    from engine.model_store.store import load_model
 
     stored = load_model(trained_models / "washer")
     assert "surrogate_pairs" in stored.files

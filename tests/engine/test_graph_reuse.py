@@ -14,7 +14,7 @@ import pytest
 
 from engine.inspector import Inspector
 from engine.patchcore.graph_reuse import GraphKey, find_reusable_graph
-from engine.store import read_manifest
+from engine.model_store.store import read_manifest
 from engine.training import list_images
 from tests.tolerances import SAME_SUMS
 

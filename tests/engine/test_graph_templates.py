@@ -17,7 +17,7 @@ from engine import ENGINE_VERSION
 from engine.inspector import Inspector
 from engine.patchcore.graph_templates import TEMPLATES_DIR, find_template, shipped_keys, template_name
 from engine.patchcore.stored_graph import PARITY_TOL, StoredGraphEmbedder, is_free_of_size
-from engine.store import read_manifest
+from engine.model_store.store import read_manifest
 from engine.training import TrainConfig, list_images, train_category
 
 FIRST_TRAINING = """

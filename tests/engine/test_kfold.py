@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from engine.training.kfold import MIN_IMAGES_PER_FOLD, KeptEmbeddings, fold_banks, fold_scores
-from engine.store import read_manifest
+from engine.model_store.store import read_manifest
 from engine.training import TrainConfig, list_images, train_category
 
 

@@ -96,8 +96,8 @@ def _copy(trained_models, tmp_path):
 def test_learning_saves_a_version_that_rolls_back(trained_models, demo_data, tmp_path):
     from engine.inspector import Inspector
     from engine.known_defects import proposal_for
-    from engine.model_update import save_learned
-    from engine.versions import activate_version, list_versions
+    from engine.model_store.updates import save_learned
+    from engine.model_store.versions import activate_version, list_versions
 
     models = _copy(trained_models, tmp_path)
     insp = Inspector.load(models, "washer")
@@ -122,7 +122,7 @@ def test_a_review_part_like_a_confirmed_defect_fails(trained_models, demo_data, 
 
     from engine.inspector import Inspector
     from engine.known_defects import judge_for_learning, proposal_for
-    from engine.model_update import save_learned
+    from engine.model_store.updates import save_learned
     from engine.types import Verdict
 
     models = _copy(trained_models, tmp_path)

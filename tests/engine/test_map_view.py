@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from engine.inspector import Inspector
-from engine.model_update import extend_category, rebuild_category
+from engine.model_store.updates import extend_category, rebuild_category
 from engine.patchcore.model import PatchCore
-from engine.store import read_manifest
+from engine.model_store.store import read_manifest
 from engine.training import TrainConfig, TrainingError, list_images, train_category
 from tests.tolerances import SAME_SUMS
 
@@ -114,7 +114,7 @@ def test_default_training_draws_the_map_also_from_stage_2_and_none_turns_it_off(
     import json
     from dataclasses import replace
 
-    from engine.model_update import rebuild_category
+    from engine.model_store.updates import rebuild_category
 
     goods = list_images(demo_data / "train" / "good")[:8]
     base = TrainConfig(image_size=64, coreset_ratio=0.1, selftest_per_image=0)
@@ -152,7 +152,7 @@ def test_a_map_view_without_its_bank_is_a_clear_error(viewed, tmp_path):
     import json
     import shutil
 
-    from engine.store import ModelError
+    from engine.model_store.store import ModelError
 
     models = tmp_path / "m"
     shutil.copytree(viewed, models)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.store import ModelError, check_category_name
+from engine.model_store.store import ModelError, check_category_name
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,7 +55,7 @@ def test_category_names_that_could_leave_the_models_folder_are_refused(name, tmp
 
 
 def test_a_version_pointer_cannot_leave_its_category_folder(tmp_path):
-    from engine.versions import version_folder
+    from engine.model_store.versions import version_folder
 
     for vid in ("../../evil", "v1/../../x", ".", "", "..\\x"):
         with pytest.raises(ModelError, match="invalid version name"):

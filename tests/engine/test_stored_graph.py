@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from engine.inspector import Inspector
-from engine.store import read_manifest
+from engine.model_store.store import read_manifest
 from engine.training import list_images
 from tests.tolerances import SAME_SUMS
 

@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 
 from engine.inspector import Inspector
-from engine.model_update import rebuild_category
-from engine.store import read_manifest
+from engine.model_store.updates import rebuild_category
+from engine.model_store.store import read_manifest
 from engine.training import TrainConfig, TrainingError, list_images
 from engine.training.tuning import CANDIDATES, Candidate, CandidateResult, choose, tune_category
-from engine.versions import list_versions
+from engine.model_store.versions import list_versions
 
 SMALL = TrainConfig(image_size=96, coreset_ratio=0.1, holdout_fraction=0.3, selftest_per_image=1)
 TWO = (Candidate("96 px", (("image_size", 96),)), Candidate("128 px", (("image_size", 128),)))

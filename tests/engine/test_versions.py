@@ -8,10 +8,10 @@ import shutil
 import pytest
 
 from engine.inspector import Inspector
-from engine.model_update import extend_category, rebuild_category, set_threshold
-from engine.store import ModelError, read_manifest
+from engine.model_store.updates import extend_category, rebuild_category, set_threshold
+from engine.model_store.store import ModelError, read_manifest
 from engine.training import TrainConfig, list_images, train_category
-from engine.versions import activate_version, list_versions
+from engine.model_store.versions import activate_version, list_versions
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from engine.store import read_manifest
+from engine.model_store.store import read_manifest
 from station.cli import main
 
 

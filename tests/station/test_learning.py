@@ -29,7 +29,7 @@ def test_too_few_confirmed_defects_are_named(window, qtbot):
 
 
 def test_learning_is_previewed_then_applied_as_a_new_version(window, qtbot, demo_data):
-    from engine.versions import list_versions
+    from engine.model_store.versions import list_versions
 
     technician(window)
     defects = sorted(p for k in ("scratch", "stain", "chip") for p in (demo_data / "test" / k).iterdir())

@@ -155,7 +155,7 @@ def test_nonsense_in_settings_ini_falls_back_to_defaults_and_is_named(qtbot, tra
 
 
 def test_a_version_made_by_another_program_is_picked_up_before_the_next_part(qtbot, trained_models, demo_data, tmp_path):
-    from engine.model_update import extend_category
+    from engine.model_store.updates import extend_category
     from station.app import make_window
 
     models = tmp_path / "models"

@@ -24,7 +24,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from engine.store import (DEFECT_SCORES_FILE, GOOD_SCORES_FILE, INDEX_FILE, MANIFEST, SCHEMA_VERSION, ModelError,
+from engine.model_store.store import (DEFECT_SCORES_FILE, GOOD_SCORES_FILE, INDEX_FILE, MANIFEST, SCHEMA_VERSION, ModelError,
                           _write_json, check_category_name, load_model, read_manifest, sha256_file)
 
 VERSIONS_DIR = "versions"

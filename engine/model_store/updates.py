@@ -7,7 +7,7 @@
   the version's own settings; a new version.
 * ``set_threshold``: a technician's threshold on the active version (the calibrated value kept).
 
-Earlier versions stay in the category folder (``engine.versions``).
+Earlier versions stay in the category folder (``engine.model_store.versions``).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import numpy as np
 
 from engine.calibration import decision_for, score_quantiles, threshold_facts, threshold_for_frr
 from engine.imaging import ImageLoadError, load_image
-from engine.store import MAP_VIEW_FILE, ModelError, copy_writers, model_info, new_version_manifest, read_manifest
+from engine.model_store.store import MAP_VIEW_FILE, ModelError, copy_writers, model_info, new_version_manifest, read_manifest
 from engine.types import ModelInfo
-from engine.versions import IMAGE_LIST_FILE, image_list_writer, save_model, update_model_files
+from engine.model_store.versions import IMAGE_LIST_FILE, image_list_writer, save_model, update_model_files
 
 Progress = Callable[[str, int, int], None]
 COVER_FRACTION = 0.5
@@ -207,7 +207,7 @@ def set_threshold(models_dir: str | os.PathLike[str], category: str, value: floa
     thr = dict(m["threshold"])
     thr.setdefault("calibrated_value", thr["value"])
     thr.setdefault("calibrated_method", thr["method"])
-    from engine.store import load_model
+    from engine.model_store.store import load_model
 
     good = load_model(folder).good_scores
     d = decision_for(thr, good, float(value))
@@ -223,7 +223,7 @@ def save_learned(models_dir: str | os.PathLike[str], category: str, proposal, no
     import shutil
 
     from engine.known_defects import KNOWN_DEFECTS_FILE
-    from engine.store import load_model
+    from engine.model_store.store import load_model
 
     folder = Path(models_dir) / category
     stored = load_model(folder)
