@@ -18,7 +18,7 @@ def model_and_data_parser(doc: str, data_use: str = "judged") -> argparse.Argume
 def parsed_with_model(ap: argparse.ArgumentParser):
     """``ap`` (from ``model_and_data_parser``) given a ``--out`` JSON file and parsed -> (the
     arguments, the ``Inspector`` of MODELS CATEGORY)."""
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
 
     ap.add_argument("--out", help="JSON file for the results")
     a = ap.parse_args()

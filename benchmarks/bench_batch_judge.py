@@ -1,4 +1,4 @@
-"""A run of images judged one at a time against pipelined (``engine.batch_judge``), in process,
+"""A run of images judged one at a time against pipelined (``engine.judging.batch_judge``), in process,
 models loaded and imports done: ms per image, medians of alternating runs, and whether every
 score, map and embedding is the same.
 
@@ -28,8 +28,8 @@ from benchmarks.bench_args import model_and_data_parser, parsed_with_model  # no
 
 @contextlib.contextmanager
 def variant(name: str):
-    """Patch ``engine.batch_judge`` into one of the variants for the block."""
-    from engine import batch_judge
+    """Patch ``engine.judging.batch_judge`` into one of the variants for the block."""
+    from engine.judging import batch_judge
     from engine.patchcore.stored_graph import StoredGraphEmbedder
 
     saved = (batch_judge.search_threads, StoredGraphEmbedder.single_threaded)

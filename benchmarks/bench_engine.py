@@ -61,7 +61,7 @@ def main() -> int:
     import torch
 
     from engine.evaluation import evaluate_folder
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from engine.training import TrainConfig, list_images, train_category
 
     data, out = Path(a.data), Path(a.out)

@@ -71,7 +71,7 @@ def main() -> int:
     from engine.explain.retrieval import RetrievalIndex
     from engine.explain.surrogate import waterfall_png
     from engine.imaging import load_image
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from engine.patchcore import PatchEmbedder
     from engine.training import TrainConfig, list_images, train_category
 

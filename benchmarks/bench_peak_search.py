@@ -23,7 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from engine.imaging import is_image_path, load_image  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 from engine.patchcore.model import score_window  # noqa: E402
 from engine.patchcore.peak_search import PeakSearch  # noqa: E402
 

@@ -110,7 +110,7 @@ def main() -> None:
                                  "decode_ahead_2": median_of(a.runs, base + large),
                                  "decode_ahead_0": median_of(a.runs, base + ["--decode-ahead", "0"] + large)}
         print("large", json.dumps({k: v["median_s"] for k, v in out["large_5mp_jpeg"].items() if isinstance(v, dict)}))
-    probe = ("import sys; from engine.inspector import Inspector; i = Inspector.load(sys.argv[1], sys.argv[2]); "
+    probe = ("import sys; from engine.judging.inspector import Inspector; i = Inspector.load(sys.argv[1], sys.argv[2]); "
              "i.inspect_path(sys.argv[3]); print(i.runtime, 'torch' in sys.modules)")
     res = subprocess.run([sys.executable, "-c", probe, a.models, a.category, images[0]], capture_output=True, text=True,
                          check=True).stdout.split()

@@ -34,9 +34,9 @@ def main() -> int:
     ap.add_argument("--count", type=int, default=14, help="synthetic images written for the measures and gallery")
     a = ap.parse_args()
 
-    from engine.calibration import threshold_for_frr
+    from engine.judging.calibration import threshold_for_frr
     from engine.imaging import load_image
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from engine.metrics import auroc
     from engine.training.selftest import threshold_for_miss_cap
     from engine.synth import PartMask, gallery_png, generate_defects, write_defect_set

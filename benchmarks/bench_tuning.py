@@ -30,7 +30,7 @@ def main() -> int:
     a = ap.parse_args()
 
     from engine.evaluation import evaluate_folder
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from engine.training import list_images
     from engine.training.tuning import tune_category
     from engine.model_store.versions import activate_version

@@ -29,8 +29,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from engine.calibration import decision_for, frr_interval  # noqa: E402
-from engine.known_defects import Judged, known_defect_ratio, propose, review_start_for  # noqa: E402
+from engine.judging.calibration import decision_for, frr_interval  # noqa: E402
+from engine.judging.known_defects import Judged, known_defect_ratio, propose, review_start_for  # noqa: E402
 from engine.metrics import auroc  # noqa: E402
 
 
@@ -60,8 +60,8 @@ def main() -> None:
     ap.add_argument("--models", default=None, help="models folder to train into (default: a temporary one)")
     ap.add_argument("--out")
     a = ap.parse_args()
-    from engine.inspector import Inspector
-    from engine.known_defects import judge_for_learning
+    from engine.judging.inspector import Inspector
+    from engine.judging.known_defects import judge_for_learning
     from engine.training import TrainConfig, list_images, train_category
 
     data = Path(a.data)

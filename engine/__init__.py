@@ -1,7 +1,7 @@
 """Offline PatchCore inspection engine: no Qt, no GUI.
 
 Importing ``engine`` or ``engine.types`` does not import torch; the heavy parts load on
-first use (``engine.inspector``, ``engine.training``).
+first use (``engine.judging.inspector``, ``engine.training``).
 """
 
 __version__ = "0.4.3"

@@ -21,9 +21,9 @@ from typing import Any, Callable
 import cv2
 import numpy as np
 
-from engine.calibration import f1_optimal_threshold
+from engine.judging.calibration import f1_optimal_threshold
 from engine.imaging import is_image_path, shrink
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.metrics import POINTING_TOLERANCE_PX, aupro, auroc, confusion, peak_distance, pixel_auroc, roc
 from engine.patchcore.border import peak_at_edge
 

@@ -32,7 +32,7 @@ class Timing:
 
 @dataclass(frozen=True)
 class Decision:
-    """How a raw score becomes a verdict (see ``engine.calibration``)."""
+    """How a raw score becomes a verdict (see ``engine.judging.calibration``)."""
 
     threshold: float
     """Raw score at which a part stops being good; maps to normalised 0.5."""
@@ -42,7 +42,7 @@ class Decision:
     """Half-width of the REVIEW band on the normalised scale, around 0.5 (when ``review_from`` is None)."""
     review_from: float | None = None
     """Raw score from which a part is REVIEW, up to the threshold (FAIL at and above it): the band
-    the good scores' quantiles set (``engine.calibration.review_edge``)."""
+    the good scores' quantiles set (``engine.judging.calibration.review_edge``)."""
 
     def normalise(self, raw: float) -> float:
         """Map a raw score to [0, 1]: median good -> 0, threshold -> 0.5."""
@@ -112,7 +112,7 @@ class ModelInfo:
     known_defects: dict[str, Any] | None = None
     """What the version learnt from confirmed defects (``Proposal.facts``), or None."""
     uncertainty: dict[str, Any] = field(default_factory=dict)
-    """``engine.calibration.threshold_facts``: the calibration goods rejected with their interval,
+    """``engine.judging.calibration.threshold_facts``: the calibration goods rejected with their interval,
     the threshold's interval, the REVIEW band's edge and expected load."""
     map_stages: tuple[int, ...] = ()
     """The first stages the map also draws from against a bank of their own (``--map-stages``);
@@ -157,7 +157,7 @@ class InspectionResult:
     embedding: np.ndarray | None = None
     """float32 (2D,) unit vector describing the whole image (for finding similar inspections)."""
     known_defect_score: float | None = None
-    """The part's likeness to confirmed defects over its threshold (``engine.known_defects``;
+    """The part's likeness to confirmed defects over its threshold (``engine.judging.known_defects``;
     >= 1 FAILs a part in the REVIEW band); None when the model has learnt none."""
     timing: Timing = field(default_factory=Timing)
     error: str | None = None

@@ -28,7 +28,7 @@ import numpy as np
 from PIL import Image
 
 from engine.imaging import load_image
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.model_store.store import ModelError, read_manifest
 from engine.training import TrainConfig, list_images, train_category
 from station.history import HistoryStore

@@ -66,7 +66,7 @@ def main() -> int:
     rng = np.random.default_rng(11)
     good = make_part(rng, 256)[0].astype(np.float32)
     bad = make_part(np.random.default_rng(11), 256, "stain")[0].astype(np.float32)
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
 
     insp = Inspector.load(w.models_dir, w.model_info.category)
     best, lo, hi = None, 0.0, 1.0  # bisect the blend until the score lands in the REVIEW band

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject
 
-from engine.drift import good_score_drift
+from engine.judging.drift import good_score_drift
 from station.review_store import ReviewStore
 from station.shifts import current_shift
 from ui.bench_bar import BenchBar

@@ -15,7 +15,7 @@ from station.cli_train import add_train_parser
 
 def _load_inspector(a: argparse.Namespace):
     from engine.types import BackboneError
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from engine.model_store.store import ModelError
 
     try:
@@ -72,7 +72,7 @@ def cmd_evaluate(a: argparse.Namespace) -> int:
 def cmd_demo(a: argparse.Namespace) -> int:
     """Build the demo category, then judge its test images: the whole job with no data of yours."""
     from engine.demo import DEMO_CATEGORY, ensure_demo_model
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from engine.training import list_images
 
     report, close = progress_bar()

@@ -7,7 +7,7 @@ import argparse
 import json
 import sys
 
-from engine.calibration import DEFAULT_REVIEW_LOAD
+from engine.judging.calibration import DEFAULT_REVIEW_LOAD
 from station.cli_common import EXIT_BAD_INPUT, fail, progress_bar
 
 

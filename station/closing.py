@@ -36,7 +36,7 @@ def close_station(window) -> None:
 def reason_text(result) -> str | None:
     """An ERROR's reason without the path it starts with (the source line names the part); a
     station fault says so, since the part itself may be fine. A part the known-defect score FAILed
-    (``engine.known_defects``) says that instead (its score is under the threshold)."""
+    (``engine.judging.known_defects``) says that instead (its score is under the threshold)."""
     known = getattr(result, "known_defect_score", None)
     if result.error is None and known is not None and known >= 1.0 and result.verdict in ("FAIL", Verdict.FAIL):
         return QCoreApplication.translate("MainWindow", "like a confirmed defect ({0} × its threshold)").format(

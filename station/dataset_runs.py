@@ -75,7 +75,7 @@ def train_all(root, models, config, progress=None, tune: bool = False) -> tuple[
 def evaluate_all(root, models, out: str | None, progress=None) -> tuple[list[dict], int]:
     """Evaluate every category under ``root`` with its model in ``models``."""
     from engine.evaluation import evaluate_folder
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
 
     def run(d: Path) -> dict:
         res = evaluate_folder(Inspector.load(models, d.name), d, Path(out) / d.name if out else None, progress=progress)

@@ -59,7 +59,7 @@ class ExplanationWorker(QObject):
             torch.set_num_threads(1)
         if ex is None or ex.inspector.info.model_id != model_id:
             from engine.explain.explainer import Explainer
-            from engine.inspector import Inspector
+            from engine.judging.inspector import Inspector
 
             insp = Inspector.load(self.models_dir, category, compile_onnx=False)
             ex = Explainer.for_inspector(insp)
@@ -151,7 +151,7 @@ class ExplanationWorker(QObject):
         """Judge a stored inspection's image with its own model and with ``other``'s."""
         from engine.explain.compare import compare_results
         from engine.imaging import load_image
-        from engine.inspector import Inspector
+        from engine.judging.inspector import Inspector
 
         row = self.store.history.get(row_id)
         try:

@@ -102,7 +102,7 @@ MIGRATIONS = [
     );
     CREATE INDEX idx_bench_events_ts ON bench_events(ts);
     """,
-    # 6: the known-defect score (``engine.known_defects``): why a part under its threshold FAILed
+    # 6: the known-defect score (``engine.judging.known_defects``): why a part under its threshold FAILed
     """
     ALTER TABLE inspections ADD COLUMN known_defect_score REAL;
     """,

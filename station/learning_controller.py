@@ -13,13 +13,13 @@ from ui.learn_dialog import LearnDialog
 class LearnWorker(QObject):
     """Works out a proposal off the GUI thread."""
 
-    proposed = Signal(str, object)  # category, engine.known_defects.Proposal
+    proposed = Signal(str, object)  # category, engine.judging.known_defects.Proposal
     failed = Signal(str, str)  # category, message
 
     @Slot(str, str, object)
     def propose(self, models_dir: str, category: str, paths: list) -> None:
-        from engine.inspector import Inspector
-        from engine.known_defects import proposal_for
+        from engine.judging.inspector import Inspector
+        from engine.judging.known_defects import proposal_for
 
         try:
             proposal = proposal_for(Inspector.load(models_dir, category), paths)
@@ -50,7 +50,7 @@ class LearningController(QObject):
 
     def open(self) -> None:
         """Gather the category's confirmed defects and ask the worker for a proposal."""
-        from engine.known_defects import MIN_CONFIRMED
+        from engine.judging.known_defects import MIN_CONFIRMED
 
         w = self.window
         info = w.model_info

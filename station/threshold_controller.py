@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject
 
-from engine.calibration import decision_for, frr_interval
+from engine.judging.calibration import decision_for, frr_interval
 from engine.model_store.updates import set_threshold
 from engine.model_store.store import ModelError, load_model
 from station.review_store import ReviewStore

@@ -55,7 +55,7 @@ class InspectionWorker(QObject):
 
     @Slot(str)
     def load_category(self, category: str) -> None:
-        from engine.inspector import Inspector
+        from engine.judging.inspector import Inspector
 
         try:
             self._manifest_stamp = self._stamp(category)

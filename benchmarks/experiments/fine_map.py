@@ -18,7 +18,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from engine.evaluation import _mask_for  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 from engine.imaging import load_image, resize_to  # noqa: E402
 from engine.metrics import peak_distance  # noqa: E402
 from engine.patchcore.border import clip_ring  # noqa: E402

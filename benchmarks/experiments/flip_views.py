@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from engine.evaluation import evaluate_folder  # noqa: E402
 from engine.imaging import load_image  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from map_pair import COMBINE  # noqa: E402  (the same combinations)

@@ -21,9 +21,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from engine.calibration import threshold_for_frr  # noqa: E402
+from engine.judging.calibration import threshold_for_frr  # noqa: E402
 from engine.imaging import is_image_path, load_image  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 from engine.metrics import confusion  # noqa: E402
 from engine.patchcore.coreset import greedy_coreset  # noqa: E402
 from engine.patchcore.knn import NearestNeighbourIndex  # noqa: E402

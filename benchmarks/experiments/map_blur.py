@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from engine.evaluation import _mask_for, _shrink  # noqa: E402
 from engine.imaging import is_image_path  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 from engine.metrics import aupro, pixel_auroc  # noqa: E402
 from engine.patchcore.model import PatchCore  # noqa: E402
 

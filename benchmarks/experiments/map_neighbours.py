@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from engine.evaluation import evaluate_folder, peak_near_border  # noqa: E402
 from engine.imaging import is_image_path, load_image  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 from engine.patchcore.model import PatchCore  # noqa: E402
 
 

@@ -31,7 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from engine.evaluation import evaluate_folder  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 
 COMBINE = {
     "mean": lambda xs: sum(xs) / len(xs),

@@ -22,7 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from engine.evaluation import _mask_for, peak_near_border  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 from engine.metrics import auroc, pixel_auroc  # noqa: E402
 from engine.patchcore.border import clip_ring  # noqa: E402
 from engine.patchcore.model import PatchCore, score_cells  # noqa: E402

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.evaluation import evaluate_folder
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 
 
 def model_parser(doc: str, model_help: str = "MODELS_DIR:CATEGORY") -> argparse.ArgumentParser:

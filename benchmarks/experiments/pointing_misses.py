@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from engine.evaluation import _mask_for  # noqa: E402
 from engine.imaging import is_image_path  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 
 
 def miss_facts(mask: np.ndarray, amap: np.ndarray, input_size: tuple[int, int]) -> dict:

@@ -9,7 +9,7 @@ import sys, json, numpy as np, cv2
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2]))
 from pathlib import Path
 from engine.evaluation import _mask_for
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.metrics import auroc, pixel_auroc
 from engine.imaging import load_image
 models = sys.argv[1]; cat = sys.argv[2]; root = Path(sys.argv[3])

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 from engine.metrics import auroc  # noqa: E402
 from engine.patchcore.model import score_window  # noqa: E402
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchmarks.experiments.map_rows import refuse_filled  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 from engine.patchcore.map_fill import filled  # noqa: E402
 from selftest_views import self_test_again, self_test_of  # noqa: E402
 

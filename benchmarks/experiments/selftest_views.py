@@ -29,7 +29,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from engine.imaging import load_image  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 from engine.training.selftest import SelfTestCollector  # noqa: E402
 from engine.synth.part_mask import PartMask  # noqa: E402
 

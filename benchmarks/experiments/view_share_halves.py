@@ -25,7 +25,7 @@ from benchmarks.experiments.map_rows import model_parser, parsed_model, save_row
 from benchmarks.experiments.view_weight import WeightedView  # noqa: E402
 from engine.evaluation import _mask_for, _shrink  # noqa: E402
 from engine.imaging import is_image_path  # noqa: E402
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 from engine.metrics import aupro, peak_distance, pixel_auroc  # noqa: E402
 
 HALVES = ("A", "B")

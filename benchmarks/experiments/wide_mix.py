@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchmarks.experiments.map_rows import (  # noqa: E402
     header, map_row, model_parser, parsed_model, refuse_filled, save_rows)
-from engine.inspector import Inspector  # noqa: E402
+from engine.judging.inspector import Inspector  # noqa: E402
 
 
 class WideMixInspector:

@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from engine.calibration import decision_for, score_quantiles, threshold_facts, threshold_for_frr
+from engine.judging.calibration import decision_for, score_quantiles, threshold_facts, threshold_for_frr
 from engine.imaging import ImageLoadError, load_image
 from engine.model_store.store import MAP_VIEW_FILE, ModelError, copy_writers, model_info, new_version_manifest, read_manifest
 from engine.types import ModelInfo
@@ -60,7 +60,7 @@ def extend_category(models_dir: str | os.PathLike[str], category: str, add_paths
                     note: str = "", progress: Progress | None = None) -> ModelInfo:
     """Append the patches of ``add_paths`` (good images) to the active model; saves a new version."""
     from engine.explain.retrieval import global_embedding
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from engine.patchcore import NearestNeighbourIndex
 
     report = progress or (lambda s, d, n: None)
@@ -218,11 +218,11 @@ def set_threshold(models_dir: str | os.PathLike[str], category: str, value: floa
 
 
 def save_learned(models_dir: str | os.PathLike[str], category: str, proposal, note: str = "") -> ModelInfo:
-    """A new version of ``category`` that judges with ``proposal`` (``engine.known_defects.Proposal``):
+    """A new version of ``category`` that judges with ``proposal`` (``engine.judging.known_defects.Proposal``):
     its threshold and, when it has one, the known-defect bank; the earlier version stays for rollback."""
     import shutil
 
-    from engine.known_defects import KNOWN_DEFECTS_FILE
+    from engine.judging.known_defects import KNOWN_DEFECTS_FILE
     from engine.model_store.store import load_model
 
     folder = Path(models_dir) / category

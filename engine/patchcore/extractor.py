@@ -72,7 +72,7 @@ def training_extractor(backbone: str, weights: str | os.PathLike[str] | None, la
 
 def _built(backbone: str, weights, key: GraphKey, models_dir) -> TrainingExtractor:
     """Backbone built in PyTorch, exported to a graph (eager stays when that fails) and probed."""
-    from engine.inspector import cached_backbone
+    from engine.judging.inspector import cached_backbone
     from engine.patchcore.features import PatchEmbedder
 
     bb = cached_backbone(backbone, weights, key.layers, models_dir)

@@ -186,7 +186,7 @@ class StoredGraphEmbedder:
 
     def single_threaded(self) -> "StoredGraphEmbedder":
         """The same graph on a one-thread session (made once), for running beside other
-        work: two threads each would wait on each other's stragglers (``engine.batch_judge``).
+        work: two threads each would wait on each other's stragglers (``engine.judging.batch_judge``).
         This embedder itself where it runs on one thread already, or where a second session cannot
         be made (logged): the callers then go on, a little slower, on its own session."""
         if self._single is None:

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from engine.calibration import Threshold, f1_optimal_threshold, make_decision, threshold_for_frr
+from engine.judging.calibration import Threshold, f1_optimal_threshold, make_decision, threshold_for_frr
 from engine.explain.measures import mean_lab
 from engine.explain.surrogate import check_pairs
 from engine.imaging import resize_to

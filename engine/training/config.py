@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.backbones import DEFAULT_BACKBONE, DEFAULT_LAYERS
-from engine.calibration import DEFAULT_REVIEW_LOAD, DEFAULT_REVIEW_MARGIN, DEFAULT_TARGET_FRR
+from engine.judging.calibration import DEFAULT_REVIEW_LOAD, DEFAULT_REVIEW_MARGIN, DEFAULT_TARGET_FRR
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class TrainConfig:
     review_margin: float = DEFAULT_REVIEW_MARGIN
     """The older REVIEW band's half-width around the threshold (normalised), when ``review_load`` is None."""
     review_load: float | None = DEFAULT_REVIEW_LOAD
-    """Share of good parts the REVIEW band below the threshold takes (``engine.calibration``)."""
+    """Share of good parts the REVIEW band below the threshold takes (``engine.judging.calibration``)."""
     threshold_method: str = "frr"
     """"frr": from held-out goods at ``target_frr``; "f1": F1-optimal (needs defect images)."""
     reweight: bool = False

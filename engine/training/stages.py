@@ -20,7 +20,7 @@ from PIL import Image
 
 from engine import ENGINE_VERSION
 from engine.training.adaptations import choose_photometric
-from engine.calibration import score_quantiles, threshold_facts
+from engine.judging.calibration import score_quantiles, threshold_facts
 from engine.explain.measures import MEASURES
 from engine.explain.surrogate import SURROGATE_FILE, save_pairs
 from engine.imaging import is_image_path

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.drift import Drift, good_score_drift
+from engine.judging.drift import Drift, good_score_drift
 from station.shifts import Shift
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.imaging import load_image, resize_to
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.model_store.updates import rebuild_category
 from engine.model_store.store import read_manifest
 from engine.training import TrainConfig, list_images, train_category

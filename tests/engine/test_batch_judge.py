@@ -1,4 +1,4 @@
-"""A run of images judged on both cores (``engine.batch_judge``): the same results as one at a
+"""A run of images judged on both cores (``engine.judging.batch_judge``): the same results as one at a
 time, in order, with bad items named in their place."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import faiss
 import numpy as np
 import pytest
 
-from engine import batch_judge
-from engine.inspector import Inspector
+from engine.judging import batch_judge
+from engine.judging.inspector import Inspector
 from engine.patchcore.knn import search_threads
 from engine.training import list_images
 from tests.tolerances import SAME_SUMS

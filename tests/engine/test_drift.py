@@ -1,6 +1,6 @@
 import numpy as np
 
-from engine.drift import good_score_drift
+from engine.judging.drift import good_score_drift
 
 
 def test_rising_scores_are_drift_and_steady_ones_are_not():

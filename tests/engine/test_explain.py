@@ -82,7 +82,7 @@ def test_hooks_are_released_after_an_exception():
 
 def test_score_cam_points_at_a_planted_defect(trained_models):
     from engine.explain.attribution import ScoreCam
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from engine.patchcore import PatchEmbedder
 
     insp = Inspector.load(trained_models, "washer").eager()  # gradients: the PyTorch graph

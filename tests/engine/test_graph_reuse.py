@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.patchcore.graph_reuse import GraphKey, find_reusable_graph
 from engine.model_store.store import read_manifest
 from engine.training import list_images

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from engine import ENGINE_VERSION
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.patchcore.graph_templates import TEMPLATES_DIR, find_template, shipped_keys, template_name
 from engine.patchcore.stored_graph import PARITY_TOL, StoredGraphEmbedder, is_free_of_size
 from engine.model_store.store import read_manifest

@@ -46,7 +46,7 @@ def test_too_few_images_for_folds_fall_back_to_held_out(demo_data, tmp_path):
 
 def test_kept_embeddings_score_as_embedding_again(trained_models, demo_data, monkeypatch):
     from engine.imaging import load_image
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
 
     insp = Inspector.load(trained_models, "washer")
     paths = [str(p) for p in list_images(demo_data / "train" / "good")[:7]]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.calibration import make_decision, threshold_for_frr
-from engine.known_defects import MIN_CONFIRMED, Judged, KnownDefects, hot_patches, propose
+from engine.judging.calibration import make_decision, threshold_for_frr
+from engine.judging.known_defects import MIN_CONFIRMED, Judged, KnownDefects, hot_patches, propose
 
 D = 8
 SPECIAL = np.eye(D, dtype=np.float32)[3] * 6.0  # the confirmed defects' look
@@ -94,8 +94,8 @@ def _copy(trained_models, tmp_path):
 
 
 def test_learning_saves_a_version_that_rolls_back(trained_models, demo_data, tmp_path):
-    from engine.inspector import Inspector
-    from engine.known_defects import proposal_for
+    from engine.judging.inspector import Inspector
+    from engine.judging.known_defects import proposal_for
     from engine.model_store.updates import save_learned
     from engine.model_store.versions import activate_version, list_versions
 
@@ -120,8 +120,8 @@ def test_learning_saves_a_version_that_rolls_back(trained_models, demo_data, tmp
 def test_a_review_part_like_a_confirmed_defect_fails(trained_models, demo_data, tmp_path):
     from dataclasses import replace
 
-    from engine.inspector import Inspector
-    from engine.known_defects import judge_for_learning, proposal_for
+    from engine.judging.inspector import Inspector
+    from engine.judging.known_defects import judge_for_learning, proposal_for
     from engine.model_store.updates import save_learned
     from engine.types import Verdict
 

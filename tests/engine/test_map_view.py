@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 import pytest
 
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.model_store.updates import extend_category, rebuild_category
 from engine.patchcore.model import PatchCore
 from engine.model_store.store import read_manifest

@@ -11,7 +11,7 @@ import pytest
 from engine.backbones import BackboneError, load_backbone
 from engine.demo import make_part
 from engine.evaluation import evaluate_folder
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.model_store.store import ModelError, list_models
 from engine.training import TrainConfig, TrainingError, list_images, train_category
 from engine.types import Verdict

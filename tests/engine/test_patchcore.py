@@ -7,7 +7,7 @@ import time
 import numpy as np
 import pytest
 
-from engine.calibration import f1_optimal_threshold, make_decision, threshold_for_frr
+from engine.judging.calibration import f1_optimal_threshold, make_decision, threshold_for_frr
 from engine.metrics import aupro, confusion, pixel_auroc
 from engine.patchcore import greedy_coreset
 from engine.patchcore import coreset

@@ -42,7 +42,7 @@ def test_a_weights_file_with_pickled_code_is_refused_without_running_it(tmp_path
 
 @pytest.mark.parametrize("name", ["../outside", "a/b", "/etc", "..", ".hidden", "", "a\\b", "x" * 65])
 def test_category_names_that_could_leave_the_models_folder_are_refused(name, tmp_path):
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from engine.training import train_category
 
     with pytest.raises(ModelError, match="invalid category name"):

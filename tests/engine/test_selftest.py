@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.training.selftest import threshold_for_miss_cap, tradeoff
 from engine.training import TrainConfig, list_images, train_category
 

@@ -8,7 +8,7 @@ import sys
 import numpy as np
 import pytest
 
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.model_store.store import read_manifest
 from engine.training import list_images
 from tests.tolerances import SAME_SUMS
@@ -16,7 +16,7 @@ from tests.tolerances import SAME_SUMS
 
 def test_judging_with_the_stored_graph_imports_no_torch(trained_models, demo_data):
     image = str(list_images(demo_data / "test" / "scratch")[0])
-    probe = ("import sys; from engine.inspector import Inspector; i = Inspector.load(sys.argv[1], 'washer'); "
+    probe = ("import sys; from engine.judging.inspector import Inspector; i = Inspector.load(sys.argv[1], 'washer'); "
              "r = i.inspect_path(sys.argv[2]); print(i.runtime, '|', r.verdict.value, '|', "
              "sorted(m for m in sys.modules if m == 'torch' or m.startswith('torch.')))")
     out = subprocess.run([sys.executable, "-c", probe, str(trained_models), image], capture_output=True, text=True,

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.model_store.updates import rebuild_category
 from engine.model_store.store import read_manifest
 from engine.training import TrainConfig, TrainingError, list_images

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.calibration import (decision_for, frr_interval, make_decision, review_edge, threshold_facts,
+from engine.judging.calibration import (decision_for, frr_interval, make_decision, review_edge, threshold_facts,
                                 threshold_for_frr, threshold_interval)
 from engine.types import Verdict
 

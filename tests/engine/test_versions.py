@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from engine.model_store.updates import extend_category, rebuild_category, set_threshold
 from engine.model_store.store import ModelError, read_manifest
 from engine.training import TrainConfig, list_images, train_category

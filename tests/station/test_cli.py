@@ -64,7 +64,7 @@ def test_cli_synth_and_mask(trained_models, demo_data, tmp_path, capsys):
                  "--preview", str(tmp_path / "p.png")]) == 0
     facts = json.loads(capsys.readouterr().out)
     assert facts["method"] == "rectangle" and (tmp_path / "p.png").stat().st_size > 0
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from engine.synth.category import category_part_mask
 
     assert Inspector.load(models, "washer").info.part_mask["method"] == "rectangle"

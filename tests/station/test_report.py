@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
-from engine.inspector import Inspector
+from engine.judging.inspector import Inspector
 from station.cli import main
 from station.history import HistoryStore
 from station.report import collect, write_report

@@ -80,7 +80,7 @@ def test_review_by_keyboard_then_learn_from_it(window, qtbot, demo_data):
     assert "2 decided" in view.summary.text()
 
     # learn from the two overruled parts: a new version, under which they pass; v1 still loads
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
 
     overruled = window.review.overruled_images("washer")
     assert len(overruled) == 2

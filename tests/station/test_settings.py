@@ -59,7 +59,7 @@ def test_settings_need_the_technician_pause_inspection_and_are_logged(window, qt
 
 
 def test_retention_removes_old_files_inside_the_data_folder_only(trained_models, demo_data, tmp_path):
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from station.history import HistoryStore
     from station.retention import apply_retention
 

@@ -280,7 +280,7 @@ def test_model_facts_show_mask_self_test_and_curve(window, qtbot):
 def test_model_facts_name_the_maps_second_view(trained_models, qtbot):
     from dataclasses import replace
 
-    from engine.inspector import Inspector
+    from engine.judging.inspector import Inspector
     from ui.model_facts import ModelFactsDialog
 
     info = replace(Inspector.load(trained_models, "washer").info, layers=(2, 3, 4), map_stages=(2, 3))

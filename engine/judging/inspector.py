@@ -12,12 +12,12 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from engine import batch_judge
-from engine.calibration import decision_for
+from engine.judging import batch_judge
+from engine.judging.calibration import decision_for
 from engine.explain.retrieval import global_embedding
 from engine.imaging import ImageLoadError, as_rgb_array, decode_ahead, load_image
 from engine.imaging import resize_to
-from engine.known_defects import KnownDefects
+from engine.judging.known_defects import KnownDefects
 from engine.patchcore.knn import NearestNeighbourIndex
 from engine.patchcore.map_guide import DEFAULT_EPS
 from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig, ScoredPatches, padded_dim
@@ -277,7 +277,7 @@ class Inspector:
         """Results in order, the next ``prefetch`` images decoded in threads (OpenCV and PIL release
         the GIL). With ``pipeline`` (default: unless ``STATION_PIPELINE=0``) the next image's
         features and the last one's map are made on a worker thread while FAISS searches the
-        current one (``engine.batch_judge``): the same results, about a quarter less time."""
+        current one (``engine.judging.batch_judge``): the same results, about a quarter less time."""
         paths = [os.fspath(p) for p in paths]
         pipeline = batch_judge.pipeline_wanted() if pipeline is None else pipeline
         yield from batch_judge.judged(self, decode_ahead(paths, prefetch), keep_image, pipeline and len(paths) > 1)

@@ -29,7 +29,7 @@ from engine.types import InspectionResult
 
 
 class Inspector(Protocol):
-    """What a run needs of ``engine.inspector.Inspector`` (named here, not imported: the
+    """What a run needs of ``engine.judging.inspector.Inspector`` (named here, not imported: the
     inspector imports this module, and an import back would make a circle)."""
 
     model: Any

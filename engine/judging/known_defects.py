@@ -27,7 +27,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from engine.calibration import frr_interval, threshold_for_frr
+from engine.judging.calibration import frr_interval, threshold_for_frr
 from engine.patchcore.model import score_window
 
 KNOWN_DEFECTS_FILE = "known_defects.npy"
@@ -211,7 +211,7 @@ def judge_for_learning(inspector, paths: Sequence[str | Path], skipped: list[str
 
 def review_start_for(inspector) -> Callable[[float], float]:
     """threshold -> where the REVIEW band starts below it, for ``inspector``'s model."""
-    from engine.calibration import decision_for
+    from engine.judging.calibration import decision_for
 
     goods, doc = inspector.stored.good_scores, inspector.stored.manifest["threshold"]
     return lambda t: decision_for(doc, goods, t).review_start
