@@ -158,7 +158,8 @@ class InspectionResult:
     """float32 (2D,) unit vector describing the whole image (for finding similar inspections)."""
     known_defect_score: float | None = None
     """The part's likeness to confirmed defects over its threshold (``engine.judging.known_defects``;
-    >= 1 FAILs a part in the REVIEW band); None when the model has learnt none."""
+    >= 1 FAILs a part in the REVIEW band); None when the model has learnt none or the part is
+    not in the REVIEW band (it cannot change the verdict there, so it is not computed)."""
     timing: Timing = field(default_factory=Timing)
     error: str | None = None
     error_cause: str | None = None

@@ -6,9 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-
-def _pct(v: float) -> str:
-    return f"{100 * v:.1f} %"
+from ui.model_facts import _pct1 as _pct
 
 
 class LearnDialog(QDialog):

@@ -17,8 +17,8 @@ came from the data (``review_load`` None)."""
 DEFAULT_REVIEW_LOAD = 0.04
 """Share of good parts the REVIEW band below the threshold takes: its lower edge is the good
 scores' quantile for the threshold's false-reject rate plus this. 4 % puts the edge at the 5 %
-quantile for a 1 % target: on magnetic tile FAIL+REVIEW then catches 72 % of the defects, FAIL
-alone 36 % (*Verdicts* on the measurements page)."""
+quantile for a 1 % target: on magnetic tile FAIL+REVIEW then catches 64 % of the defects, FAIL
+alone 36 % (``benchmarks/bench_verdicts.py``; README, *Catching defects at the station's threshold*)."""
 INTERVAL_LEVEL = 0.9
 """Confidence level of the intervals the facts give around the threshold and its false-reject rate."""
 
@@ -151,6 +151,14 @@ def threshold_facts(good_scores: np.ndarray, decision: Decision, target_frr: flo
         out["review_width"] = review_width if review_width is not None else t - decision.review_from
         out["expected_review_load"] = round(float(((g >= decision.review_from) & (g < t)).mean()), 5)
     return out
+
+
+def refresh_threshold_facts(threshold_doc: dict, good_scores: np.ndarray, decision: Decision) -> None:
+    """Bring a manifest's threshold section's facts (``threshold_facts``) up to ``decision``, in
+    place, keeping the calibrated REVIEW width; a section from before those facts is left as it is."""
+    if "review_load" in threshold_doc:
+        threshold_doc.update(threshold_facts(good_scores, decision, float(threshold_doc["target_frr"]),
+                                             threshold_doc["review_load"], threshold_doc.get("review_width")))
 
 
 def score_quantiles(scores: np.ndarray) -> dict[str, float]:

@@ -222,9 +222,11 @@ class Inspector:
         map_ms = _ms(t0, time.perf_counter())
         raw = float(scored.scores[0])
         verdict = self.decision.verdict(raw)
-        known = None if self.known is None else self.known.score(prepared.emb[0], scored.cells[0])
-        if known is not None and known >= 1.0 and verdict is Verdict.REVIEW:
-            verdict = Verdict.FAIL
+        known = None  # only a REVIEW part can change verdict by it: no work on the others
+        if self.known is not None and verdict is Verdict.REVIEW:
+            known = self.known.score(prepared.emb[0], scored.cells[0])
+            if known >= 1.0:
+                verdict = Verdict.FAIL
         timing = Timing(load_ms=load_ms, preprocess_ms=prepared.preprocess_ms, features_ms=prepared.features_ms,
                         search_ms=search_ms, map_ms=map_ms,
                         total_ms=load_ms + prepared.preprocess_ms + prepared.features_ms + search_ms + map_ms)

@@ -13,10 +13,11 @@ has some, two things use them:
   patch: high where a patch is both unlike the good parts and like a defect seen before. Its
   threshold rests on the held-out goods (their quantile for half the target rate). A REVIEW part
   at or above it FAILs: the rule only settles the grey zone, so a good part must both score in
-  the REVIEW band and look like a confirmed defect to be rejected by it. Allowed on every part
-  (not only the band), it doubled the false rejects on magnetic tile for a few points more.
+  the REVIEW band and look like a confirmed defect to be rejected by it, and it is computed for
+  REVIEW parts only. Allowed on every part (not only the band), it doubled the false rejects (a
+  prototype on magnetic tile with 400 training goods: 4.5 % for 50 % caught).
 
-Measured on magnetic tile (``benchmarks/bench_verdicts.py``; *Verdicts* on the measurements page).
+Measured by ``benchmarks/bench_verdicts.py`` (README, *Catching defects at the station's threshold*).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import numpy as np
 
 from engine.judging.calibration import frr_interval, threshold_for_frr
 from engine.patchcore.model import score_window
+from engine.patchcore.peak_search import PeakSearch
 
 KNOWN_DEFECTS_FILE = "known_defects.npy"
 HOT_PATCHES = 16
@@ -54,20 +56,14 @@ def hot_patches(emb: np.ndarray, cells: np.ndarray, margin: int, floor: float, t
     return np.ascontiguousarray(vectors[pick], dtype=np.float32)
 
 
-def _nearest(x: np.ndarray, bank: np.ndarray) -> np.ndarray:
-    """Distances (Q,) of queries (Q, D) to their nearest row of ``bank`` (M, D)."""
-    g = x @ (-2.0 * bank.T)
-    g += (bank * bank).sum(axis=1)[None, :]
-    return np.sqrt(np.maximum(g.min(axis=1) + (x * x).sum(axis=1), 0.0))
-
-
-def known_defect_ratio(emb: np.ndarray, cells: np.ndarray, bank: np.ndarray, margin: int) -> float:
+def known_defect_ratio(emb: np.ndarray, cells: np.ndarray, bank: np.ndarray | PeakSearch, margin: int) -> float:
     """The known-defect score of one part: embeddings (h, w, D), map cells (h, w) -> the largest
-    over the score window of cell / (distance to the nearest known-defect patch)."""
+    over the score window of cell / (distance to the nearest known-defect patch); ``bank``: the
+    patches (M, D), or a ``PeakSearch`` over them made once."""
     ys, xs = score_window(cells.shape[0], cells.shape[1], margin)
     c = cells[ys, xs].ravel().astype(np.float32)
     x = np.ascontiguousarray(emb[ys, xs].reshape(c.size, -1), dtype=np.float32)
-    d = _nearest(x, bank)
+    d = (bank if isinstance(bank, PeakSearch) else PeakSearch(bank)).nearest(x)[0]
     eps = 1e-3 * float(c.mean()) + 1e-9
     return float(np.max(c / (d + eps)))
 
@@ -79,11 +75,16 @@ class KnownDefects:
     bank: np.ndarray
     threshold: float
     margin: int
+    search: PeakSearch = field(init=False, repr=False, compare=False)
+    """The bank's nearest-patch search, its norms computed once (not per judgement)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "search", PeakSearch(self.bank))
 
     def score(self, emb: np.ndarray, cells: np.ndarray) -> float:
         """Known-defect score over the threshold (>= 1: a REVIEW part FAILs) for embeddings (h, w, D)
         and cells (h, w)."""
-        return known_defect_ratio(emb, cells, self.bank, self.margin) / self.threshold
+        return known_defect_ratio(emb, cells, self.search, self.margin) / self.threshold
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,6 @@ class Proposal:
     current_threshold: float
     threshold: float
     """The proposed anomaly threshold."""
-    target_frr: float
     rows: list[dict]
     """Per candidate threshold (each lower than the one before): frr_multiple, threshold,
     predicted_frr, caught (confirmed defects)."""
@@ -122,7 +122,6 @@ class Proposal:
     """None when the held-out goods are not on disk (the threshold proposal alone)."""
     known_frr: float | None = None
     held_out_goods: int = 0
-    confirmed_scores: list[float] = field(default_factory=list)
 
     def facts(self) -> dict:
         """The manifest's ``known_defects`` section."""
@@ -159,7 +158,8 @@ def propose(good_scores: np.ndarray, current: float, target_frr: float, defects:
     floor = float(np.median(g))
     bank = np.concatenate([hot_patches(d.emb, d.cells, margin, floor) for d in defects])
     if len(held_goods) >= 2 and len(bank):
-        held_r = np.asarray([known_defect_ratio(h.emb, h.cells, bank, margin) for h in held_goods])
+        search = PeakSearch(bank)
+        held_r = np.asarray([known_defect_ratio(h.emb, h.cells, search, margin) for h in held_goods])
         t_r = threshold_for_frr(held_r, target_frr / 2).value
         known = KnownDefects(bank=bank, threshold=float(t_r), margin=margin)
         loo = _loo_ratios(defects, margin, floor) >= t_r
@@ -182,10 +182,10 @@ def propose(good_scores: np.ndarray, current: float, target_frr: float, defects:
     t, known_frr = chosen["threshold"], chosen["known_frr"]
     lo, hi = frr_interval(g, t)
     return Proposal(confirmed=len(defects), skipped=list(skipped), current_threshold=float(current), threshold=t,
-                    target_frr=target_frr, rows=rows, caught_now=int((s >= current).sum()), caught=chosen["caught"],
+                    rows=rows, caught_now=int((s >= current).sum()), caught=chosen["caught"],
                     predicted_frr=chosen["predicted_frr"] + known_frr, frr_interval=(lo, min(1.0, hi + known_frr)),
                     known=known, known_frr=None if known is None else round(known_frr, 5),
-                    held_out_goods=len(held_goods), confirmed_scores=[float(v) for v in s])
+                    held_out_goods=len(held_goods))
 
 
 def judge_for_learning(inspector, paths: Sequence[str | Path], skipped: list[str],

@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from engine.judging.calibration import decision_for, score_quantiles, threshold_facts, threshold_for_frr
+from engine.judging.calibration import decision_for, refresh_threshold_facts, score_quantiles, threshold_for_frr
 from engine.imaging import ImageLoadError, load_image
 from engine.model_store.store import MAP_VIEW_FILE, ModelError, copy_writers, model_info, new_version_manifest, read_manifest
 from engine.types import ModelInfo
@@ -114,9 +114,7 @@ def extend_category(models_dir: str | os.PathLike[str], category: str, add_paths
         d = decision_for(thr_doc, good_scores, value)
         thr_doc.update(value=d.threshold, scale=d.scale, frr_threshold=value if thr_doc.get("method") == "frr" else
                        thr_doc.get("frr_threshold"), good_score_quantiles=score_quantiles(good_scores))
-        if "review_load" in thr_doc:
-            thr_doc.update(threshold_facts(good_scores, d, float(thr_doc["target_frr"]), thr_doc["review_load"],
-                                           thr_doc.get("review_width")))
+        refresh_threshold_facts(thr_doc, good_scores, d)
     report("calibration", 1, 1)
 
     created = datetime.now(timezone.utc)
@@ -204,17 +202,22 @@ def set_threshold(models_dir: str | os.PathLike[str], category: str, value: floa
     m = read_manifest(folder)
     if not (math.isfinite(value) and value > 0):
         raise ModelError(f"threshold must be a positive number, got {value}")
-    thr = dict(m["threshold"])
-    thr.setdefault("calibrated_value", thr["value"])
-    thr.setdefault("calibrated_method", thr["method"])
     from engine.model_store.store import load_model
 
-    good = load_model(folder).good_scores
-    d = decision_for(thr, good, float(value))
-    thr.update(value=d.threshold, scale=d.scale, method="manual")
-    if "review_load" in thr:
-        thr.update(threshold_facts(good, d, float(thr["target_frr"]), thr["review_load"], thr.get("review_width")))
+    thr = _moved_threshold(m["threshold"], load_model(folder).good_scores, float(value), "manual")
     return update_model_files(folder, {}, {"threshold": thr})
+
+
+def _moved_threshold(threshold_doc: dict[str, Any], good_scores: np.ndarray, value: float, method: str) -> dict[str, Any]:
+    """A copy of a manifest's threshold section moved to ``value`` by ``method`` ("manual",
+    "learned"): the calibrated value kept beside it, scale and facts brought up to date."""
+    thr = dict(threshold_doc)
+    thr.setdefault("calibrated_value", thr["value"])
+    thr.setdefault("calibrated_method", thr["method"])
+    d = decision_for(thr, good_scores, value)
+    thr.update(value=d.threshold, scale=d.scale, method=method)
+    refresh_threshold_facts(thr, good_scores, d)
+    return thr
 
 
 def save_learned(models_dir: str | os.PathLike[str], category: str, proposal, note: str = "") -> ModelInfo:
@@ -228,14 +231,7 @@ def save_learned(models_dir: str | os.PathLike[str], category: str, proposal, no
     folder = Path(models_dir) / category
     stored = load_model(folder)
     m = stored.manifest
-    thr = dict(m["threshold"])
-    thr.setdefault("calibrated_value", thr["value"])
-    thr.setdefault("calibrated_method", thr["method"])
-    d = decision_for(thr, stored.good_scores, proposal.threshold)
-    thr.update(value=d.threshold, scale=d.scale, method="learned")
-    if "review_load" in thr:
-        thr.update(threshold_facts(stored.good_scores, d, float(thr["target_frr"]), thr["review_load"],
-                                   thr.get("review_width")))
+    thr = _moved_threshold(m["threshold"], stored.good_scores, proposal.threshold, "learned")
     created = datetime.now(timezone.utc)
     manifest = new_version_manifest(m)
     text = f"learned from {proposal.confirmed} confirmed defects: catches {proposal.caught_now} → {proposal.caught}"
@@ -246,8 +242,6 @@ def save_learned(models_dir: str | os.PathLike[str], category: str, proposal, no
     if proposal.known is not None:
         bank = proposal.known.bank
         extra["known_defects"] = (KNOWN_DEFECTS_FILE, lambda out: np.save(out, bank))
-    else:
-        manifest["known_defects"]["known_threshold"] = None
     src = stored.index_path
     folder = save_model(models_dir, manifest, lambda out: shutil.copyfile(src, out), stored.good_scores,
                         stored.defect_scores, extra)

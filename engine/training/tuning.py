@@ -70,7 +70,8 @@ the same and pointed worse on both shared sets, README), searched for every cell
 for is: the coarse full view is a poor guide to where it is needed); the self-test's pointing
 decides between those two, which judge alike. The embedded Lite1 and Lite2 backbones come last
 (the costliest to train and judge): on magnetic tile Lite2 FAILs 46 % of the defects at the
-station's threshold against Lite0's 36 % (*Verdicts* on the measurements page)."""
+station's threshold against Lite0's 36 % (``benchmarks/bench_verdicts.py``; README, *Catching
+defects at the station's threshold*)."""
 
 
 @dataclass(frozen=True)

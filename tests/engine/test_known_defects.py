@@ -140,3 +140,6 @@ def test_a_review_part_like_a_confirmed_defect_fails(trained_models, demo_data, 
     res = learned.inspect_path(defect)
     assert res.known_defect_score >= 1.0 and res.verdict is Verdict.FAIL
     assert insp.inspect_path(defect).known_defect_score is None  # the model before learnt none
+    passed = [r for r in learned.inspect_paths(sorted((demo_data / "test" / "good").glob("*.png")))
+              if r.verdict is Verdict.PASS]
+    assert passed and all(r.known_defect_score is None for r in passed), "computed for REVIEW parts only"
