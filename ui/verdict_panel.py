@@ -145,12 +145,14 @@ class VerdictPanel(QFrame):
         self.shown_row = row_id
         self._ack_text()
         if verdict == "ERROR":
+            self.source_line.setWordWrap(False)
             self.set_state("ERROR", error or self.tr("inspection failed"), source)
             return
         # the raw score against the raw threshold, the same numbers the history, the report and the
         # threshold dialog use (the normalised score saturates at 1 far above the threshold)
         ratio = score / threshold if threshold else 0.0
         why = f"{error}  ·  " if error else ""  # e.g. FAILed for its likeness to a confirmed defect
+        self.source_line.setWordWrap(bool(why))  # the reason is read whole, never cut at the edge
         self.set_state(verdict, self.tr("score {0} / threshold {1}").format(num(score), num(threshold)),
                        self.tr("{0} × threshold  ·  {1}").format(num(ratio), why + source))
 

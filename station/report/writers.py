@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import html
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -171,7 +172,9 @@ def _pages(plt, d: ShiftData):
     table.set_fontsize(10)
     table.scale(1, 1.55)
     draw_defects(f1.add_axes([0.30, 0.36, 0.62, 0.20]), d)
-    models = "\n".join(f"{m}: {n} parts" + (f"\n  {d.model_facts[m]}" if m in d.model_facts else "")
+    models = "\n".join(f"{m}: {n} parts" + ("\n" + textwrap.fill(d.model_facts[m], 88, initial_indent="  ",
+                                                                 subsequent_indent="  ")
+                                           if m in d.model_facts else "")
                        for m, n in d.models.items()) or "none"
     f1.text(0.08, 0.28, "Model versions in use\n" + models, fontsize=9, va="top", family="monospace")
     f1.text(0.08, 0.16, ("⚠ " if d.drift.drifting else "") + "Drift: " + d.drift.message, fontsize=10, va="top",
