@@ -22,7 +22,7 @@ import numpy as np
 
 def _overrides(a: argparse.Namespace) -> dict:
     """The ``TrainConfig`` fields the command line sets; the engine's defaults for the rest."""
-    from station.cli_train import parse_map_stages, parse_stages  # `station train`'s own reading of them
+    from station.cli.train import parse_map_stages, parse_stages  # `station train`'s own reading of them
 
     given = {"projection_dim": a.projection_dim or None, "max_patches": a.max_patches or None,
              "input_pad": a.input_pad or None, "patch_size": a.patch_size or None, "calibration": a.calibration,

@@ -101,8 +101,8 @@ def main() -> int:
     items = [(d.name, p) for d in sorted((data / "test").iterdir()) if d.is_dir() and d.name != "good"
              for p in list_images(d)]
     with tempfile.TemporaryDirectory() as tmp:
-        from station.explain_store import ExplanationStore
-        from station.history import HistoryStore
+        from station.storage.explanations import ExplanationStore
+        from station.storage.history import HistoryStore
 
         store = ExplanationStore(HistoryStore(tmp))
         for n_done, (kind, p) in enumerate(items):

@@ -47,7 +47,7 @@ def main() -> None:
     from PySide6.QtCore import QCoreApplication
 
     from engine.imaging import load_image
-    from station.worker import InspectionWorker
+    from station.workers.inspection import InspectionWorker
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])  # noqa: F841 (signals need it)
     frames = [load_image(p) for p in sorted(Path(a.data, "test").rglob("*.png"))]

@@ -27,7 +27,7 @@ def main() -> None:
     a = ap.parse_args()
     os.environ.setdefault("STATION_PIPELINE", "0")
     from engine.training import list_images
-    from station.cli import main as station
+    from station.cli.main import main as station
 
     images = [str(p) for p in list_images(Path(a.data) / "test")]
     argv = ["inspect", "--models", a.models, "--category", a.category, *images]

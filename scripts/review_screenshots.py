@@ -89,7 +89,7 @@ def main() -> int:
     pump(app, seconds=0.5)
     w.thresholds.apply("bottle", w.model_info.threshold * 1.05, "fewer over-calls on the new batch")
     pump(app, lambda: w.model_info is not None, 30)
-    from station.review_store import ReviewStore
+    from station.storage.reviews import ReviewStore
     from ui.record_tables import ChangeLogDialog
 
     w.tools.show_versions()

@@ -31,11 +31,11 @@ from engine.imaging import load_image
 from engine.judging.inspector import Inspector
 from engine.model_store.store import ModelError, read_manifest
 from engine.training import TrainConfig, list_images, train_category
-from station.history import HistoryStore
+from station.storage.history import HistoryStore
 from station.report import collect, write_report
 from station.report.shift_data import open_readonly
-from station.review_store import ReviewStore
-from station.shifts import current_shift
+from station.storage.reviews import ReviewStore
+from station.storage.shifts import current_shift
 
 
 def dimmed(img: np.ndarray, factor: float) -> np.ndarray:

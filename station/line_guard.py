@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from station.shifts import current_shift
+from station.storage.shifts import current_shift
 
 RETRY_MS = 5000
 MAX_KEPT_FRAMES = 10

@@ -13,17 +13,17 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMessageBox, Q
 
 from engine.imaging import is_image_path
 from engine.model_store.store import list_models
-from station.bench_controller import BenchController
-from station.category_controller import CategoryController
-from station.explain_controller import ExplainController
+from station.controllers.bench import BenchController
+from station.controllers.category import CategoryController
+from station.controllers.explain import ExplainController
 from station.line_guard import LineGuard
-from station.history import HistoryStore, load_map, load_stored_image
+from station.storage.history import HistoryStore, load_map, load_stored_image
 from station.roles import Authority
-from station.shifts import DEFAULT_SHIFTS, ShiftError, current_shift
-from station.feed_controller import FeedController
-from station.camera import OpenCVProvider
+from station.storage.shifts import DEFAULT_SHIFTS, ShiftError, current_shift
+from station.controllers.feed import FeedController
+from station.feeds.camera import OpenCVProvider
 from station.closing import close_station, reason_text, short_source
-from station.worker import InspectionWorker, WorkerThread
+from station.workers.inspection import InspectionWorker, WorkerThread
 from station.settings_values import BAD, number
 from station.verdict_pacer import VerdictPacer
 from station.bench.floor import BenchFloor
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.feed = FeedController(self, self.feed_bar, camera_factory)
         self.camera_button, self.source_status = self.feed_bar.camera_button, self.feed_bar.status
         self._start_worker(station, operator)
-        from station.station_actions import ToolActions
+        from station.controllers.technician_tools import ToolActions
 
         self.tools = ToolActions(self)
         self.floor = BenchFloor(self, self.shift_bar, self.review.view.live_strip)

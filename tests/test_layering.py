@@ -58,3 +58,14 @@ def test_no_module_pair_imports_each_other():
                 if a < b and g.direct_import_exists(importer=b, imported=a):
                     circles.add((a, b))
     assert not circles, circles
+
+
+def test_rooms_stay_small():
+    """The house rules of issue 29: no module over 400 lines, at most 12 modules at the engine's
+    top level (the rest live in its sub-packages)."""
+    root = Path(__file__).parents[1]
+    modules = [p for package in ("engine", "station", "ui") for p in (root / package).rglob("*.py")]
+    long = {str(p): n for p in modules if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
+    top = sorted(p.name for p in (Path(__file__).parents[1] / "engine").glob("*.py"))
+    assert len(top) <= 12, top

@@ -71,32 +71,32 @@
 <context>
     <name>BenchController</name>
     <message>
-        <location filename="../../station/bench_controller.py" line="44"/>
+        <location filename="../../station/controllers/bench.py" line="44"/>
         <source>accepted at the bench</source>
         <translation>am Platz angenommen</translation>
     </message>
     <message>
-        <location filename="../../station/bench_controller.py" line="46"/>
+        <location filename="../../station/controllers/bench.py" line="46"/>
         <source>rejected at the bench</source>
         <translation>am Platz ausgeschleust</translation>
     </message>
     <message>
-        <location filename="../../station/bench_controller.py" line="48"/>
+        <location filename="../../station/controllers/bench.py" line="48"/>
         <source>Part #{0} {1} at the bench.</source>
         <translation>Teil #{0} am Platz {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/bench_controller.py" line="49"/>
+        <location filename="../../station/controllers/bench.py" line="49"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../../station/bench_controller.py" line="49"/>
+        <location filename="../../station/controllers/bench.py" line="49"/>
         <source>rejected</source>
         <translation>ausgeschleust</translation>
     </message>
     <message>
-        <location filename="../../station/bench_controller.py" line="62"/>
+        <location filename="../../station/controllers/bench.py" line="62"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -234,42 +234,42 @@
 <context>
     <name>CameraSource</name>
     <message>
-        <location filename="../../station/camera.py" line="136"/>
+        <location filename="../../station/feeds/camera.py" line="136"/>
         <source>no answer within {0:.0f} s</source>
         <translation>keine Antwort innerhalb von {0:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../station/camera.py" line="137"/>
+        <location filename="../../station/feeds/camera.py" line="137"/>
         <source>no signal</source>
         <translation>kein Signal</translation>
     </message>
     <message>
-        <location filename="../../station/camera.py" line="141"/>
+        <location filename="../../station/feeds/camera.py" line="141"/>
         <source>{0}: {1}, retrying in {2:.0f} s</source>
         <translation>{0}: {1}, neuer Versuch in {2:.0f} s</translation>
     </message>
     <message>
-        <location filename="../../station/camera.py" line="149"/>
+        <location filename="../../station/feeds/camera.py" line="149"/>
         <source>after {0:.1f} s</source>
         <translation>nach {0:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../station/camera.py" line="150"/>
+        <location filename="../../station/feeds/camera.py" line="150"/>
         <source>{0}: connected</source>
         <translation>{0}: verbunden</translation>
     </message>
     <message>
-        <location filename="../../station/camera.py" line="157"/>
+        <location filename="../../station/feeds/camera.py" line="157"/>
         <source>{0}: {1}, reconnecting</source>
         <translation>{0}: {1}, verbinde neu</translation>
     </message>
     <message>
-        <location filename="../../station/camera.py" line="183"/>
+        <location filename="../../station/feeds/camera.py" line="183"/>
         <source>a read blocked for {0:.1f} s</source>
         <translation>ein Lesevorgang hing {0:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../station/camera.py" line="184"/>
+        <location filename="../../station/feeds/camera.py" line="184"/>
         <source>stopped delivering frames</source>
         <translation>liefert keine Bilder mehr</translation>
     </message>
@@ -308,7 +308,7 @@
 <context>
     <name>CategoryController</name>
     <message>
-        <location filename="../../station/category_controller.py" line="108"/>
+        <location filename="../../station/controllers/category.py" line="108"/>
         <source>{0} holds {1} images; at least 2 good images are needed</source>
         <translation>{0} enthält {1} Bilder; mindestens 2 Gutbilder sind nötig</translation>
     </message>
@@ -317,57 +317,57 @@
         <translation type="obsolete">Training, {0}: {1} von {2}</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="69"/>
+        <location filename="../../station/controllers/category.py" line="69"/>
         <source>switch the line to another category</source>
         <translation>die Linie auf eine andere Kategorie umstellen</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="76"/>
+        <location filename="../../station/controllers/category.py" line="76"/>
         <source>line switched</source>
         <translation>Linie umgestellt</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="82"/>
+        <location filename="../../station/controllers/category.py" line="82"/>
         <source>train a category</source>
         <translation>eine Kategorie trainieren</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="122"/>
+        <location filename="../../station/controllers/category.py" line="122"/>
         <source>Training {0}: starting…</source>
         <translation>Training {0}: startet…</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="139"/>
+        <location filename="../../station/controllers/category.py" line="139"/>
         <source>Training {0}: {1} {2:.0%}</source>
         <translation>Training {0}: {1} {2:.0%}</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="160"/>
+        <location filename="../../station/controllers/category.py" line="160"/>
         <source>Done: {0} {1} trained in {2:.0f} s</source>
         <translation>Fertig: {0} {1} in {2:.0f} s trainiert</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="172"/>
+        <location filename="../../station/controllers/category.py" line="172"/>
         <source>{0} {1} is trained; the line goes on with {2}. Put it on the line from the New category dialog when you are ready.</source>
         <translation>{0} {1} ist trainiert; die Linie läuft mit {2} weiter. Im Dialog „Neue Kategorie“ auf die Linie bringen, wenn Sie bereit sind.</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="183"/>
+        <location filename="../../station/controllers/category.py" line="183"/>
         <source>put a new model on the line</source>
         <translation>ein neues Modell auf die Linie bringen</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="195"/>
+        <location filename="../../station/controllers/category.py" line="195"/>
         <source>put on the line after training ({0})</source>
         <translation>nach dem Training auf die Linie gebracht ({0})</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="247"/>
+        <location filename="../../station/controllers/category.py" line="247"/>
         <source>{0}: no part mask or good image to draw on</source>
         <translation>{0}: keine Teilemaske und kein Gutbild zum Zeichnen</translation>
     </message>
     <message>
-        <location filename="../../station/category_controller.py" line="279"/>
+        <location filename="../../station/controllers/category.py" line="279"/>
         <source>Part mask of {0} saved: {1}</source>
         <translation>Teilemaske von {0} gespeichert: {1}</translation>
     </message>
@@ -459,102 +459,102 @@
 <context>
     <name>ExplainController</name>
     <message>
-        <location filename="../../station/explain_controller.py" line="88"/>
+        <location filename="../../station/controllers/explain.py" line="88"/>
         <source>No explanation: this inspection was not judged.</source>
         <translation>Keine Erklärung: diese Prüfung wurde nicht bewertet.</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="92"/>
+        <location filename="../../station/controllers/explain.py" line="92"/>
         <source>Inspection #{0}: explaining…</source>
         <translation>Prüfung #{0}: wird erklärt…</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="94"/>
+        <location filename="../../station/controllers/explain.py" line="94"/>
         <source>Inspection #{0}: stored explanation</source>
         <translation>Prüfung #{0}: gespeicherte Erklärung</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="143"/>
+        <location filename="../../station/controllers/explain.py" line="143"/>
         <source>Inspection #{0}: explained by model {1}{2}</source>
         <translation>Prüfung #{0}: erklärt von Modell {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="144"/>
+        <location filename="../../station/controllers/explain.py" line="144"/>
         <source> in {0:.0f} ms</source>
         <translation> in {0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="157"/>
+        <location filename="../../station/controllers/explain.py" line="157"/>
         <source>LayerCAM of the anomaly score {0:.2f} at PatchCore&apos;s backbone layers {1}</source>
         <translation>LayerCAM des Anomaliewerts {0:.2f} an den Backbone-Schichten {1} von PatchCore</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="161"/>
+        <location filename="../../station/controllers/explain.py" line="161"/>
         <source>{0} of the defect logit of model {1}, layer {2}; defect probability {3:.0%}</source>
         <translation>{0} des Fehler-Logits von Modell {1}, Schicht {2}; Fehlerwahrscheinlichkeit {3:.0%}</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="166"/>
+        <location filename="../../station/controllers/explain.py" line="166"/>
         <source>layer {0}</source>
         <translation>Schicht {0}</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="168"/>
+        <location filename="../../station/controllers/explain.py" line="168"/>
         <source>all layers combined</source>
         <translation>alle Schichten zusammen</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="178"/>
+        <location filename="../../station/controllers/explain.py" line="178"/>
         <source>Inspection #{0}: {1}</source>
         <translation>Prüfung #{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="182"/>
+        <location filename="../../station/controllers/explain.py" line="182"/>
         <source>Inspection #{0}: explaining at {1}…</source>
         <translation>Prüfung #{0}: Erklärung an {1}…</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="193"/>
+        <location filename="../../station/controllers/explain.py" line="193"/>
         <source>Choose a judged inspection first.</source>
         <translation>Zuerst eine bewertete Prüfung wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="198"/>
+        <location filename="../../station/controllers/explain.py" line="198"/>
         <source>No other model to compare with: train another category first.</source>
         <translation>Kein anderes Modell zum Vergleich: zuerst eine weitere Kategorie trainieren.</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="201"/>
+        <location filename="../../station/controllers/explain.py" line="201"/>
         <source>Compare with</source>
         <translation>Vergleichen mit</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="201"/>
+        <location filename="../../station/controllers/explain.py" line="201"/>
         <source>Model of category:</source>
         <translation>Modell der Kategorie:</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="204"/>
+        <location filename="../../station/controllers/explain.py" line="204"/>
         <source>Inspection #{0}: judging it with {1} too…</source>
         <translation>Prüfung #{0}: wird auch mit {1} bewertet…</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="217"/>
+        <location filename="../../station/controllers/explain.py" line="217"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: verdicts {1} / {2}; anomaly maps correlate {3:.2f}; flagged areas overlap (IoU) {4:.2f}.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: Urteile {1} / {2}; Anomaliekarten korrelieren {3:.2f}; markierte Bereiche überlappen (IoU) {4:.2f}.</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="218"/>
+        <location filename="../../station/controllers/explain.py" line="218"/>
         <source>They agree</source>
         <translation>Sie stimmen überein</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="218"/>
+        <location filename="../../station/controllers/explain.py" line="218"/>
         <source>They DISAGREE</source>
         <translation>Sie WIDERSPRECHEN sich</translation>
     </message>
     <message>
-        <location filename="../../station/explain_controller.py" line="223"/>
+        <location filename="../../station/controllers/explain.py" line="223"/>
         <source>Inspection #{0}: compared</source>
         <translation>Prüfung #{0}: verglichen</translation>
     </message>
@@ -658,52 +658,52 @@
 <context>
     <name>FeedController</name>
     <message>
-        <location filename="../../station/feed_controller.py" line="51"/>
+        <location filename="../../station/controllers/feed.py" line="51"/>
         <source>Images to inspect</source>
         <translation>Zu prüfende Bilder</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="52"/>
+        <location filename="../../station/controllers/feed.py" line="52"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="61"/>
+        <location filename="../../station/controllers/feed.py" line="61"/>
         <source>change the watched folder</source>
         <translation>den überwachten Ordner ändern</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="64"/>
+        <location filename="../../station/controllers/feed.py" line="64"/>
         <source>Folder the line camera writes to</source>
         <translation>Ordner, in den die Linienkamera schreibt</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="69"/>
+        <location filename="../../station/controllers/feed.py" line="69"/>
         <source>set in the window</source>
         <translation>im Fenster gesetzt</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="81"/>
+        <location filename="../../station/controllers/feed.py" line="81"/>
         <source>camera {0}</source>
         <translation>Kamera {0}</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="95"/>
+        <location filename="../../station/controllers/feed.py" line="95"/>
         <source>by the operator</source>
         <translation>vom Bediener</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="97"/>
+        <location filename="../../station/controllers/feed.py" line="97"/>
         <source>Camera stopped</source>
         <translation>Kamera gestoppt</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="106"/>
+        <location filename="../../station/controllers/feed.py" line="106"/>
         <source>No camera frame to inspect: start the camera first.</source>
         <translation>Kein Kamerabild zu prüfen: zuerst die Kamera starten.</translation>
     </message>
     <message>
-        <location filename="../../station/feed_controller.py" line="110"/>
+        <location filename="../../station/controllers/feed.py" line="110"/>
         <source>Inspection is paused while {0}.</source>
         <translation>Die Prüfung ist angehalten, solange {0}.</translation>
     </message>
@@ -719,27 +719,27 @@
         <translation type="vanished">Überwachter Ordner nicht gefunden: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/sources.py" line="73"/>
+        <location filename="../../station/feeds/watched_folder.py" line="73"/>
         <source>Watching {0}</source>
         <translation>Überwache {0}</translation>
     </message>
     <message>
-        <location filename="../../station/sources.py" line="91"/>
+        <location filename="../../station/feeds/watched_folder.py" line="91"/>
         <source>{0} does not answer for {1:.0f} s (a stalled network share?); waiting for it</source>
         <translation>{0} antwortet seit {1:.0f} s nicht (Netzlaufwerk hängt?); warte darauf</translation>
     </message>
     <message>
-        <location filename="../../station/sources.py" line="104"/>
+        <location filename="../../station/feeds/watched_folder.py" line="104"/>
         <source>the folder is not there (removed, renamed or not mounted)</source>
         <translation>der Ordner ist nicht da (gelöscht, umbenannt oder nicht eingehängt)</translation>
     </message>
     <message>
-        <location filename="../../station/sources.py" line="113"/>
+        <location filename="../../station/feeds/watched_folder.py" line="113"/>
         <source>Cannot read watched folder {0}: {1}; retrying</source>
         <translation>Überwachter Ordner {0} nicht lesbar: {1}; neuer Versuch</translation>
     </message>
     <message>
-        <location filename="../../station/sources.py" line="117"/>
+        <location filename="../../station/feeds/watched_folder.py" line="117"/>
         <source>Watching {0} again</source>
         <translation>Überwache {0} wieder</translation>
     </message>
@@ -874,38 +874,38 @@
 <context>
     <name>LearningController</name>
     <message>
-        <location filename="../../station/learning_controller.py" line="46"/>
+        <location filename="../../station/controllers/learning.py" line="46"/>
         <source>{0}: nothing learnt: {1}</source>
         <translation>{0}: nichts gelernt: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/learning_controller.py" line="58"/>
+        <location filename="../../station/controllers/learning.py" line="58"/>
         <source>No model loaded: choose a category first.</source>
         <translation>Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/learning_controller.py" line="60"/>
-        <location filename="../../station/learning_controller.py" line="93"/>
+        <location filename="../../station/controllers/learning.py" line="60"/>
+        <location filename="../../station/controllers/learning.py" line="93"/>
         <source>learn from confirmed defects</source>
         <translation>aus bestätigten Fehlern lernen</translation>
     </message>
     <message>
-        <location filename="../../station/learning_controller.py" line="64"/>
+        <location filename="../../station/controllers/learning.py" line="64"/>
         <source>{0} has {1} confirmed defects on disk; at least {2} are needed (confirm rejects with D in the review, or register master defects).</source>
         <translation>{0} hat {1} bestätigte Fehler auf der Platte; mindestens {2} sind nötig (Ausschuss in der Prüfung mit D bestätigen oder Meister-Fehlerteile anlegen).</translation>
     </message>
     <message>
-        <location filename="../../station/learning_controller.py" line="71"/>
+        <location filename="../../station/controllers/learning.py" line="71"/>
         <source>Learning from {0} confirmed defects of {1}: judging them and the held-out goods…</source>
         <translation>Lerne aus {0} bestätigten Fehlern von {1}: sie und die zurückgehaltenen Gutteile werden bewertet…</translation>
     </message>
     <message>
-        <location filename="../../station/learning_controller.py" line="99"/>
+        <location filename="../../station/controllers/learning.py" line="99"/>
         <source>{0}: not saved: {1}</source>
         <translation>{0}: nicht gespeichert: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/learning_controller.py" line="105"/>
+        <location filename="../../station/controllers/learning.py" line="105"/>
         <source>{0} {1}: learnt from {2} confirmed defects; {3} of them FAIL now (were {4}).</source>
         <translation>{0} {1}: aus {2} bestätigten Fehlern gelernt; {3} davon sind jetzt NIO (vorher {4}).</translation>
     </message>
@@ -1161,32 +1161,32 @@
 <context>
     <name>MasterController</name>
     <message>
-        <location filename="../../station/master_controller.py" line="42"/>
+        <location filename="../../station/controllers/master.py" line="42"/>
         <source>register master parts</source>
         <translation>Meisterteile erfassen</translation>
     </message>
     <message>
-        <location filename="../../station/master_controller.py" line="45"/>
+        <location filename="../../station/controllers/master.py" line="45"/>
         <source>Folder of {0}&apos;s master parts (with good/ and defect/ inside)</source>
         <translation>Ordner der Meisterteile von {0} (mit good/ und defect/ darin)</translation>
     </message>
     <message>
-        <location filename="../../station/master_controller.py" line="51"/>
+        <location filename="../../station/controllers/master.py" line="51"/>
         <source>{0} master part(s) registered for {1}.</source>
         <translation>{0} Meisterteil(e) für {1} erfasst.</translation>
     </message>
     <message>
-        <location filename="../../station/master_controller.py" line="60"/>
+        <location filename="../../station/controllers/master.py" line="60"/>
         <source>No master parts registered for {0}: a technician registers them (Master parts… ▸ register).</source>
         <translation>Keine Meisterteile für {0} erfasst: ein Techniker erfasst sie (Meisterteile erfassen…).</translation>
     </message>
     <message>
-        <location filename="../../station/master_controller.py" line="85"/>
+        <location filename="../../station/controllers/master.py" line="85"/>
         <source>MASTER DEFECT PASSED</source>
         <translation>FEHLER-MEISTERTEIL ALS IO DURCHGELASSEN</translation>
     </message>
     <message>
-        <location filename="../../station/master_controller.py" line="86"/>
+        <location filename="../../station/controllers/master.py" line="86"/>
         <source>The station passed {0} known-defect master part(s): {1}.
 
 Do not run production: call a technician (threshold, lighting, camera, model).</source>
@@ -1195,17 +1195,17 @@ Do not run production: call a technician (threshold, lighting, camera, model).</
 Nicht produzieren: Techniker rufen (Schwelle, Beleuchtung, Kamera, Modell).</translation>
     </message>
     <message>
-        <location filename="../../station/master_controller.py" line="91"/>
+        <location filename="../../station/controllers/master.py" line="91"/>
         <source>Master check: {0} of {1} as expected</source>
         <translation>Meisterteil-Prüfung: {0} von {1} wie erwartet</translation>
     </message>
     <message>
-        <location filename="../../station/master_controller.py" line="93"/>
+        <location filename="../../station/controllers/master.py" line="93"/>
         <source>; NOT as expected: {0}</source>
         <translation>; NICHT wie erwartet: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/master_controller.py" line="102"/>
+        <location filename="../../station/controllers/master.py" line="102"/>
         <source>Start of shift: run the master-part check for {0} (Ctrl+M).</source>
         <translation>Schichtbeginn: Meisterteil-Prüfung für {0} durchführen (Strg+M).</translation>
     </message>
@@ -1373,22 +1373,22 @@ Teile</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../../station/station_actions.py" line="41"/>
+        <location filename="../../station/controllers/technician_tools.py" line="41"/>
         <source>Folder for the report of {0}</source>
         <translation>Ordner für den Bericht von {0}</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="60"/>
+        <location filename="../../station/controllers/technician_tools.py" line="60"/>
         <source>Writing the report of {0}…</source>
         <translation>Bericht von {0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="66"/>
+        <location filename="../../station/controllers/technician_tools.py" line="66"/>
         <source>Report not written: {0}</source>
         <translation>Bericht nicht geschrieben: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="67"/>
+        <location filename="../../station/controllers/technician_tools.py" line="67"/>
         <source>Report written to {0} (report.pdf, report.html, inspections.csv)</source>
         <translation>Bericht geschrieben nach {0} (report.pdf, report.html, inspections.csv)</translation>
     </message>
@@ -1396,82 +1396,82 @@ Teile</translation>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../station/review_controller.py" line="74"/>
+        <location filename="../../station/controllers/review.py" line="74"/>
         <source>  (now)</source>
         <translation>  (jetzt)</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="101"/>
+        <location filename="../../station/controllers/review.py" line="101"/>
         <source>&lt;b&gt;#{0}  {1}&lt;/b&gt;  score {2:.2f} (threshold {3:.2f}), {4}&lt;br&gt;{5}  ·  {6}</source>
         <translation>&lt;b&gt;#{0}  {1}&lt;/b&gt;  Wert {2:.2f} (Schwelle {3:.2f}), {4}&lt;br&gt;{5}  ·  {6}</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="105"/>
+        <location filename="../../station/controllers/review.py" line="105"/>
         <source>&lt;br&gt;&lt;span style=&apos;color:#b3141b&apos;&gt;image no longer on disk&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#b3141b&apos;&gt;Bild nicht mehr auf der Platte&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="106"/>
+        <location filename="../../station/controllers/review.py" line="106"/>
         <source>{0}: {1} by {2} ({3}){4}{5}</source>
         <translation>{0}: {1} von {2} ({3}){4}{5}</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="107"/>
+        <location filename="../../station/controllers/review.py" line="107"/>
         <source>good, {0}</source>
         <translation>gut, {0}</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="108"/>
+        <location filename="../../station/controllers/review.py" line="108"/>
         <source> [revised]</source>
         <translation> [revidiert]</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="118"/>
+        <location filename="../../station/controllers/review.py" line="118"/>
         <source>decide on rejects</source>
         <translation>über Ausschuss entscheiden</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="122"/>
+        <location filename="../../station/controllers/review.py" line="122"/>
         <source>#{0}: choose the defect type first (T), then D.</source>
         <translation>#{0}: zuerst den Fehlertyp wählen (T), dann D.</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="132"/>
+        <location filename="../../station/controllers/review.py" line="132"/>
         <source>{0} to review, {1} decided, {2} open</source>
         <translation>{0} zu prüfen, {1} entschieden, {2} offen</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="140"/>
+        <location filename="../../station/controllers/review.py" line="140"/>
         <source>New defect type</source>
         <translation>Neuer Fehlertyp</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="141"/>
+        <location filename="../../station/controllers/review.py" line="141"/>
         <source>Defect type for {0}:</source>
         <translation>Fehlertyp für {0}:</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="141"/>
+        <location filename="../../station/controllers/review.py" line="141"/>
         <source>all categories</source>
         <translation>alle Kategorien</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="163"/>
+        <location filename="../../station/controllers/review.py" line="163"/>
         <source>No overruled part of category {0} in this queue to learn from.</source>
         <translation>Kein überstimmtes Teil der Kategorie {0} in dieser Liste, aus dem gelernt werden kann.</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="165"/>
+        <location filename="../../station/controllers/review.py" line="165"/>
         <source>change the model of {0}</source>
         <translation>das Modell von {0} ändern</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="168"/>
+        <location filename="../../station/controllers/review.py" line="168"/>
         <source>Learn from the review</source>
         <translation>Aus der Nachprüfung lernen</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="169"/>
+        <location filename="../../station/controllers/review.py" line="169"/>
         <source>Add {0} overruled part(s) to the good set of {1}?
 
 Extend: the memory bank grows, the threshold is recalibrated (seconds).
@@ -1486,27 +1486,27 @@ Neu aufbauen: volles Training auf allen Gutbildern (Minuten).
 In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten und kann wieder aktiv gesetzt werden.</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="174"/>
+        <location filename="../../station/controllers/review.py" line="174"/>
         <source>Extend</source>
         <translation>Erweitern</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="175"/>
+        <location filename="../../station/controllers/review.py" line="175"/>
         <source>Rebuild</source>
         <translation>Neu aufbauen</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="180"/>
+        <location filename="../../station/controllers/review.py" line="180"/>
         <source>{0} part(s) overruled as good in review of {1} by {2}</source>
         <translation>{0} Teil(e) in der Nachprüfung von {1} durch {2} als gut überstimmt</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="182"/>
+        <location filename="../../station/controllers/review.py" line="182"/>
         <source>Making a new version of {0} ({1})…</source>
         <translation>Neue Version von {0} wird erstellt ({1})…</translation>
     </message>
     <message>
-        <location filename="../../station/review_controller.py" line="190"/>
+        <location filename="../../station/controllers/review.py" line="190"/>
         <source>{0}: new model version {1} is active ({2}).</source>
         <translation>{0}: neue Modellversion {1} ist aktiv ({2}).</translation>
     </message>
@@ -1674,42 +1674,42 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../station/settings_controller.py" line="67"/>
+        <location filename="../../station/controllers/settings.py" line="67"/>
         <source>change the station&apos;s settings</source>
         <translation>die Einstellungen der Station ändern</translation>
     </message>
     <message>
-        <location filename="../../station/settings_controller.py" line="72"/>
+        <location filename="../../station/controllers/settings.py" line="72"/>
         <source>the settings are being changed</source>
         <translation>die Einstellungen geändert werden</translation>
     </message>
     <message>
-        <location filename="../../station/settings_controller.py" line="104"/>
+        <location filename="../../station/controllers/settings.py" line="104"/>
         <source>Testing {0}…</source>
         <translation>{0} wird getestet…</translation>
     </message>
     <message>
-        <location filename="../../station/settings_controller.py" line="110"/>
+        <location filename="../../station/controllers/settings.py" line="110"/>
         <source>{0}: no camera answers there</source>
         <translation>{0}: dort antwortet keine Kamera</translation>
     </message>
     <message>
-        <location filename="../../station/settings_controller.py" line="113"/>
+        <location filename="../../station/controllers/settings.py" line="113"/>
         <source>{0}: camera works, {1}×{2} frame</source>
         <translation>{0}: Kamera funktioniert, Bild {1}×{2}</translation>
     </message>
     <message>
-        <location filename="../../station/settings_controller.py" line="114"/>
+        <location filename="../../station/controllers/settings.py" line="114"/>
         <source>{0}: opened, but no frame came</source>
         <translation>{0}: geöffnet, aber kein Bild kam</translation>
     </message>
     <message>
-        <location filename="../../station/settings_controller.py" line="116"/>
+        <location filename="../../station/controllers/settings.py" line="116"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/settings_controller.py" line="123"/>
+        <location filename="../../station/controllers/settings.py" line="123"/>
         <source>{0}: no answer within {1:.0f} s</source>
         <translation>{0}: keine Antwort innerhalb von {1:.0f} s</translation>
     </message>
@@ -1933,48 +1933,48 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
 <context>
     <name>ThresholdController</name>
     <message>
-        <location filename="../../station/threshold_controller.py" line="47"/>
+        <location filename="../../station/controllers/threshold.py" line="47"/>
         <source>No stored parts of {0} yet to preview on.</source>
         <translation>Noch keine gespeicherten Teile von {0} für die Vorschau.</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="50"/>
+        <location filename="../../station/controllers/threshold.py" line="50"/>
         <source>Of the last {0} parts of {1}, none would change verdict.</source>
         <translation>Von den letzten {0} Teilen von {1} würde keines das Urteil ändern.</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="51"/>
+        <location filename="../../station/controllers/threshold.py" line="51"/>
         <source>Of the last {0} parts of {1}, {2} would change verdict: {3}</source>
         <translation>Von den letzten {0} Teilen von {1} würden {2} das Urteil ändern: {3}</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="62"/>
+        <location filename="../../station/controllers/threshold.py" line="62"/>
         <source>Good parts: about {0:.1%} FAIL (between {1:.1%} and {2:.1%}), {3:.1%} to REVIEW from {4:.3f} (the {5} calibration goods).</source>
         <translation>Gutteile: etwa {0:.1%} NIO (zwischen {1:.1%} und {2:.1%}), {3:.1%} zur Prüfung ab {4:.3f} (die {5} Kalibrier-Gutteile).</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="69"/>
+        <location filename="../../station/controllers/threshold.py" line="69"/>
         <source>No model loaded: choose a category first.</source>
         <translation>Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="71"/>
-        <location filename="../../station/threshold_controller.py" line="98"/>
+        <location filename="../../station/controllers/threshold.py" line="71"/>
+        <location filename="../../station/controllers/threshold.py" line="98"/>
         <source>change the threshold</source>
         <translation>die Schwelle ändern</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="80"/>
+        <location filename="../../station/controllers/threshold.py" line="80"/>
         <source>the threshold is being changed</source>
         <translation>die Schwelle geändert wird</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="95"/>
+        <location filename="../../station/controllers/threshold.py" line="95"/>
         <source>Threshold of {0} not changed: a reason is needed (it goes in the change log).</source>
         <translation>Schwelle von {0} nicht geändert: ein Grund ist nötig (er kommt ins Änderungsprotokoll).</translation>
     </message>
     <message>
-        <location filename="../../station/threshold_controller.py" line="109"/>
+        <location filename="../../station/controllers/threshold.py" line="109"/>
         <source>Threshold of {0}: {1:.3f} → {2:.3f}</source>
         <translation>Schwelle von {0}: {1:.3f} → {2:.3f}</translation>
     </message>
@@ -2020,112 +2020,112 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
 <context>
     <name>ToolActions</name>
     <message>
-        <location filename="../../station/station_actions.py" line="83"/>
+        <location filename="../../station/controllers/technician_tools.py" line="83"/>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="91"/>
+        <location filename="../../station/controllers/technician_tools.py" line="91"/>
         <source>Review shift</source>
         <translation>Schicht nachprüfen</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="92"/>
+        <location filename="../../station/controllers/technician_tools.py" line="92"/>
         <source>Threshold…</source>
         <translation>Schwelle…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="97"/>
+        <location filename="../../station/controllers/technician_tools.py" line="97"/>
         <source>Versions…</source>
         <translation>Versionen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="98"/>
+        <location filename="../../station/controllers/technician_tools.py" line="98"/>
         <source>Change log</source>
         <translation>Änderungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="93"/>
+        <location filename="../../station/controllers/technician_tools.py" line="93"/>
         <source>Shift report…</source>
         <translation>Schichtbericht…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="94"/>
+        <location filename="../../station/controllers/technician_tools.py" line="94"/>
         <source>Hand over shift…</source>
         <translation>Schicht übergeben…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="95"/>
+        <location filename="../../station/controllers/technician_tools.py" line="95"/>
         <source>Master check</source>
         <translation>Meisterteil-Prüfung</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="100"/>
+        <location filename="../../station/controllers/technician_tools.py" line="100"/>
         <source>Register masters…</source>
         <translation>Meisterteile erfassen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="96"/>
+        <location filename="../../station/controllers/technician_tools.py" line="96"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="101"/>
+        <location filename="../../station/controllers/technician_tools.py" line="101"/>
         <source>Learn from confirmed defects…</source>
         <translation>Aus bestätigten Fehlern lernen…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="102"/>
+        <location filename="../../station/controllers/technician_tools.py" line="102"/>
         <source>Set up station…</source>
         <translation>Station einrichten…</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="103"/>
+        <location filename="../../station/controllers/technician_tools.py" line="103"/>
         <source>Full screen (F11)</source>
         <translation>Vollbild (F11)</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="117"/>
+        <location filename="../../station/controllers/technician_tools.py" line="117"/>
         <source>More</source>
         <translation>Mehr</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="133"/>
+        <location filename="../../station/controllers/technician_tools.py" line="133"/>
         <source>  Technician: {0}  </source>
         <translation>  Techniker: {0}  </translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="133"/>
+        <location filename="../../station/controllers/technician_tools.py" line="133"/>
         <source>  Operator  </source>
         <translation>  Bediener  </translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="137"/>
+        <location filename="../../station/controllers/technician_tools.py" line="137"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="137"/>
+        <location filename="../../station/controllers/technician_tools.py" line="137"/>
         <source>Technician sign-in</source>
         <translation>Techniker-Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="143"/>
+        <location filename="../../station/controllers/technician_tools.py" line="143"/>
         <source>sign in</source>
         <translation>sich anmelden</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="159"/>
+        <location filename="../../station/controllers/technician_tools.py" line="159"/>
         <source>No model loaded: choose a category first.</source>
         <translation>Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="169"/>
+        <location filename="../../station/controllers/technician_tools.py" line="169"/>
         <source>make another model version active</source>
         <translation>eine andere Modellversion aktivieren</translation>
     </message>
     <message>
-        <location filename="../../station/station_actions.py" line="180"/>
+        <location filename="../../station/controllers/technician_tools.py" line="180"/>
         <source>rolled to {0}</source>
         <translation>auf {0} umgestellt</translation>
     </message>

@@ -15,9 +15,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog
 
-from station.bench_store import BenchStore
+from station.storage.bench_log import BenchStore
 from station.settings_values import number
-from station.shifts import current_shift
+from station.storage.shifts import current_shift
 from ui.shift_bar import ShiftBar
 
 STOP_EVENT, RELEASE_EVENT = "line stopped", "line released"
@@ -237,7 +237,7 @@ class BenchFloor(QObject):
             w.show_message(str(exc))
             return False
         a.set_operators(operators)
-        from station.review_store import ReviewStore
+        from station.storage.reviews import ReviewStore
 
         ReviewStore(w.reader).log_change(name if first else a.who, "technician", "technicians", "",
                                          name, self.tr("station set up") if first else self.tr("technician added"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.judging.drift import Drift, good_score_drift
-from station.shifts import Shift
+from station.storage.shifts import Shift
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ def _masters(db: sqlite3.Connection, start: str, end: str, category: str | None)
 def _handover(db: sqlite3.Connection, start: str, end: str) -> Handover:
     import json
 
-    from station.bench_store import bench_events, unacknowledged_fails
+    from station.storage.bench_log import bench_events, unacknowledged_fails
 
     unack = unacknowledged_fails(db, start, end)
     events = bench_events(db, start, end)

@@ -89,7 +89,7 @@ def test_tuning_needs_the_self_test(demo_data, tmp_path):
 
 
 def test_cli_refuses_tune_with_the_settings_it_chooses(demo_data, tmp_path, capsys):
-    from station.cli import main
+    from station.cli.main import main
 
     code = main(["--models", str(tmp_path), "train", "--category", "washer", "--good",
                  str(demo_data / "train" / "good"), "--tune", "--image-size", "256"])
@@ -102,7 +102,7 @@ def test_cli_refuses_tune_with_the_settings_it_chooses(demo_data, tmp_path, caps
 
 
 def test_cli_layers_choose_the_stages_or_say_what_was_wrong(demo_data, tmp_path, capsys):
-    from station.cli import main
+    from station.cli.main import main
 
     good = str(demo_data / "train" / "good")
     with pytest.raises(SystemExit):

@@ -122,7 +122,7 @@ def test_training_keeps_the_line_judging_cancel_cancels_and_nothing_goes_live_un
 
 
 def test_overall_progress_only_moves_forward_through_the_stages():
-    from station.training_worker import overall_fraction
+    from station.workers.training import overall_fraction
 
     steps = [("features", 9, 10), ("coreset", 1, 10), ("calibration", 5, 10), ("classifier", 1, 4), ("saving", 1, 1)]
     values = [overall_fraction(*s) for s in steps]
@@ -355,7 +355,7 @@ def test_the_hand_over_is_signed_by_a_technician_and_in_the_report(bench, qtbot,
     from station.report import collect
     from station.report.shift_data import open_readonly
     from station.report.writers import handover_text
-    from station.shifts import current_shift
+    from station.storage.shifts import current_shift
 
     fails = _judge(bench, qtbot, _images(demo_data, "stain"))
     bench.floor.ask_handover = lambda question, names: ("Ben", "watch the stains")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from engine.model_store.store import read_manifest
-from station.cli import main
+from station.cli.main import main
 
 
 def test_cli_round_trip(demo_data, tmp_path, capsys):
@@ -17,7 +17,7 @@ def test_cli_round_trip(demo_data, tmp_path, capsys):
     assert read_manifest(models / "w")["patchcore"]["map_guide_radius"] == 8
     assert read_manifest(models / "w")["patchcore"]["map_fill_sigma"] == 20
     from engine.training.config import TrainConfig
-    from station.cli import build_parser
+    from station.cli.main import build_parser
 
     train_help = build_parser()._subparsers._group_actions[0].choices["train"].format_help()
     assert f"(default {TrainConfig.map_guide_radius}; 0: off)" in " ".join(train_help.split())  # the help's literal

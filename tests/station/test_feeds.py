@@ -42,7 +42,7 @@ class DeadCamera(FakeCamera):
 
 
 def test_a_blocking_read_trips_the_loss_timer_and_a_fresh_connection_takes_over(qtbot):
-    from station.camera import CameraSource
+    from station.feeds.camera import CameraSource
 
     blocked = BlockingCamera()
     first = iter([blocked])
@@ -64,7 +64,7 @@ def test_a_blocking_read_trips_the_loss_timer_and_a_fresh_connection_takes_over(
 
 
 def test_a_camera_that_never_opens_is_one_episode_and_retried(qtbot):
-    from station.camera import CameraSource
+    from station.feeds.camera import CameraSource
 
     dead = DeadCamera()
     cam = CameraSource(lambda: dead, name="cam X", retry_s=0.05)
@@ -102,7 +102,7 @@ def test_triggers_faster_than_judging_are_dropped_counted_and_logged(window, qtb
 def test_a_stalled_folder_listing_never_blocks_the_window(qtbot, tmp_path):
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from station.sources import FolderWatcher, list_images
+    from station.feeds.watched_folder import FolderWatcher, list_images
 
     gate = threading.Event()
     calls = []
@@ -139,7 +139,7 @@ def test_a_stalled_folder_listing_never_blocks_the_window(qtbot, tmp_path):
 
 
 def test_a_watched_folder_that_vanishes_is_reported_once_and_picked_up_again(qtbot, tmp_path):
-    from station.sources import FolderWatcher
+    from station.feeds.watched_folder import FolderWatcher
 
     inbox, away = tmp_path / "inbox", tmp_path / "away"
     inbox.mkdir()
@@ -226,7 +226,7 @@ def test_a_station_fault_on_a_camera_frame_keeps_the_frame_for_a_retry(window, q
 
 
 def test_a_camera_address_that_is_not_a_camera_says_so_and_keeps_trying(qtbot):
-    from station.camera import CameraSource, OpenCVProvider
+    from station.feeds.camera import CameraSource, OpenCVProvider
 
     cam = CameraSource(lambda: OpenCVProvider("not-a-camera"), name="camera not-a-camera", retry_s=0.05)
     events, said = [], []
@@ -244,7 +244,7 @@ def test_a_camera_address_that_is_not_a_camera_says_so_and_keeps_trying(qtbot):
 def test_station_errors_of_the_shift_are_offered_again_after_a_restart(qtbot, trained_models, demo_data, tmp_path):
     from engine.types import error_result
     from station.app import make_window
-    from station.history import HistoryStore
+    from station.storage.history import HistoryStore
 
     part = tmp_path / "opened.png"
     shutil.copy(sorted((demo_data / "test" / "chip").iterdir())[0], part)

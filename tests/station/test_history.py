@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.types import InspectionResult, Timing, Verdict, error_result
-from station.history import SCHEMA_VERSION, HistoryStore, load_map
+from station.storage.history import SCHEMA_VERSION, HistoryStore, load_map
 
 
 def test_records_results_and_errors(tmp_path):

@@ -62,7 +62,7 @@ def test_learning_is_previewed_then_applied_as_a_new_version(window, qtbot, demo
 def test_a_fail_for_its_likeness_says_so_and_is_kept_in_the_history(tmp_path):
     from engine.types import InspectionResult, Verdict
     from station.closing import reason_text
-    from station.history import HistoryStore
+    from station.storage.history import HistoryStore
 
     res = InspectionResult(source="a.png", verdict=Verdict.FAIL, score=9.0, normalised_score=0.45, threshold=10.0,
                            category="washer", known_defect_score=1.34)

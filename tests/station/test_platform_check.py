@@ -1,4 +1,4 @@
-from station.cli import main
+from station.cli.main import main
 from station.platform_check import gui_problem
 
 

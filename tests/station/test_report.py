@@ -6,12 +6,12 @@ import csv
 import json
 
 from engine.judging.inspector import Inspector
-from station.cli import main
-from station.history import HistoryStore
+from station.cli.main import main
+from station.storage.history import HistoryStore
 from station.report import collect, write_report
 from station.report.shift_data import open_readonly
-from station.review_store import ReviewStore
-from station.shifts import resolve_shift
+from station.storage.reviews import ReviewStore
+from station.storage.shifts import resolve_shift
 
 
 def _shift_history(trained_models, demo_data, data_dir):

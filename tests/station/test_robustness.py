@@ -85,7 +85,7 @@ def test_a_failing_history_write_shows_not_logged_and_can_stop_the_line(window, 
 
 def test_a_damaged_database_is_set_aside_and_a_fresh_one_started(qtbot, trained_models, tmp_path):
     from station.app import make_window
-    from station.history import HistoryStore
+    from station.storage.history import HistoryStore
 
     data = tmp_path / "data"
     store = HistoryStore(data)

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 import pytest
 
-from station.settings_controller import check
+from station.controllers.settings import check
 
 pytestmark = pytest.mark.gui
 
@@ -60,8 +60,8 @@ def test_settings_need_the_technician_pause_inspection_and_are_logged(window, qt
 
 def test_retention_removes_old_files_inside_the_data_folder_only(trained_models, demo_data, tmp_path):
     from engine.judging.inspector import Inspector
-    from station.history import HistoryStore
-    from station.retention import apply_retention
+    from station.storage.history import HistoryStore
+    from station.storage.retention import apply_retention
 
     insp = Inspector.load(trained_models, "washer")
     store = HistoryStore(tmp_path / "data")

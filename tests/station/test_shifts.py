@@ -2,7 +2,7 @@ from datetime import datetime
 
 import pytest
 
-from station.shifts import ShiftError, current_shift, parse_spec, previous_shift, recent_shifts, resolve_shift
+from station.storage.shifts import ShiftError, current_shift, parse_spec, previous_shift, recent_shifts, resolve_shift
 
 SPEC = "06:00=Early,14:00=Late,22:00=Night"
 

@@ -22,7 +22,7 @@ import numpy as np
 mnt = sys.argv[1]
 subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt], check=True)
 from engine.types import InspectionResult, Verdict
-from station.history import HistoryStore
+from station.storage.history import HistoryStore
 
 store = HistoryStore(mnt, station="bench-1")
 with open(os.path.join(mnt, "ballast"), "wb") as f:  # what an operator can delete to free space

@@ -109,7 +109,7 @@ def test_watched_folder_judges_a_new_file_once(window, qtbot, demo_data, tmp_pat
     qtbot.wait(1500)  # more polls: judged once only
     assert len(window.reader.latest(5)) == 1
     # a restarted watcher (new window, same data folder) does not judge it again
-    from station.sources import FolderWatcher
+    from station.feeds.watched_folder import FolderWatcher
 
     emitted = []
     fresh = FolderWatcher(window.reader.already_seen, interval_ms=50)

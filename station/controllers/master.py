@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from engine.imaging import is_image_path
-from station.review_store import ReviewStore
-from station.shifts import current_shift
+from station.storage.reviews import ReviewStore
+from station.storage.shifts import current_shift
 
 
 class MasterController(QObject):

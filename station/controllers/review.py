@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from station.history import load_map, load_stored_image
-from station.review_store import OVERRULE_REASONS, ReviewStore
-from station.shifts import recent_shifts
+from station.storage.history import load_map, load_stored_image
+from station.storage.reviews import OVERRULE_REASONS, ReviewStore
+from station.storage.shifts import recent_shifts
 from ui.review_view import ReviewView
 
 SHIFTS_OFFERED = 9

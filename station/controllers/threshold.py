@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from engine.judging.calibration import decision_for, frr_interval
 from engine.model_store.updates import set_threshold
 from engine.model_store.store import ModelError, load_model
-from station.review_store import ReviewStore
+from station.storage.reviews import ReviewStore
 from ui.threshold_dialog import ThresholdDialog
 
 

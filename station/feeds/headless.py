@@ -17,8 +17,8 @@ def run_watch(models: str, category: str, folder: str, data_dir: str, station: s
               exit_when_idle: float = 0.0, interval_ms: int = 200) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
 
-    from station.sources import FolderWatcher
-    from station.worker import InspectionWorker
+    from station.feeds.watched_folder import FolderWatcher
+    from station.workers.inspection import InspectionWorker
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     worker = InspectionWorker(models, data_dir, station, operator)

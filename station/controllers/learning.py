@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from station.review_store import ReviewStore
+from station.storage.reviews import ReviewStore
 from ui.learn_dialog import LearnDialog
 
 

@@ -7,8 +7,8 @@ import numpy as np
 from PySide6.QtCore import QObject
 
 from engine.judging.drift import good_score_drift
-from station.review_store import ReviewStore
-from station.shifts import current_shift
+from station.storage.reviews import ReviewStore
+from station.storage.shifts import current_shift
 from ui.bench_bar import BenchBar
 
 DRIFT_EVERY = 25

@@ -2,7 +2,7 @@
 
 The window talks to it only through queued signals, so jobs run in the order they were
 asked for and the event loop never waits on the engine. Training runs in a thread of its own
-(``station.training_worker``), so parts keep being judged meanwhile.
+(``station.workers.training``), so parts keep being judged meanwhile.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class InspectionWorker(QObject):
     @property
     def history(self):
         if self._history is None:  # created in the worker thread, used only there
-            from station.history import HistoryStore
+            from station.storage.history import HistoryStore
 
             self._history = HistoryStore(self.data_dir, self.station, self.operator)
         return self._history

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from station.history import HistoryStore, utc_now
+from station.storage.history import HistoryStore, utc_now
 
 
 @dataclass(frozen=True)

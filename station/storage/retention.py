@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from station.history import HistoryStore
+from station.storage.history import HistoryStore
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from typing import Callable
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from station.training_worker import TrainingWorker, overall_fraction
-from station.worker import WorkerThread
+from station.workers.training import TrainingWorker, overall_fraction
+from station.workers.inspection import WorkerThread
 from ui.mask_editor import MaskEditorDialog
 from ui.model_facts import ModelFactsDialog, calibration_text, selftest_text, tuning_text
 from ui.train_dialog import TrainDialog
@@ -70,7 +70,7 @@ class CategoryController(QObject):
             w.category_bar.select(current)
             return
         if current is not None:
-            from station.review_store import ReviewStore
+            from station.storage.reviews import ReviewStore
 
             a = w.authority
             ReviewStore(w.reader).log_change(a.who, a.role, "category", current, name, self.tr("line switched"))
@@ -177,7 +177,7 @@ class CategoryController(QObject):
         """Put a trained version on the line (a technician's step, logged)."""
         from engine.model_store.store import ModelError
         from engine.model_store.versions import activate_version
-        from station.review_store import ReviewStore
+        from station.storage.reviews import ReviewStore
 
         w = self.window
         if ask and not w.require_technician(self.tr("put a new model on the line")):

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QPushButton, QToolBar,
 from engine.model_store.store import ModelError
 from engine.model_store.versions import activate_version, list_versions
 from station.health import HealthMonitor
-from station.learning_controller import LearningController
-from station.master_controller import MasterController
-from station.review_controller import ReviewController
+from station.controllers.learning import LearningController
+from station.controllers.master import MasterController
+from station.controllers.review import ReviewController
 from station.resources import icon
-from station.review_store import ReviewStore
-from station.settings_controller import SettingsController
-from station.threshold_controller import ThresholdController
+from station.storage.reviews import ReviewStore
+from station.controllers.settings import SettingsController
+from station.controllers.threshold import ThresholdController
 from ui.record_tables import ChangeLogDialog, VersionsDialog
 
 
@@ -34,7 +34,7 @@ class ReportController(QObject):
         self.written.connect(self._done)
 
     def ask(self, shift=None, category: str | None = None) -> None:
-        from station.shifts import current_shift
+        from station.storage.shifts import current_shift
 
         shift = shift or current_shift(self.window.shift_spec())
         default = str(self.window.data_dir / "reports" / shift.label.replace("/", "_"))

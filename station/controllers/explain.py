@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.explain.measures import MEASURES
 from engine.explain.surrogate import MIN_R2
-from station.explain_worker import ExplanationWorker
-from station.worker import WorkerThread
+from station.workers.explanation import ExplanationWorker
+from station.workers.inspection import WorkerThread
 from station.render import cam_overlay, draw_outlines, heat_rgba
 from ui.explanation_panel import ExplanationPanel
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from station.history import _SELECT, HistoryRow, HistoryStore, utc_now
+from station.storage.history import _SELECT, HistoryRow, HistoryStore, utc_now
 
 DEFAULT_DEFECT_TYPES = ("scratch", "crack", "dent", "contamination", "missing part", "colour", "other")
 OVERRULE_REASONS = ("over-call", "lighting", "dirt on the lens", "part misplaced", "reflection", "other")

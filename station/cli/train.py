@@ -8,7 +8,7 @@ import json
 import sys
 
 from engine.judging.calibration import DEFAULT_REVIEW_LOAD
-from station.cli_common import EXIT_BAD_INPUT, fail, progress_bar
+from station.cli.common import EXIT_BAD_INPUT, fail, progress_bar
 
 
 def parse_stages(text: str) -> tuple[int, ...]:
@@ -126,7 +126,7 @@ def cmd_train(a: argparse.Namespace) -> int:
         report, close = progress_bar()
         try:
             if a.all:
-                from station.dataset_runs import train_all
+                from station.cli.dataset_runs import train_all
 
                 _rows, failed = train_all(a.data, a.models, cfg, progress=report, tune=a.tune)
                 return EXIT_BAD_INPUT if failed else 0

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from engine.explain.retrieval import RetrievalIndex
-from station.history import HistoryStore, thumbnail_jpeg, utc_now
+from station.storage.history import HistoryStore, thumbnail_jpeg, utc_now
 
 SAVE_EVERY = 50
 """The index file is rewritten after this many additions (and at close); the DB has every row."""

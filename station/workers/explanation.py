@@ -42,8 +42,8 @@ class ExplanationWorker(QObject):
     @property
     def store(self):
         if self._store is None:  # created in this thread, used only here
-            from station.explain_store import ExplanationStore
-            from station.history import HistoryStore
+            from station.storage.explanations import ExplanationStore
+            from station.storage.history import HistoryStore
 
             self._history = HistoryStore(self.data_dir)
             self._store = ExplanationStore(self._history)

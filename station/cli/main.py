@@ -8,9 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from station.cli_common import EXIT_BAD_INPUT, EXIT_MODEL, EXIT_NO_SCREEN, fail, progress_bar
-from station.cli_people import add_people_parsers
-from station.cli_train import add_train_parser
+from station.cli.common import EXIT_BAD_INPUT, EXIT_MODEL, EXIT_NO_SCREEN, fail, progress_bar
+from station.cli.people import add_people_parsers
+from station.cli.train import add_train_parser
 
 
 def _load_inspector(a: argparse.Namespace):
@@ -45,7 +45,7 @@ def cmd_evaluate(a: argparse.Namespace) -> int:
     from engine.evaluation import evaluate_folder
 
     if a.all:
-        from station.dataset_runs import evaluate_all
+        from station.cli.dataset_runs import evaluate_all
 
         try:
             _rows, failed = evaluate_all(a.data, a.models, a.out)
@@ -173,7 +173,7 @@ def cmd_gui(a: argparse.Namespace) -> int:
 
 
 def cmd_watch(a: argparse.Namespace) -> int:
-    from station.headless import run_watch
+    from station.feeds.headless import run_watch
 
     return run_watch(a.models, a.category, a.folder, str(_data_dir(a)), a.station_name or "", a.operator or "",
                      a.exit_when_idle)
@@ -195,7 +195,7 @@ def cmd_report(a: argparse.Namespace) -> int:
 
     from station.report import collect, write_report
     from station.report.shift_data import open_readonly
-    from station.shifts import ShiftError, resolve_shift
+    from station.storage.shifts import ShiftError, resolve_shift
 
     data_dir = _data_dir(a)
     spec = a.shifts or str(QSettings(str(data_dir / "settings.ini"), QSettings.IniFormat).value("shifts/hours", "")) or None

@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from station.resources import LANGUAGES
-from station.retention import apply_retention
-from station.review_store import ReviewStore
-from station.shifts import DEFAULT_SHIFTS, ShiftError, parse_spec
-from station.camera import OpenCVProvider
+from station.storage.retention import apply_retention
+from station.storage.reviews import ReviewStore
+from station.storage.shifts import DEFAULT_SHIFTS, ShiftError, parse_spec
+from station.feeds.camera import OpenCVProvider
 from ui.settings_dialog import SettingsDialog
 
 DEFAULTS = {"camera/address": "0", "source/folder": "", "display/hold_ms": 600, "shifts/hours": DEFAULT_SHIFTS,

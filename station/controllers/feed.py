@@ -9,8 +9,8 @@ from time import monotonic
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
-from station.camera import CameraSource
-from station.sources import FolderWatcher
+from station.feeds.camera import CameraSource
+from station.feeds.watched_folder import FolderWatcher
 from station.settings_values import number
 from ui.feed_bar import FeedBar
 
@@ -63,7 +63,7 @@ class FeedController(QObject):
         old = str(w.settings.value("source/folder", ""))
         folder = QFileDialog.getExistingDirectory(w, self.tr("Folder the line camera writes to"), old)
         if folder:
-            from station.review_store import ReviewStore
+            from station.storage.reviews import ReviewStore
 
             a = w.authority
             ReviewStore(w.reader).log_change(a.who, a.role, "watched folder", old, folder, self.tr("set in the window"))

@@ -1,0 +1,2 @@
+"""Where parts come from: the camera (``camera``), the watched folder (``watched_folder``) and
+the window-less runner over both (``headless``)."""
