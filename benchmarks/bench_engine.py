@@ -30,7 +30,7 @@ def _overrides(a: argparse.Namespace) -> dict:
              "map_stages": parse_map_stages(a.map_stages) if a.map_stages else None,
              "photometric": a.photometric, "map_guide_radius": a.map_guide, "map_fill_sigma": a.map_fill,
              "map_view_share": a.map_view_share, "score_margin": a.score_margin, "image_size": a.image_size or None,
-             "reweight": a.reweight or None}
+}
     return {k: v for k, v in given.items() if v is not None}
 
 
@@ -55,7 +55,6 @@ def main() -> int:
                     help="share of each image's cells the map view is searched for (default: the engine's)")
     ap.add_argument("--map-guide", type=int, default=None, help="map guide radius, input px (default: engine's; 0 off)")
     ap.add_argument("--map-fill", type=float, default=None, help="map fill sigma, input px (default: engine's; 0 off)")
-    ap.add_argument("--reweight", action="store_true", help="the paper's image-score re-weighting (eq. 7)")
     ap.add_argument("--speed-images", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=3)
     a = ap.parse_args()

@@ -91,8 +91,7 @@ def build_patchcore(stored: StoredModel, embedder) -> PatchCore:
     index = NearestNeighbourIndex.load(stored.index_path)
     if index.dim != embedder.dim or index.size != int(pc["memory_bank_size"]):
         raise ModelError(f"{m['category']}: memory bank shape ({index.size}, {index.dim}) does not match the manifest")
-    cfg = PatchCoreConfig(input_size=tuple(m["input_size"]), reweight=bool(pc["reweight"]),
-                          num_neighbours=int(pc["num_neighbours"]), blur_sigma=float(pc["blur_sigma"]), centred=centred,
+    cfg = PatchCoreConfig(input_size=tuple(m["input_size"]), blur_sigma=float(pc["blur_sigma"]), centred=centred,
                           grid_offset=tuple(pc.get("grid_offset_px", (0.0, 0.0))),
                           score_margin=int(pc.get("score_margin", 0)),
                           map_ring_clip=int(pc.get("map_ring_clip", 0)),

@@ -163,7 +163,7 @@ def rebuild_category(models_dir: str | os.PathLike[str], category: str, add_path
                       coreset_ratio=float(pc["coreset_ratio"]), projection_dim=int(pc.get("projection_dim", 64)),
                       target_frr=float(thr["target_frr"]), review_margin=float(thr["review_margin"]),
                       review_load=thr.get("review_load"),
-                      reweight=bool(pc["reweight"]), seed=int(m["training"].get("seed", 0)),
+                      seed=int(m["training"].get("seed", 0)),
                       max_synthetic_miss=thr.get("max_synthetic_miss"), train_classifier=m.get("classifier") is not None,
                       holdout_fraction=_holdout_fraction(m), input_pad=int(pc.get("input_pad", 0)),
                       patch_size=int(pc.get("patch_size", 3)),

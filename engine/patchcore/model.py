@@ -18,10 +18,6 @@ from engine.patchcore.map_guide import DEFAULT_EPS, grey_guide, guided_detail
 class PatchCoreConfig:
     input_size: tuple[int, int]
     """(height, width) fed to the backbone, pixels."""
-    reweight: bool = False
-    """Apply the paper's image-score re-weighting (eq. 7) by the density around the match."""
-    num_neighbours: int = 9
-    """b in eq. 7: neighbours of the matched bank patch used for re-weighting."""
     blur_sigma: float = 4.0
     """Gaussian smoothing of the map, in input-size pixels."""
     centred: bool = True
@@ -274,23 +270,12 @@ class PatchCore:
 
     def image_scores(self, emb: np.ndarray, patch: np.ndarray, nn_idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Image scores (B,) from ``patch_distances``: s*, the largest patch score inside
-        ``score_window`` (the grid less its ``score_margin`` ring), optionally re-weighted as
-        1 - softmax of distances to the matched bank patch's neighbourhood N_b(m*) (eq. 7); and the
-        flat index (B,) of the cell each came from."""
+        ``score_window`` (the grid less its ``score_margin`` ring), and the flat index (B,) of the
+        cell each came from. (The paper's re-weighting, eq. 7, was dropped: it moved no figure on
+        the shared sets; docs/design.md.)"""
         b, h, w, d = emb.shape
         top = score_cells(patch, self.config.score_margin)
         scores = patch.reshape(b, h * w)[np.arange(b), top].astype(np.float64)
-        if self.config.reweight and self.index.size > 1:
-            k = min(self.config.num_neighbours, self.index.size)
-            m_test = emb.reshape(b, h * w, d)[np.arange(b), top]  # (B, D)
-            m_star = self.index.vectors(nn_idx.reshape(b, h * w)[np.arange(b), top])  # (B, D)
-            _, nb_idx = self.index.search(m_star, k=k)  # N_b(m*), m* itself first
-            nb = self.index.vectors(nb_idx)  # (B, k, D)
-            dists = np.linalg.norm(nb - m_test[:, None, :], axis=2)
-            dists[:, 0] = scores  # the match itself, exactly as searched
-            z = dists - dists.max(axis=1, keepdims=True)
-            soft = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
-            scores = (1.0 - soft[:, 0]) * scores
         return scores, top
 
     def anomaly_map(self, patch_scores: np.ndarray, out_size: tuple[int, int], score_cell: int | None = None,

@@ -27,7 +27,6 @@ class TrainConfig:
     """Share of good parts the REVIEW band below the threshold takes (``engine.judging.calibration``)."""
     threshold_method: str = "frr"
     """"frr": from held-out goods at ``target_frr``; "f1": F1-optimal (needs defect images)."""
-    reweight: bool = False
     blur_sigma: float = 4.0
     map_neighbours: int = 3
     """k: the map draws each cell's mean distance to its k nearest bank patches (1: the nearest

@@ -26,8 +26,7 @@ import numpy as np
 
 from engine.imaging import decode_ahead, resize_to
 from engine.patchcore.coreset import Cancelled, greedy_coreset
-from engine.patchcore.knn import NearestNeighbourIndex
-from engine.patchcore.model import PatchCore, PatchCoreConfig, score_window
+from engine.patchcore.model import PatchCoreConfig, score_window
 from engine.patchcore.peak_search import PeakSearch
 
 
@@ -138,19 +137,14 @@ def fold_scores(paths: Sequence[str], banks: list[np.ndarray | None], embedder, 
     of fold j % len(banks), from its ``kept`` embedding or embedded again; unreadable images go
     to ``skipped``, images of a fold without a bank are left out. Shape (N,), in no set order."""
     folds, kept = len(banks), kept or {}
-    if cfg.reweight:  # eq. 7 needs the whole search
-        models = {f: PatchCore(embedder, NearestNeighbourIndex.fit(b), cfg) for f, b in enumerate(banks) if b is not None}
-    else:  # the largest patch distance alone, exactly (``peak_search``)
-        models = {f: PeakSearch(b) for f, b in enumerate(banks) if b is not None}
+    models = {f: PeakSearch(b) for f, b in enumerate(banks) if b is not None}  # the largest patch distance, exactly
     out: list[float] = []
 
     def score(j: int, emb: np.ndarray) -> None:
         if should_cancel():
             raise Cancelled()
         model = models.get(j % folds)
-        if isinstance(model, PatchCore):
-            out.append(float(model.scores(emb)[0]))
-        elif model is not None:
+        if model is not None:
             ys, xs = score_window(emb.shape[1], emb.shape[2], cfg.score_margin)
             out.append(model(emb[0, ys, xs]).distance)
         progress(len(out), len(paths))

@@ -129,7 +129,7 @@ def _memory_bank(feats: FeaturePass, extractor, input_size: tuple[int, int], hol
         view_bank = MapView.bank_index(candidates[np.sort(vidx), :view_channels])
     del candidates, owner
     index = NearestNeighbourIndex.fit(bank)
-    pc_cfg = PatchCoreConfig(input_size=input_size, reweight=config.reweight, blur_sigma=config.blur_sigma,
+    pc_cfg = PatchCoreConfig(input_size=input_size, blur_sigma=config.blur_sigma,
                              grid_offset=extractor.grid_offset, map_neighbours=config.map_neighbours,
                              map_guide_radius=config.map_guide_radius, map_fill_sigma=config.map_fill_sigma)
     model = PatchCore(extractor.embedder, index, pc_cfg)
@@ -257,8 +257,7 @@ def _manifest(category: str, config: TrainConfig, extractor, input_size: tuple[i
         "input_size": list(input_size),
         "patchcore": {"coreset_ratio": config.coreset_ratio, "memory_bank_size": bank.model.index.size,
                       "candidate_patches": int(feats.used * feats.per_image), "projection_dim": config.projection_dim,
-                      "feature_grid": list(feats.grid), "reweight": config.reweight,
-                      "num_neighbours": pc_cfg.num_neighbours,
+                      "feature_grid": list(feats.grid),
                       "blur_sigma": config.blur_sigma, "patch_size": extractor.key.patch_size,
                       "centred": extractor.key.centred, "grid_offset_px": list(pc_cfg.grid_offset),
                       "input_pad": extractor.key.input_pad, "photometric": extractor.key.photometric,

@@ -50,7 +50,6 @@ def add_train_parser(sub) -> None:
                    help="share of good parts the REVIEW band below the threshold takes (default 0.04: the band "
                         "runs from the good scores' 5 %% quantile to the threshold at a 1 %% target)")
     t.add_argument("--threshold", choices=("frr", "f1"), default="frr")
-    t.add_argument("--reweight", action="store_true", help="PatchCore image-score re-weighting (eq. 7)")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--classifier", action="store_true",
                    help="also fine-tune the defect classifier (for Grad-CAM++; about a minute)")
@@ -114,7 +113,7 @@ def cmd_train(a: argparse.Namespace) -> int:
         cfg = TrainConfig(backbone=a.backbone, weights=a.weights, layers=a.layers or TrainConfig.layers,
                           image_size=a.image_size or TrainConfig.image_size,
                           coreset_ratio=a.coreset_ratio or TrainConfig.coreset_ratio, target_frr=a.target_frr, review_load=a.review_load,
-                          threshold_method=a.threshold, reweight=a.reweight, seed=a.seed,
+                          threshold_method=a.threshold, seed=a.seed,
                           max_synthetic_miss=a.max_synthetic_miss, train_classifier=a.classifier,
                           selftest_per_image=a.selftest_per_image, calibration=a.calibration,
                           input_pad=a.input_pad, photometric=a.photometric,

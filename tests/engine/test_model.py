@@ -113,7 +113,7 @@ def test_training_with_defects_reports_f1_threshold_and_skips_bad(demo_data, tmp
     (tmp_path / "broken.png").write_bytes(b"\x89PNG broken")
     defects = list_images(demo_data / "test" / "scratch")
     rep = train_category("w2", [*goods, tmp_path / "broken.png"], tmp_path / "m",
-                         TrainConfig(image_size=96, coreset_ratio=0.1, reweight=True), defect_images=defects)
+                         TrainConfig(image_size=96, coreset_ratio=0.1), defect_images=defects)
     assert rep.info.f1_threshold is not None
     assert len(rep.skipped) == 1 and "broken.png" in rep.skipped[0]
     with pytest.raises(TrainingError, match="at least 2"):
