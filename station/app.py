@@ -27,8 +27,12 @@ def make_window(models_dir: str | os.PathLike[str], data_dir: str | os.PathLike[
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = QSettings(str(data_dir / "settings.ini"), QSettings.IniFormat)
-    return MainWindow(Path(models_dir), data_dir, settings, station or platform.node(),
-                      operator or getpass.getuser(), **kwargs)
+    window = MainWindow(Path(models_dir), data_dir, settings, station or platform.node(),
+                        operator or getpass.getuser(), **kwargs)
+    from station.line.hub import attach_line
+
+    attach_line(window)
+    return window
 
 
 def start_demo(window: MainWindow) -> None:

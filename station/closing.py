@@ -28,6 +28,8 @@ def close_station(window) -> None:
     # results the worker sent before it stopped still wait in the event queue: they reach the
     # window now, while its history is open, not after it is closed
     QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+    if getattr(window, "line", None) is not None:
+        window.line.stop()  # after the last verdicts reached it: they are in the outbox
     window.worker.shutdown()
     window.explain.shutdown()
     window.reader.close()

@@ -426,32 +426,32 @@
 <context>
     <name>CountersBox</name>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="258"/>
+        <location filename="../../ui/verdict_panel.py" line="260"/>
         <source>TOTAL</source>
         <translation>GESAMT</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="258"/>
+        <location filename="../../ui/verdict_panel.py" line="260"/>
         <source>PASS</source>
         <translation>IO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="258"/>
+        <location filename="../../ui/verdict_panel.py" line="260"/>
         <source>FAIL</source>
         <translation>NIO</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="259"/>
+        <location filename="../../ui/verdict_panel.py" line="261"/>
         <source>REVIEW</source>
         <translation>PRÜFEN</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="259"/>
+        <location filename="../../ui/verdict_panel.py" line="261"/>
         <source>ERROR</source>
         <translation>FEHLER</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="259"/>
+        <location filename="../../ui/verdict_panel.py" line="261"/>
         <source>YIELD</source>
         <translation>AUSBEUTE</translation>
     </message>
@@ -816,57 +816,57 @@
 <context>
     <name>LearnDialog</name>
     <message>
-        <location filename="../../ui/learn_dialog.py" line="19"/>
+        <location filename="../../ui/learn_dialog.py" line="17"/>
         <source>Learn from confirmed defects: {0}</source>
         <translation>Aus bestätigten Fehlern lernen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/learn_dialog.py" line="22"/>
+        <location filename="../../ui/learn_dialog.py" line="20"/>
         <source>&lt;b&gt;{0} confirmed defects&lt;/b&gt; of {1}. At today&apos;s threshold {2:.3f}, {3} of them FAIL. The proposal: threshold &lt;b&gt;{4:.3f}&lt;/b&gt;, {5} of them FAIL; about {6} of good parts rejected (between {7} and {8}).</source>
         <translation>&lt;b&gt;{0} bestätigte Fehler&lt;/b&gt; von {1}. Bei der heutigen Schwelle {2:.3f} sind {3} davon NIO. Der Vorschlag: Schwelle &lt;b&gt;{4:.3f}&lt;/b&gt;, {5} davon NIO; etwa {6} der Gutteile verworfen (zwischen {7} und {8}).</translation>
     </message>
     <message>
-        <location filename="../../ui/learn_dialog.py" line="28"/>
+        <location filename="../../ui/learn_dialog.py" line="26"/>
         <source>A part in the REVIEW band that looks like one of them will FAIL ({0} of their patches kept, its threshold from {1} held-out good images).</source>
         <translation>Ein Teil im PRÜFEN-Band, das einem von ihnen gleicht, wird NIO ({0} ihrer Ausschnitte behalten, die Schwelle aus {1} zurückgehaltenen Gutbildern).</translation>
     </message>
     <message>
-        <location filename="../../ui/learn_dialog.py" line="31"/>
+        <location filename="../../ui/learn_dialog.py" line="29"/>
         <source>Their likeness is not used: it would FAIL no more of them than the threshold does.</source>
         <translation>Ihre Ähnlichkeit wird nicht genutzt: Sie würde nicht mehr von ihnen verwerfen als die Schwelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/learn_dialog.py" line="34"/>
+        <location filename="../../ui/learn_dialog.py" line="32"/>
         <source>False-reject target</source>
         <translation>Ziel Fehlausschuss</translation>
     </message>
     <message>
-        <location filename="../../ui/learn_dialog.py" line="34"/>
+        <location filename="../../ui/learn_dialog.py" line="32"/>
         <source>Threshold</source>
         <translation>Schwelle</translation>
     </message>
     <message>
-        <location filename="../../ui/learn_dialog.py" line="35"/>
+        <location filename="../../ui/learn_dialog.py" line="33"/>
         <source>Good parts FAIL (predicted)</source>
         <translation>Gutteile NIO (erwartet)</translation>
     </message>
     <message>
-        <location filename="../../ui/learn_dialog.py" line="35"/>
+        <location filename="../../ui/learn_dialog.py" line="33"/>
         <source>Confirmed defects FAIL</source>
         <translation>Bestätigte Fehler NIO</translation>
     </message>
     <message>
-        <location filename="../../ui/learn_dialog.py" line="45"/>
+        <location filename="../../ui/learn_dialog.py" line="43"/>
         <source>Left out (unreadable): {0}</source>
         <translation>Ausgelassen (nicht lesbar): {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/learn_dialog.py" line="49"/>
+        <location filename="../../ui/learn_dialog.py" line="47"/>
         <source>Why (kept in the change log)</source>
         <translation>Warum (steht im Änderungsprotokoll)</translation>
     </message>
     <message>
-        <location filename="../../ui/learn_dialog.py" line="50"/>
+        <location filename="../../ui/learn_dialog.py" line="48"/>
         <source>Apply saves a new model version and puts it on the line; Versions… rolls it back.</source>
         <translation>Übernehmen speichert eine neue Modellversion und setzt sie an die Linie; Versionen… nimmt sie zurück.</translation>
     </message>
@@ -911,6 +911,136 @@
     </message>
 </context>
 <context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="42"/>
+        <source>Line links</source>
+        <translation>Linienanbindung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="13"/>
+        <source>Broker host</source>
+        <translation>Broker-Host</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="14"/>
+        <location filename="../../ui/line_dialog.py" line="22"/>
+        <location filename="../../ui/line_dialog.py" line="26"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="15"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="16"/>
+        <source>Password file</source>
+        <translation>Passwortdatei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="17"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="18"/>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="19"/>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="20"/>
+        <source>Trigger topic</source>
+        <translation>Trigger-Topic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="21"/>
+        <source>Listen on</source>
+        <translation>Lauscht auf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="23"/>
+        <source>PLC user</source>
+        <translation>SPS-Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="24"/>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="25"/>
+        <source>I/O module host</source>
+        <translation>Host des E/A-Moduls</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="27"/>
+        <source>Unit</source>
+        <translation>Unit-ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="28"/>
+        <source>Trigger input</source>
+        <translation>Trigger-Eingang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="29"/>
+        <source>Pulse</source>
+        <translation>Impuls</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="31"/>
+        <source>MQTT to the MES</source>
+        <translation>MQTT zum MES</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="32"/>
+        <source>OPC UA server for the PLC</source>
+        <translation>OPC-UA-Server für die SPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="33"/>
+        <source>Modbus TCP to remote I/O</source>
+        <translation>Modbus TCP zur dezentralen E/A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="59"/>
+        <source>set: type a new one to change it</source>
+        <translation>gesetzt: zum Ändern ein neues eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="60"/>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="61"/>
+        <source>PLC password</source>
+        <translation>SPS-Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="71"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="86"/>
+        <source>Basic256Sha256, Sign &amp; Encrypt</source>
+        <translation>Basic256Sha256, signiert und verschlüsselt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_dialog.py" line="87"/>
+        <source>None (the password crosses the network readable)</source>
+        <translation>Keine (das Passwort geht lesbar über das Netz)</translation>
+    </message>
+</context>
+<context>
     <name>LineGuard</name>
     <message>
         <location filename="../../station/line_guard.py" line="42"/>
@@ -946,6 +1076,105 @@
         <location filename="../../station/line_guard.py" line="126"/>
         <source>Logging works again; {0} part(s) were not logged.</source>
         <translation>Protokollieren funktioniert wieder; {0} Teil(e) wurden nicht protokolliert.</translation>
+    </message>
+</context>
+<context>
+    <name>LineHub</name>
+    <message>
+        <location filename="../../station/line/hub.py" line="51"/>
+        <source>Line settings: {0}</source>
+        <translation>Linieneinstellungen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/line/hub.py" line="87"/>
+        <source>busy with part {0}</source>
+        <translation>belegt mit Teil {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/line/hub.py" line="89"/>
+        <source>busy: {0} part(s) being judged</source>
+        <translation>belegt: {0} Teil(e) in Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../../station/line/hub.py" line="91"/>
+        <source>paused while {0}</source>
+        <translation>pausiert, solange {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/line/hub.py" line="93"/>
+        <source>no model loaded</source>
+        <translation>kein Modell geladen</translation>
+    </message>
+    <message>
+        <location filename="../../station/line/hub.py" line="95"/>
+        <source>no camera frame and no watched folder to judge</source>
+        <translation>kein Kamerabild und kein überwachter Ordner zum Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../station/line/hub.py" line="104"/>
+        <source>trigger {0} from {1} refused: {2}</source>
+        <translation>Trigger {0} von {1} abgewiesen: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>LineSettingsFlow</name>
+    <message>
+        <location filename="../../station/line/settings_flow.py" line="59"/>
+        <source>change the line links</source>
+        <translation>die Linienanbindung ändern</translation>
+    </message>
+    <message>
+        <location filename="../../station/line/settings_flow.py" line="95"/>
+        <source>Testing…</source>
+        <translation>Teste…</translation>
+    </message>
+    <message>
+        <location filename="../../station/line/settings_flow.py" line="108"/>
+        <source>No link is turned on.</source>
+        <translation>Keine Verbindung eingeschaltet.</translation>
+    </message>
+</context>
+<context>
+    <name>LineStatus</name>
+    <message>
+        <location filename="../../ui/line_status.py" line="29"/>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_status.py" line="29"/>
+        <source>listening</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_status.py" line="29"/>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_status.py" line="30"/>
+        <source>away</source>
+        <translation>weg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_status.py" line="30"/>
+        <source>refused</source>
+        <translation>abgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_status.py" line="30"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_status.py" line="34"/>
+        <source>Line: {0}</source>
+        <translation>Linie: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/line_status.py" line="36"/>
+        <source> · {0} trigger(s) refused</source>
+        <translation> · {0} Trigger abgewiesen</translation>
     </message>
 </context>
 <context>
@@ -1048,12 +1277,12 @@
         <translation>Wird beendet: das laufende Teil wird fertig geprüft und der Verlauf gesichert…</translation>
     </message>
     <message>
-        <location filename="../../station/closing.py" line="42"/>
+        <location filename="../../station/closing.py" line="44"/>
         <source>like a confirmed defect ({0} × its threshold)</source>
         <translation>wie ein bestätigter Fehler ({0} × seine Schwelle)</translation>
     </message>
     <message>
-        <location filename="../../station/closing.py" line="47"/>
+        <location filename="../../station/closing.py" line="49"/>
         <source>Station fault, not the part: {0}</source>
         <translation>Fehler der Station, nicht des Teils: {0}</translation>
     </message>
@@ -1373,22 +1602,22 @@ Teile</translation>
 <context>
     <name>ReportController</name>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="41"/>
+        <location filename="../../station/controllers/technician_tools.py" line="42"/>
         <source>Folder for the report of {0}</source>
         <translation>Ordner für den Bericht von {0}</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="60"/>
+        <location filename="../../station/controllers/technician_tools.py" line="61"/>
         <source>Writing the report of {0}…</source>
         <translation>Bericht von {0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="66"/>
+        <location filename="../../station/controllers/technician_tools.py" line="67"/>
         <source>Report not written: {0}</source>
         <translation>Bericht nicht geschrieben: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="67"/>
+        <location filename="../../station/controllers/technician_tools.py" line="68"/>
         <source>Report written to {0} (report.pdf, report.html, inspections.csv)</source>
         <translation>Bericht geschrieben nach {0} (report.pdf, report.html, inspections.csv)</translation>
     </message>
@@ -2020,112 +2249,117 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
 <context>
     <name>ToolActions</name>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="83"/>
+        <location filename="../../station/controllers/technician_tools.py" line="85"/>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="91"/>
+        <location filename="../../station/controllers/technician_tools.py" line="93"/>
         <source>Review shift</source>
         <translation>Schicht nachprüfen</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="92"/>
+        <location filename="../../station/controllers/technician_tools.py" line="94"/>
         <source>Threshold…</source>
         <translation>Schwelle…</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="97"/>
+        <location filename="../../station/controllers/technician_tools.py" line="99"/>
         <source>Versions…</source>
         <translation>Versionen…</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="98"/>
+        <location filename="../../station/controllers/technician_tools.py" line="100"/>
         <source>Change log</source>
         <translation>Änderungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="93"/>
+        <location filename="../../station/controllers/technician_tools.py" line="95"/>
         <source>Shift report…</source>
         <translation>Schichtbericht…</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="94"/>
+        <location filename="../../station/controllers/technician_tools.py" line="96"/>
         <source>Hand over shift…</source>
         <translation>Schicht übergeben…</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="95"/>
+        <location filename="../../station/controllers/technician_tools.py" line="97"/>
         <source>Master check</source>
         <translation>Meisterteil-Prüfung</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="100"/>
+        <location filename="../../station/controllers/technician_tools.py" line="102"/>
         <source>Register masters…</source>
         <translation>Meisterteile erfassen…</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="96"/>
+        <location filename="../../station/controllers/technician_tools.py" line="98"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="101"/>
+        <location filename="../../station/controllers/technician_tools.py" line="103"/>
         <source>Learn from confirmed defects…</source>
         <translation>Aus bestätigten Fehlern lernen…</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="102"/>
+        <location filename="../../station/controllers/technician_tools.py" line="104"/>
+        <source>Line links…</source>
+        <translation>Linienanbindung…</translation>
+    </message>
+    <message>
+        <location filename="../../station/controllers/technician_tools.py" line="105"/>
         <source>Set up station…</source>
         <translation>Station einrichten…</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="103"/>
+        <location filename="../../station/controllers/technician_tools.py" line="106"/>
         <source>Full screen (F11)</source>
         <translation>Vollbild (F11)</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="117"/>
+        <location filename="../../station/controllers/technician_tools.py" line="120"/>
         <source>More</source>
         <translation>Mehr</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="133"/>
+        <location filename="../../station/controllers/technician_tools.py" line="136"/>
         <source>  Technician: {0}  </source>
         <translation>  Techniker: {0}  </translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="133"/>
+        <location filename="../../station/controllers/technician_tools.py" line="136"/>
         <source>  Operator  </source>
         <translation>  Bediener  </translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="137"/>
+        <location filename="../../station/controllers/technician_tools.py" line="140"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="137"/>
+        <location filename="../../station/controllers/technician_tools.py" line="140"/>
         <source>Technician sign-in</source>
         <translation>Techniker-Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="143"/>
+        <location filename="../../station/controllers/technician_tools.py" line="146"/>
         <source>sign in</source>
         <translation>sich anmelden</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="159"/>
+        <location filename="../../station/controllers/technician_tools.py" line="162"/>
         <source>No model loaded: choose a category first.</source>
         <translation>Kein Modell geladen: zuerst eine Kategorie wählen.</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="169"/>
+        <location filename="../../station/controllers/technician_tools.py" line="172"/>
         <source>make another model version active</source>
         <translation>eine andere Modellversion aktivieren</translation>
     </message>
     <message>
-        <location filename="../../station/controllers/technician_tools.py" line="180"/>
+        <location filename="../../station/controllers/technician_tools.py" line="183"/>
         <source>rolled to {0}</source>
         <translation>auf {0} umgestellt</translation>
     </message>
@@ -2318,27 +2552,27 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
         <translation>TRAINING</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="148"/>
+        <location filename="../../ui/verdict_panel.py" line="149"/>
         <source>inspection failed</source>
         <translation>Prüfung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="154"/>
+        <location filename="../../ui/verdict_panel.py" line="156"/>
         <source>score {0} / threshold {1}</source>
         <translation>Wert {0} / Schwelle {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="155"/>
+        <location filename="../../ui/verdict_panel.py" line="157"/>
         <source>{0} × threshold  ·  {1}</source>
         <translation>{0} × Schwelle  ·  {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="176"/>
+        <location filename="../../ui/verdict_panel.py" line="178"/>
         <source>⚠ 1 earlier FAIL not acknowledged: #{0} (Enter)</source>
         <translation>⚠ 1 früheres NIO nicht quittiert: #{0} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="178"/>
+        <location filename="../../ui/verdict_panel.py" line="180"/>
         <source>⚠ {0} FAIL not acknowledged · Enter: #{1}</source>
         <translation>⚠ {0} NIO nicht quittiert · Enter: #{1}</translation>
     </message>
@@ -2359,7 +2593,7 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
         <translation type="vanished">Rohwert {0:.2f} gegen {1:.2f}  ·  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="174"/>
+        <location filename="../../ui/verdict_panel.py" line="176"/>
         <source>⚠ Acknowledge this FAIL, part #{0} (Enter)</source>
         <translation>⚠ Dieses NIO quittieren, Teil #{0} (Enter)</translation>
     </message>
@@ -2368,12 +2602,12 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
         <translation type="vanished">⚠ {0} frühere(s) NIO-Teil(e) nicht quittiert, zuletzt #{1} (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="202"/>
+        <location filename="../../ui/verdict_panel.py" line="204"/>
         <source>Model {0}</source>
         <translation>Modell {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/verdict_panel.py" line="208"/>
+        <location filename="../../ui/verdict_panel.py" line="210"/>
         <source>NOT LOGGED: {0} part(s) — {1}</source>
         <translation>NICHT PROTOKOLLIERT: {0} Teil(e) — {1}</translation>
     </message>
@@ -2505,7 +2739,7 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
 <context>
     <name>window</name>
     <message>
-        <location filename="../../station/app.py" line="46"/>
+        <location filename="../../station/app.py" line="50"/>
         <source>Building the demo category from generated images…</source>
         <translation>Die Demo-Kategorie wird aus erzeugten Bildern gebaut…</translation>
     </message>

@@ -7,6 +7,7 @@ import sys
 EXIT_BAD_INPUT = 2
 EXIT_MODEL = 3
 EXIT_NO_SCREEN = 4
+EXIT_LINE = 6
 
 
 def progress_bar():

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import sys
 from pathlib import Path
 
-from station.cli.common import EXIT_BAD_INPUT, EXIT_MODEL, EXIT_NO_SCREEN, fail, progress_bar
+from station.cli.common import EXIT_BAD_INPUT, EXIT_LINE, EXIT_MODEL, EXIT_NO_SCREEN, fail, progress_bar
 from station.cli.people import add_people_parsers
 from station.cli.train import add_train_parser
 
@@ -214,6 +215,30 @@ def cmd_report(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_line_test(a: argparse.Namespace) -> int:
+    from PySide6.QtCore import QSettings
+
+    from station.line.check import check_all
+    from station.line.config import read_line_config
+
+    if a.data_dir:
+        data_dir = Path(a.data_dir)
+    else:
+        from station.app import default_data_dir
+
+        data_dir = default_data_dir()
+    settings = QSettings(str(data_dir / "settings.ini"), QSettings.IniFormat)
+    config = read_line_config(settings, a.station or platform.node())
+    results = check_all(config, data_dir)
+    if not results:
+        print(f"no line link is turned on in {data_dir / 'settings.ini'} (line/mqtt/enabled, "
+              "line/opcua/enabled, line/modbus/enabled)")
+        return 0
+    for link, ok, line in results:
+        print(f"{link}: {'ok' if ok else 'PROBLEM'}: {line}")
+    return 0 if all(ok for _, ok, _ in results) else EXIT_LINE
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="station", description="Offline PatchCore inspection station.")
     p.add_argument("--models", default=os.environ.get("STATION_MODELS", "models"),
@@ -300,6 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("--shift", type=int, default=0, help="0: the current shift (default), 1: the one before, ...")
     rv.add_argument("--category", default=None)
     rv.set_defaults(func=cmd_gui, review=True, demo=False)
+
+    lt = sub.add_parser("line-test", help="check the line links in the settings: connect once, say what is wrong")
+    lt.add_argument("--data-dir", help="the station's data folder (its settings.ini)")
+    lt.add_argument("--station", help="station name for the topics (default: this computer's name)")
+    lt.set_defaults(func=cmd_line_test)
 
     g = sub.add_parser("gui", help="open the station window (default)")
     g.add_argument("--demo", action="store_true", help="open on the generated demo category")

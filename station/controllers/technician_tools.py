@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QPushButton, QToolBar,
 from engine.model_store.store import ModelError
 from engine.model_store.versions import activate_version, list_versions
 from station.health import HealthMonitor
+from station.line.settings_flow import LineSettingsFlow
 from station.controllers.learning import LearningController
 from station.controllers.master import MasterController
 from station.controllers.review import ReviewController
@@ -79,6 +80,7 @@ class ToolActions(QObject):
         window.masters = MasterController(window)
         window.learning = LearningController(window)
         window.settings_flow = SettingsController(window)
+        window.line_settings = LineSettingsFlow(window)
         window.health = HealthMonitor(window)
         bar = QToolBar(self.tr("Tools"))
         bar.setObjectName("toolsBar")
@@ -99,6 +101,7 @@ class ToolActions(QObject):
              lambda: ChangeLogDialog(ReviewStore(window.reader).changes(), window).open(), False),
             ("master", self.tr("Register masters…"), None, window.masters.register, False),
             ("learn", self.tr("Learn from confirmed defects…"), None, window.learning.open, False),
+            ("settings", self.tr("Line links…"), None, window.line_settings.open, False),
             ("signin", self.tr("Set up station…"), None, lambda: window.floor.setup(), False),
             ("fullscreen", self.tr("Full screen (F11)"), "F11", self.kiosk, False),
         ]

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.judging.drift import Drift, good_score_drift
+from station.line.outbox import line_summary
 from station.storage.shifts import Shift
 
 
@@ -83,6 +84,8 @@ class ShiftData:
     defects learnt from), for the models still in the models folder."""
     """ERRORs that were the station's fault (retryable), not the part's."""
     handover: Handover | None = None
+    line: str = ""
+    """The line links' episodes in the shift (``station.line.outbox.line_summary``); "" when none ran."""
 
     @property
     def judged(self) -> int:
@@ -256,7 +259,8 @@ def collect(db: sqlite3.Connection, shift: Shift, category: str | None = None, t
         trend=trend, masters=masters, camera=_camera(db, shift.start_utc, shift.end_utc) if episodes else None,
         station_errors=_station_errors(db, shift.start_utc, shift.end_utc, category) if episodes else 0,
         handover=_handover(db, shift.start_utc, shift.end_utc)
-        if db.execute("PRAGMA user_version").fetchone()[0] >= 5 else None)
+        if db.execute("PRAGMA user_version").fetchone()[0] >= 5 else None,
+        line=line_summary(db, shift.start_utc, shift.end_utc))
 
 
 def _utc(t) -> str:

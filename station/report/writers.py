@@ -32,6 +32,7 @@ def kpis(d: ShiftData) -> list[tuple[str, str]]:
         ("Rejects not yet reviewed", str(d.undecided)), ("Escapes (defects passed)", str(d.escapes)),
         ("Master-part checks", f"{sum(ok for *_, ok in d.masters)} of {len(d.masters)} as expected" if d.masters else "none"),
         ("Camera", _camera_line(d)),
+        *([("Line links", d.line)] if d.line else []),
     ]
 
 

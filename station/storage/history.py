@@ -106,6 +106,19 @@ MIGRATIONS = [
     """
     ALTER TABLE inspections ADD COLUMN known_defect_score REAL;
     """,
+    # 7: the line links (``station.line``): messages kept until the other side has them, and episodes
+    """
+    CREATE TABLE line_outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, ts TEXT NOT NULL, link TEXT NOT NULL, inspection_id INTEGER,
+        payload TEXT NOT NULL, sent_ts TEXT
+    );
+    CREATE INDEX idx_line_outbox_unsent ON line_outbox(link, sent_ts, id);
+    CREATE TABLE line_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, ts TEXT NOT NULL, station TEXT, link TEXT NOT NULL,
+        event TEXT NOT NULL, detail TEXT
+    );
+    CREATE INDEX idx_line_events_ts ON line_events(ts);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 THUMB_SIDE = 96

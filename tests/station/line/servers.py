@@ -1,0 +1,107 @@
+"""Real line servers for the tests, each on a free loopback port in a temporary folder: a
+Mosquitto broker (Debian package ``mosquitto``; skipped with the reason where it is not
+installed) that can be stopped and started again mid-test, with its sessions kept on disk."""
+
+from __future__ import annotations
+
+import getpass
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+MOSQUITTO = shutil.which("mosquitto") or ("/usr/sbin/mosquitto" if Path("/usr/sbin/mosquitto").exists() else None)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port: int, up: bool = True, timeout_s: float = 10.0) -> None:
+    end = time.monotonic() + timeout_s
+    while time.monotonic() < end:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                if up:
+                    return
+        except OSError:
+            if not up:
+                return
+        time.sleep(0.05)
+    raise TimeoutError(f"port {port} not {'open' if up else 'closed'} after {timeout_s} s")
+
+
+class Broker:
+    """``mosquitto`` with user ``line`` / password ``secret`` and anonymous access refused."""
+
+    user, password = "line", "secret"
+
+    def __init__(self, folder: Path) -> None:
+        if MOSQUITTO is None:
+            pytest.skip("mosquitto is not installed (Debian package mosquitto; .ci/run installs it)")
+        self.folder, self.port = folder, free_port()
+        folder.mkdir(parents=True, exist_ok=True)
+        pw = folder / "passwords"
+        subprocess.run(["mosquitto_passwd", "-b", "-c", str(pw), self.user, self.password], check=True,
+                       capture_output=True)
+        pw.chmod(0o600)
+        (folder / "mosquitto.conf").write_text(
+            f"user {getpass.getuser()}\n"  # run as root (CI), it would drop to 'mosquitto', who cannot write here
+            f"listener {self.port} 127.0.0.1\nallow_anonymous false\npassword_file {pw}\n"
+            f"persistence true\npersistence_location {folder}/\nautosave_interval 1\n"
+            f"log_dest file {folder}/mosquitto.log\n")
+        self.proc: subprocess.Popen | None = None
+        self.start()
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen([MOSQUITTO, "-c", str(self.folder / "mosquitto.conf")],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_port(self.port)
+        except TimeoutError:
+            self.stop()
+            log = self.folder / "mosquitto.log"
+            pytest.skip(f"mosquitto did not start: {log.read_text()[-300:] if log.exists() else 'no log'}")
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()  # SIGTERM: it saves its sessions and queued messages first
+            self.proc.wait(10)
+        self.proc = None
+        wait_port(self.port, up=False)
+
+
+class Listener:
+    """An MES stand-in: a persistent MQTT session that collects what the station publishes."""
+
+    def __init__(self, broker: Broker, topic: str, client_id: str = "mes") -> None:
+        import paho.mqtt.client as mqtt
+
+        self.messages: list[tuple[str, bytes, bool]] = []
+        self.connected = 0
+        c = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv311,
+                        clean_session=False)
+        c.username_pw_set(broker.user, broker.password)
+        c.reconnect_delay_set(0.2, 1)
+
+        def on_connect(client, *_):
+            self.connected += 1
+            client.subscribe(topic, qos=1)
+
+        c.on_connect = on_connect
+        c.on_message = lambda _c, _u, m: self.messages.append((m.topic, m.payload, m.retain))
+        c.connect("127.0.0.1", broker.port)
+        c.loop_start()
+        self.client = c
+        deadline = time.monotonic() + 5
+        while not self.connected and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    def close(self) -> None:
+        self.client.disconnect()
+        self.client.loop_stop()
