@@ -30,8 +30,10 @@ def make_window(models_dir: str | os.PathLike[str], data_dir: str | os.PathLike[
     window = MainWindow(Path(models_dir), data_dir, settings, station or platform.node(),
                         operator or getpass.getuser(), **kwargs)
     from station.line.hub import attach_line
+    from station.site.hub import attach_site
 
     attach_line(window)
+    attach_site(window)
     return window
 
 

@@ -30,6 +30,8 @@ def close_station(window) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
     if getattr(window, "line", None) is not None:
         window.line.stop()  # after the last verdicts reached it: they are in the outbox
+    if getattr(window, "site", None) is not None:
+        window.site.stop()
     window.worker.shutdown()
     window.explain.shutdown()
     window.reader.close()

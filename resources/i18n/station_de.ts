@@ -1081,37 +1081,37 @@
 <context>
     <name>LineHub</name>
     <message>
-        <location filename="../../station/line/hub.py" line="51"/>
+        <location filename="../../station/line/hub.py" line="53"/>
         <source>Line settings: {0}</source>
         <translation>Linieneinstellungen: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/line/hub.py" line="87"/>
+        <location filename="../../station/line/hub.py" line="91"/>
         <source>busy with part {0}</source>
         <translation>belegt mit Teil {0}</translation>
     </message>
     <message>
-        <location filename="../../station/line/hub.py" line="89"/>
+        <location filename="../../station/line/hub.py" line="93"/>
         <source>busy: {0} part(s) being judged</source>
         <translation>belegt: {0} Teil(e) in Prüfung</translation>
     </message>
     <message>
-        <location filename="../../station/line/hub.py" line="91"/>
+        <location filename="../../station/line/hub.py" line="95"/>
         <source>paused while {0}</source>
         <translation>pausiert, solange {0}</translation>
     </message>
     <message>
-        <location filename="../../station/line/hub.py" line="93"/>
+        <location filename="../../station/line/hub.py" line="97"/>
         <source>no model loaded</source>
         <translation>kein Modell geladen</translation>
     </message>
     <message>
-        <location filename="../../station/line/hub.py" line="95"/>
+        <location filename="../../station/line/hub.py" line="99"/>
         <source>no camera frame and no watched folder to judge</source>
         <translation>kein Kamerabild und kein überwachter Ordner zum Prüfen</translation>
     </message>
     <message>
-        <location filename="../../station/line/hub.py" line="104"/>
+        <location filename="../../station/line/hub.py" line="108"/>
         <source>trigger {0} from {1} refused: {2}</source>
         <translation>Trigger {0} von {1} abgewiesen: {2}</translation>
     </message>
@@ -1277,12 +1277,12 @@
         <translation>Wird beendet: das laufende Teil wird fertig geprüft und der Verlauf gesichert…</translation>
     </message>
     <message>
-        <location filename="../../station/closing.py" line="44"/>
+        <location filename="../../station/closing.py" line="46"/>
         <source>like a confirmed defect ({0} × its threshold)</source>
         <translation>wie ein bestätigter Fehler ({0} × seine Schwelle)</translation>
     </message>
     <message>
-        <location filename="../../station/closing.py" line="49"/>
+        <location filename="../../station/closing.py" line="51"/>
         <source>Station fault, not the part: {0}</source>
         <translation>Fehler der Station, nicht des Teils: {0}</translation>
     </message>
@@ -2152,6 +2152,34 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
     </message>
 </context>
 <context>
+    <name>SiteHub</name>
+    <message>
+        <location filename="../../station/site/hub.py" line="24"/>
+        <source>Site: connecting</source>
+        <translation>Standort: verbindet</translation>
+    </message>
+    <message>
+        <location filename="../../station/site/hub.py" line="50"/>
+        <source>Site: away, {0} waiting</source>
+        <translation>Standort: weg, {0} wartend</translation>
+    </message>
+    <message>
+        <location filename="../../station/site/hub.py" line="51"/>
+        <source> since {0}</source>
+        <translation> seit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/site/hub.py" line="54"/>
+        <source>Site: {0} waiting</source>
+        <translation>Standort: {0} wartend</translation>
+    </message>
+    <message>
+        <location filename="../../station/site/hub.py" line="57"/>
+        <source>shipped to {0}:{1}/{2} as {3}</source>
+        <translation>übertragen an {0}:{1}/{2} als {3}</translation>
+    </message>
+</context>
+<context>
     <name>SynthGallery</name>
     <message>
         <location filename="../../ui/synth_gallery.py" line="21"/>
@@ -2739,9 +2767,14 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
 <context>
     <name>window</name>
     <message>
-        <location filename="../../station/app.py" line="50"/>
+        <location filename="../../station/app.py" line="52"/>
         <source>Building the demo category from generated images…</source>
         <translation>Die Demo-Kategorie wird aus erzeugten Bildern gebaut…</translation>
+    </message>
+    <message>
+        <location filename="../../station/site/hub.py" line="71"/>
+        <source>Site settings: {0}</source>
+        <translation>Standort-Einstellungen: {0}</translation>
     </message>
 </context>
 </TS>

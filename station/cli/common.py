@@ -33,6 +33,17 @@ def progress_bar():
     return report, close
 
 
+def data_dir_of(a):
+    """``--data-dir`` when given, else the per-user data folder the window uses."""
+    from pathlib import Path
+
+    if getattr(a, "data_dir", None):
+        return Path(a.data_dir)
+    from station.app import default_data_dir
+
+    return default_data_dir()
+
+
 def fail(msg: str, code: int) -> int:
     print(f"error: {msg}", file=sys.stderr)
     return code

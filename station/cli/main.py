@@ -9,8 +9,9 @@ import platform
 import sys
 from pathlib import Path
 
-from station.cli.common import EXIT_BAD_INPUT, EXIT_LINE, EXIT_MODEL, EXIT_NO_SCREEN, fail, progress_bar
+from station.cli.common import EXIT_BAD_INPUT, EXIT_LINE, EXIT_MODEL, EXIT_NO_SCREEN, data_dir_of, fail, progress_bar
 from station.cli.people import add_people_parsers
+from station.cli.site import add_site_parsers
 from station.cli.train import add_train_parser
 
 
@@ -176,18 +177,8 @@ def cmd_gui(a: argparse.Namespace) -> int:
 def cmd_watch(a: argparse.Namespace) -> int:
     from station.feeds.headless import run_watch
 
-    return run_watch(a.models, a.category, a.folder, str(_data_dir(a)), a.station_name or "", a.operator or "",
+    return run_watch(a.models, a.category, a.folder, str(data_dir_of(a)), a.station_name or "", a.operator or "",
                      a.exit_when_idle)
-
-
-def _data_dir(a: argparse.Namespace):
-    from pathlib import Path
-
-    if getattr(a, "data_dir", None):
-        return Path(a.data_dir)
-    from station.app import default_data_dir
-
-    return default_data_dir()
 
 
 def cmd_report(a: argparse.Namespace) -> int:
@@ -198,17 +189,23 @@ def cmd_report(a: argparse.Namespace) -> int:
     from station.report.shift_data import open_readonly
     from station.storage.shifts import ShiftError, resolve_shift
 
-    data_dir = _data_dir(a)
+    data_dir = data_dir_of(a)
     spec = a.shifts or str(QSettings(str(data_dir / "settings.ini"), QSettings.IniFormat).value("shifts/hours", "")) or None
     try:
         shift = resolve_shift(a.shift, spec)
-        db = open_readonly(data_dir)
-    except (ShiftError, FileNotFoundError) as exc:
+        if a.site:  # every station's rows, from the site database (station.site)
+            from station.cli.site import site_shift_data
+
+            data = site_shift_data(data_dir, shift, a.category, a.models)
+        else:
+            db = open_readonly(data_dir)
+    except (ShiftError, FileNotFoundError, ConnectionError) as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
-    try:
-        data = collect(db, shift, a.category, models_dir=a.models)
-    finally:
-        db.close()
+    if not a.site:
+        try:
+            data = collect(db, shift, a.category, models_dir=a.models)
+        finally:
+            db.close()
     files = write_report(data, a.out)
     print(json.dumps({"shift": str(shift), "category": a.category, "parts": data.total, "yield": round(data.yield_, 4),
                       "drift": data.drift.drifting, "files": {k: str(v) for k, v in files.items()}}, indent=2))
@@ -221,12 +218,7 @@ def cmd_line_test(a: argparse.Namespace) -> int:
     from station.line.check import check_all
     from station.line.config import read_line_config
 
-    if a.data_dir:
-        data_dir = Path(a.data_dir)
-    else:
-        from station.app import default_data_dir
-
-        data_dir = default_data_dir()
+    data_dir = data_dir_of(a)
     settings = QSettings(str(data_dir / "settings.ini"), QSettings.IniFormat)
     config = read_line_config(settings, a.station or platform.node())
     results = check_all(config, data_dir)
@@ -247,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_train_parser(sub)
     add_people_parsers(sub)
+    add_site_parsers(sub)
 
     i = sub.add_parser("inspect", help="judge images; one JSON object per image")
     i.add_argument("--category", required=True)
@@ -296,6 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("report", help="write a shift report (PDF, HTML, PNG pages, CSV) from the history",
                        description="Write a shift report from the station's history database: report.pdf (A4 pages), "
                                    "report.html, page-N.png and inspections.csv (one row per inspection).")
+    r.add_argument("--site", action="store_true", help="all stations, from the site database in the settings")
     r.add_argument("--shift", default="previous",
                    help="current | previous (default) | YYYY-MM-DD/Name | START..END in local ISO time")
     r.add_argument("--category", help="one category (default: all)")

@@ -15,10 +15,10 @@ import queue
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from station.line.config import LineConfig, read_line_config
-from station.line.message import verdict_message
+from station.line.message import regions_of, verdict_message
 from station.line.outbox import Outbox
 from ui.line_status import LineStatus
 
@@ -37,7 +37,9 @@ class LineHub(QObject):
         self.config = config or read_line_config(window.settings, window.reader.station)
         self.links: dict[str, object] = {}
         self.awaiting: tuple[str, str] | None = None
-        """(link, part id) of the trigger whose part is being judged."""
+        """(link, part id) of the trigger whose part is being judged (``_lock``: the worker's
+        thread clears it)."""
+        self._lock = threading.Lock()
         self.refused = 0
         self.triggers = 0
         self.events = Outbox(window.data_dir, "line", self.config.station)
@@ -52,7 +54,9 @@ class LineHub(QObject):
         self._make_links(Path(window.data_dir))
         if self.links:
             window.statusBar().addPermanentWidget(self.status)
-            window.worker.inspected.connect(self.on_inspected)
+            # in the worker's own thread, the moment the result is logged: the line never waits
+            # for the window to show it (nor the window for the line)
+            window.worker.inspected.connect(self.on_inspected, Qt.DirectConnection)
             self._ready: bool | None = None
             self._ready_timer = QTimer(self, interval=500, timeout=self.update_ready)  # model, pause
             self._ready_timer.start()
@@ -108,7 +112,8 @@ class LineHub(QObject):
                 if hasattr(each, "refuse"):
                     each.refuse(detail)
             return
-        self.awaiting = (link, part)
+        with self._lock:
+            self.awaiting = (link, part)
         for each in self.links.values():
             if hasattr(each, "accept"):
                 each.accept(part)
@@ -128,14 +133,16 @@ class LineHub(QObject):
 
     # ---- verdicts out ------------------------------------------------------------------------
     def on_inspected(self, result, row_id: int, kind: str) -> None:
+        """Runs in the inspection worker's thread (the row is committed): hand the verdict on."""
         if kind == "master":
             return
-        part = ""
-        if self.awaiting is not None and kind in ("camera", "watch"):
-            part = self.awaiting[1]
-            self.answered.emit(part, result.verdict.value, self.awaiting[0])
-            self.awaiting = None
+        part, link = "", ""
+        with self._lock:
+            if self.awaiting is not None and kind in ("camera", "watch"):
+                (link, part), self.awaiting = self.awaiting, None
         self._jobs.put((result, row_id, part, kind))
+        if part:
+            self.answered.emit(part, result.verdict.value, link)
 
     def _send_loop(self) -> None:
         while True:
@@ -143,16 +150,17 @@ class LineHub(QObject):
             if job is None:
                 return
             result, row_id, part, kind = job
-            try:
-                msg = verdict_message(result, row_id, self.config.station, part, kind)
-            except Exception as exc:  # a map the regions cannot be read from: the verdict still goes out
-                msg = verdict_message(result.__class__(source=result.source, verdict=result.verdict, score=result.score,
-                                                       threshold=result.threshold, category=result.category,
-                                                       model_id=result.model_id, error=result.error),
-                                      row_id, self.config.station, part, kind)
-                self.events.log_event("regions left out", str(exc))
-            for link in self.links.values():
-                link.publish(msg, row_id if row_id >= 0 else None)
+            row = row_id if row_id >= 0 else None
+            msg = verdict_message(result, row_id, self.config.station, part, kind, regions=False)
+            for name in ("opcua", "modbus"):  # the PLC and the gate first: they need no regions
+                if name in self.links:
+                    self.links[name].publish(msg, row)
+            if "mqtt" in self.links:
+                try:
+                    msg = {**msg, "regions": regions_of(result)}
+                except Exception as exc:  # a map the regions cannot be read from: the verdict still goes out
+                    self.events.log_event("regions left out", str(exc))
+                self.links["mqtt"].publish(msg, row)
 
     def stop(self) -> None:
         if getattr(self, "_stopped", False):
@@ -160,6 +168,10 @@ class LineHub(QObject):
         self._stopped = True
         if hasattr(self, "_ready_timer"):
             self._ready_timer.stop()
+            try:
+                self.window.worker.inspected.disconnect(self.on_inspected)
+            except (RuntimeError, TypeError):  # the worker has gone first
+                pass
         self._jobs.put(None)
         if self._sender.is_alive():
             self._sender.join(5)

@@ -28,8 +28,10 @@ def regions_of(result: InspectionResult) -> list[dict[str, Any]]:
 
 
 def verdict_message(result: InspectionResult, row_id: int, station: str, part_id: str = "",
-                    kind: str = "file", ts: str | None = None) -> dict[str, Any]:
-    """The message for one judged part (``row_id``: its inspection id, -1 when it was not logged)."""
+                    kind: str = "file", ts: str | None = None, regions: bool = True) -> dict[str, Any]:
+    """The message for one judged part (``row_id``: its inspection id, -1 when it was not logged);
+    ``regions=False`` leaves the map's regions out (links that have no use for them get the
+    verdict a few ms sooner)."""
     return {
         "part_id": part_id or (f"#{row_id}" if row_id >= 0 else ""),
         "inspection_id": row_id,
@@ -40,7 +42,7 @@ def verdict_message(result: InspectionResult, row_id: int, station: str, part_id
         "verdict": result.verdict.value,
         "score": None if result.score is None else round(float(result.score), 6),
         "threshold": None if result.threshold is None else round(float(result.threshold), 6),
-        "regions": regions_of(result),
+        "regions": regions_of(result) if regions else [],
         "source": kind,
         "error": result.error,
     }

@@ -86,6 +86,8 @@ class ShiftData:
     handover: Handover | None = None
     line: str = ""
     """The line links' episodes in the shift (``station.line.outbox.line_summary``); "" when none ran."""
+    site: str = ""
+    """The per-station comparison of a site report (``station.site.report``); "" for one station."""
 
     @property
     def judged(self) -> int:

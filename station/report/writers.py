@@ -33,6 +33,7 @@ def kpis(d: ShiftData) -> list[tuple[str, str]]:
         ("Master-part checks", f"{sum(ok for *_, ok in d.masters)} of {len(d.masters)} as expected" if d.masters else "none"),
         ("Camera", _camera_line(d)),
         *([("Line links", d.line)] if d.line else []),
+        *([("Stations", d.site)] if d.site else []),
     ]
 
 

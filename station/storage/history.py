@@ -119,6 +119,10 @@ MIGRATIONS = [
     );
     CREATE INDEX idx_line_events_ts ON line_events(ts);
     """,
+    # 8: how far each table has been shipped to the site database (``station.site.sync``)
+    """
+    CREATE TABLE site_cursor (tbl TEXT PRIMARY KEY, last_id INTEGER NOT NULL);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 THUMB_SIDE = 96

@@ -83,7 +83,7 @@ class Listener:
         import paho.mqtt.client as mqtt
 
         self.messages: list[tuple[str, bytes, bool]] = []
-        self.connected = 0
+        self.connected = self.subscribed = 0
         c = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv311,
                         clean_session=False)
         c.username_pw_set(broker.user, broker.password)
@@ -93,13 +93,16 @@ class Listener:
             self.connected += 1
             client.subscribe(topic, qos=1)
 
-        c.on_connect = on_connect
+        def on_subscribe(*_):
+            self.subscribed += 1
+
+        c.on_connect, c.on_subscribe = on_connect, on_subscribe
         c.on_message = lambda _c, _u, m: self.messages.append((m.topic, m.payload, m.retain))
         c.connect("127.0.0.1", broker.port)
         c.loop_start()
         self.client = c
         deadline = time.monotonic() + 5
-        while not self.connected and time.monotonic() < deadline:
+        while not self.subscribed and time.monotonic() < deadline:  # SUBACK: nothing published from now is missed
             time.sleep(0.02)
 
     def close(self) -> None:

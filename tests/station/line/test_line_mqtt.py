@@ -108,10 +108,13 @@ def test_the_retained_state_and_the_trigger_topic(broker, tmp_path):
     link, _, triggers = _link(broker, tmp_path, trigger_topic="line/trigger")
     link.start()
     wait_for(lambda: link.state == "connected")
-    late = Listener(broker, "station/bench-1/state", client_id="late")  # retained: a late subscriber sees it
+    late = Listener(broker, "station/bench-1/state", client_id="late")
     try:
-        wait_for(lambda: late.messages)
-        assert json.loads(late.messages[-1][1])["state"] == "online" and late.messages[-1][2]
+        wait_for(lambda: late.messages)  # live or retained, depending on who was first: the broker has it now
+        later = Listener(broker, "station/bench-1/state", client_id="later")  # retained: a late subscriber sees it
+        wait_for(lambda: later.messages)
+        later.close()
+        assert json.loads(later.messages[-1][1])["state"] == "online" and later.messages[-1][2]
         late.client.publish("line/trigger", json.dumps({"part_id": "PLC-42"}), qos=1)
         late.client.publish("line/trigger", "PLC-43", qos=1)
         wait_for(lambda: len(triggers) == 2)
