@@ -141,6 +141,14 @@ def main() -> int:
         sizes.append(("dialog_settings.png", sd.frameGeometry().width(), sd.frameGeometry().height()))
         sd.reject()
     pump(app, seconds=0.3)
+    w.line_settings.open()  # the line links (none turned on in this run)
+    ld = w.line_settings.dialog
+    pump(app, seconds=0.3)
+    if ld is not None:
+        ld.grab().save(str(out / "dialog_line.png"))
+        sizes.append(("dialog_line.png", ld.frameGeometry().width(), ld.frameGeometry().height()))
+        ld.reject()
+    pump(app, seconds=0.3)
     shoot_modal(app, out, "dialog_handover.png", lambda: w.floor.handover(), sizes)
     for name, make in (("dialog_facts.png", lambda: w.categories.show_facts(w.model_info.category)),
                        ("dialog_versions.png", lambda: (w.tools.show_versions(), QApplication.activeModalWidget())[1]),

@@ -15,6 +15,7 @@ class LineStatus(QLabel):
         self.states: dict[str, tuple[str, str]] = {}
         self.refused = 0
         self.setObjectName("lineStatus")
+        self.setContentsMargins(12, 0, 12, 0)
         self._show()
 
     def set_state(self, link: str, state: str, detail: str) -> None:

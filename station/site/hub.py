@@ -23,6 +23,7 @@ class SiteHub(QObject):
         self.sync = SiteSync(window.data_dir, config.user, config.connect)
         self.label = QLabel(self.tr("Site: connecting"))
         self.label.setObjectName("siteStatus")
+        self.label.setContentsMargins(12, 0, 12, 0)
         window.statusBar().addPermanentWidget(self.label)
         self.last: SyncReport | None = None
         self._busy = threading.Lock()

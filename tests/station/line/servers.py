@@ -41,7 +41,7 @@ class Broker:
 
     user, password = "line", "secret"
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, tls: bool = False) -> None:
         if MOSQUITTO is None:
             pytest.skip("mosquitto is not installed (Debian package mosquitto; .ci/run installs it)")
         self.folder, self.port = folder, free_port()
@@ -54,9 +54,15 @@ class Broker:
             f"user {getpass.getuser()}\n"  # run as root (CI), it would drop to 'mosquitto', who cannot write here
             f"listener {self.port} 127.0.0.1\nallow_anonymous false\npassword_file {pw}\n"
             f"persistence true\npersistence_location {folder}/\nautosave_interval 1\n"
-            f"log_dest file {folder}/mosquitto.log\n")
+            f"log_dest file {folder}/mosquitto.log\n" + (self._tls_lines(folder) if tls else ""))
         self.proc: subprocess.Popen | None = None
         self.start()
+
+    def _tls_lines(self, folder: Path) -> str:
+        """A CA of its own and a server certificate for 127.0.0.1 signed by it (``self.ca``)."""
+        self.ca = folder / "ca.pem"
+        key, cert = make_certificate(folder, "server", "127.0.0.1", self.ca)
+        return f"cafile {self.ca}\ncertfile {cert}\nkeyfile {key}\n"
 
     def start(self) -> None:
         self.proc = subprocess.Popen([MOSQUITTO, "-c", str(self.folder / "mosquitto.conf")],
@@ -108,3 +114,33 @@ class Listener:
     def close(self) -> None:
         self.client.disconnect()
         self.client.loop_stop()
+
+
+def make_certificate(folder: Path, name: str, host: str, ca_path: Path) -> tuple[Path, Path]:
+    """(key, certificate) PEM files for ``host``, signed by a new CA written to ``ca_path``."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.datetime.now(datetime.timezone.utc)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, f"{name} test CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(x509.random_serial_number()).not_valid_before(now).not_valid_after(now + datetime.timedelta(days=2))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True).sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)]))
+            .issuer_name(ca_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now).not_valid_after(now + datetime.timedelta(days=2))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(host))]), critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    key_path, cert_path = folder / f"{name}.key", folder / f"{name}.pem"
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL,
+                                           serialization.NoEncryption()))
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return key_path, cert_path

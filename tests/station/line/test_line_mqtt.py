@@ -123,3 +123,31 @@ def test_the_retained_state_and_the_trigger_topic(broker, tmp_path):
         link.stop()
         wait_for(lambda: any(json.loads(p)["state"] == "offline" for _, p, _ in late.messages))
         late.close()
+
+
+def test_tls_to_the_broker_and_a_certificate_it_cannot_trust(tmp_path):
+    from station.line.check import check_mqtt
+    from tests.station.line.servers import make_certificate
+
+    broker = Broker(tmp_path / "tls-broker", tls=True)
+    try:
+        (tmp_path / "pw").write_text("secret")
+        cfg = MqttConfig(port=broker.port, user=broker.user, password_file=str(tmp_path / "pw"), tls=True,
+                         ca_file=str(broker.ca))
+        ok, line = check_mqtt(cfg, "bench-1")
+        assert ok and "over TLS" in line, line
+        link, states, _ = _link(broker, tmp_path, tls=True, ca_file=str(broker.ca))
+        link.start()
+        try:
+            wait_for(lambda: link.state == "connected")
+            link.publish({"part_id": "T1", "verdict": "PASS"}, 1)
+            wait_for(lambda: link.outbox.count_pending() == 0)
+        finally:
+            link.stop()
+        other = tmp_path / "other-ca.pem"
+        make_certificate(tmp_path, "other", "127.0.0.1", other)
+        ok, line = check_mqtt(MqttConfig(port=broker.port, user=broker.user, password_file=str(tmp_path / "pw"),
+                                         tls=True, ca_file=str(other)), "bench-1")
+        assert not ok and line.startswith("TLS: ") and "CERTIFICATE_VERIFY_FAILED" in line.upper().replace(" ", "_")
+    finally:
+        broker.stop()
