@@ -95,7 +95,54 @@ def cmd_site_init(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_site_models(a: argparse.Namespace) -> int:
+    """``site-publish``, ``site-approve``, ``site-pull``: the site's model registry."""
+    from engine.model_store.store import ModelError
+    from station.site import models as registry
+
+    data_dir, settings = _settings(a)
+    share = Path(str(settings.value("site/share", "")))
+    try:
+        cfg = _config(settings, platform.node())
+        if a.action != "approve" and not str(settings.value("site/share", "")):
+            raise ConnectionError("no site share in the settings (site/share: the folder model files go to)")
+        pg = _connect(cfg)
+    except (ConnectionError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        if a.action == "publish":
+            out = {"published": registry.publish(pg, Path(a.models), a.category, share, a.version)}
+        elif a.action == "approve":
+            registry.approve(pg, a.category, a.model_id, a.why)
+            out = {"approved": a.model_id, "category": a.category}
+        else:
+            out = dataclasses.asdict(registry.pull(pg, Path(a.models), a.category, share))
+    except (ModelError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    except Exception as exc:  # psycopg's: a role that may not do this, a model id the registry lacks
+        print(f"error: {(str(exc).strip().splitlines() or [type(exc).__name__])[0]}", file=sys.stderr)
+        return 3
+    finally:
+        pg.close()
+    print(json.dumps(out))
+    return 0
+
+
 def add_site_parsers(sub) -> None:
+    for action, text in (("publish", "publish a model version to the site registry (files to site/share)"),
+                         ("approve", "approve a published version for the whole site (a technician's role)"),
+                         ("pull", "install and put on the line the site's approved version of a category")):
+        p = sub.add_parser(f"site-{action}", help=text)
+        p.add_argument("--data-dir", help="the data folder whose settings name the site")
+        p.add_argument("--category", required=True)
+        if action == "publish":
+            p.add_argument("--version", help="the local version (default: the active one)")
+        if action == "approve":
+            p.add_argument("--model-id", required=True)
+            p.add_argument("--why", required=True, help="the reason, kept with the approval")
+        p.set_defaults(func=cmd_site_models, action=action)
     s = sub.add_parser("site-sync", help="ship this station's history to the site database once")
     s.add_argument("--data-dir", help="the station's data folder")
     s.add_argument("--station", help="the station's id (default: site/user, or this computer's name)")

@@ -74,6 +74,28 @@ GRANT SELECT ON stations TO site_technician, site_reader;
 GRANT INSERT ON decisions TO site_technician;
 CREATE POLICY decisions_technician ON decisions FOR INSERT TO site_technician WITH CHECK (true);
 """,
+    # 2: the site's model registry: versions published by stations (files on the site share, each
+    #    with its SHA-256), technicians' approvals (append-only: the newest approval of a category is
+    #    the site's model, so approving an older one again rolls the site back)
+    """
+CREATE TABLE model_registry (
+    category TEXT NOT NULL, model_id TEXT NOT NULL, station_id TEXT NOT NULL, published_ts TEXT NOT NULL,
+    files JSONB NOT NULL, manifest JSONB NOT NULL, PRIMARY KEY (category, model_id)
+);
+ALTER TABLE model_registry ENABLE ROW LEVEL SECURITY;
+CREATE POLICY model_registry_publish ON model_registry FOR INSERT TO site_station WITH CHECK (station_id = current_user);
+CREATE POLICY model_registry_read ON model_registry FOR SELECT TO site_station, site_technician, site_reader USING (true);
+GRANT SELECT, INSERT ON model_registry TO site_station;
+GRANT SELECT ON model_registry TO site_technician, site_reader;
+CREATE TABLE model_approvals (
+    id BIGSERIAL PRIMARY KEY, category TEXT NOT NULL, model_id TEXT NOT NULL, approved_by TEXT NOT NULL,
+    approved_ts TEXT NOT NULL, why TEXT NOT NULL,
+    FOREIGN KEY (category, model_id) REFERENCES model_registry (category, model_id)
+);
+GRANT SELECT ON model_approvals TO site_station, site_technician, site_reader;
+GRANT INSERT ON model_approvals TO site_technician;
+GRANT USAGE ON SEQUENCE model_approvals_id_seq TO site_technician;
+""",
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -11,22 +11,8 @@ import pytest
 
 from engine.types import InspectionResult, Verdict
 from station.site import sync as site_sync
-from station.site.schema import add_station, migrate
 from station.site.sync import SiteSync
 from station.storage.history import HistoryStore
-from tests.station.site.pg_server import Postgres
-
-
-@pytest.fixture(scope="module")
-def pg():
-    server = Postgres()
-    with server.connect() as owner:
-        migrate(owner)
-        for station in ("bench_1", "bench_2", "bench_3", "bench_4", "bench_5"):
-            add_station(owner, station, f"{station}-pw")
-        owner.execute("CREATE ROLE quality LOGIN PASSWORD 'quality-pw' IN ROLE site_reader")
-    yield server
-    server.remove()
 
 
 def _log(data_dir, n: int, station: str) -> HistoryStore:
