@@ -1137,42 +1137,42 @@
 <context>
     <name>LineStatus</name>
     <message>
-        <location filename="../../ui/line_status.py" line="29"/>
+        <location filename="../../ui/line_status.py" line="30"/>
         <source>connected</source>
         <translation>verbunden</translation>
     </message>
     <message>
-        <location filename="../../ui/line_status.py" line="29"/>
+        <location filename="../../ui/line_status.py" line="30"/>
         <source>listening</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../../ui/line_status.py" line="29"/>
+        <location filename="../../ui/line_status.py" line="30"/>
         <source>connecting</source>
         <translation>verbindet</translation>
     </message>
     <message>
-        <location filename="../../ui/line_status.py" line="30"/>
+        <location filename="../../ui/line_status.py" line="31"/>
         <source>away</source>
         <translation>weg</translation>
     </message>
     <message>
-        <location filename="../../ui/line_status.py" line="30"/>
+        <location filename="../../ui/line_status.py" line="31"/>
         <source>refused</source>
         <translation>abgewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/line_status.py" line="30"/>
+        <location filename="../../ui/line_status.py" line="31"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../../ui/line_status.py" line="34"/>
+        <location filename="../../ui/line_status.py" line="35"/>
         <source>Line: {0}</source>
         <translation>Linie: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/line_status.py" line="36"/>
+        <location filename="../../ui/line_status.py" line="37"/>
         <source> · {0} trigger(s) refused</source>
         <translation> · {0} Trigger abgewiesen</translation>
     </message>
@@ -2154,27 +2154,37 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
 <context>
     <name>SiteHub</name>
     <message>
-        <location filename="../../station/site/hub.py" line="24"/>
+        <location filename="../../station/site/hub.py" line="26"/>
         <source>Site: connecting</source>
         <translation>Standort: verbindet</translation>
     </message>
     <message>
-        <location filename="../../station/site/hub.py" line="50"/>
+        <location filename="../../station/site/hub.py" line="85"/>
+        <source>{0}: the site&apos;s approved model {1} is on the line</source>
+        <translation>{0}: das vom Standort freigegebene Modell {1} ist in Betrieb</translation>
+    </message>
+    <message>
+        <location filename="../../station/site/hub.py" line="88"/>
+        <source>Site model not taken: {0}</source>
+        <translation>Standort-Modell nicht übernommen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/site/hub.py" line="92"/>
         <source>Site: away, {0} waiting</source>
         <translation>Standort: weg, {0} wartend</translation>
     </message>
     <message>
-        <location filename="../../station/site/hub.py" line="51"/>
+        <location filename="../../station/site/hub.py" line="93"/>
         <source> since {0}</source>
         <translation> seit {0}</translation>
     </message>
     <message>
-        <location filename="../../station/site/hub.py" line="54"/>
+        <location filename="../../station/site/hub.py" line="96"/>
         <source>Site: {0} waiting</source>
         <translation>Standort: {0} wartend</translation>
     </message>
     <message>
-        <location filename="../../station/site/hub.py" line="57"/>
+        <location filename="../../station/site/hub.py" line="99"/>
         <source>shipped to {0}:{1}/{2} as {3}</source>
         <translation>übertragen an {0}:{1}/{2} als {3}</translation>
     </message>
@@ -2772,7 +2782,7 @@ In beiden Fällen entsteht eine neue Modellversion; die aktuelle bleibt erhalten
         <translation>Die Demo-Kategorie wird aus erzeugten Bildern gebaut…</translation>
     </message>
     <message>
-        <location filename="../../station/site/hub.py" line="71"/>
+        <location filename="../../station/site/hub.py" line="113"/>
         <source>Site settings: {0}</source>
         <translation>Standort-Einstellungen: {0}</translation>
     </message>

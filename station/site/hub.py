@@ -5,6 +5,7 @@ a time), and its lag in the status bar ("Site: 0 waiting", or "Site: away …, 1
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
@@ -14,8 +15,9 @@ from station.site.sync import SiteSync, SyncReport
 
 
 class SiteHub(QObject):
-    reported = Signal(object)
-    """A ``SyncReport`` from the shipping thread."""
+    reported = Signal(object, list, str)
+    """A ``SyncReport``, the models pulled (``site.models.Pulled``) and why a pull failed, from
+    the shipping thread."""
 
     def __init__(self, window, config) -> None:
         super().__init__(window)
@@ -36,15 +38,54 @@ class SiteHub(QObject):
         if not self._busy.acquire(blocking=False):
             return  # the last round is still shipping
 
+        share = str(self.window.settings.value("site/share", ""))
+        pull = str(self.window.settings.value("site/pull_models", "false")).lower() == "true"
+        models_dir = self.window.models_dir
+
         def run() -> None:
             try:
-                self.reported.emit(self.sync.run())
+                report = self.sync.run()
+                pulled, problem = [], ""
+                if share and pull and not report.error:
+                    pulled, problem = self._pull(models_dir, Path(share))
+                self.reported.emit(report, pulled, problem)
             finally:
                 self._busy.release()
 
         threading.Thread(target=run, name="site-sync", daemon=True).start()
 
-    def show(self, report: SyncReport) -> None:
+    def _pull(self, models_dir: Path, share: Path) -> tuple[list, str]:
+        """Each local category's site-approved version, put on the line (``site.models.pull``)."""
+        from station.site.models import pull
+
+        done, problems = [], []
+        try:
+            pg = self.config.connect()
+        except Exception as exc:
+            return [], str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        try:
+            for folder in sorted(p for p in Path(models_dir).iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+                try:
+                    got = pull(pg, models_dir, folder.name, share)
+                    if got.action in ("installed", "activated"):
+                        done.append(got)
+                except Exception as exc:  # a damaged copy: refused, named, the station keeps its model
+                    problems.append(str(exc))
+        finally:
+            pg.close()
+        return done, "; ".join(problems)
+
+    def show(self, report: SyncReport, pulled: list | None = None, problem: str = "") -> None:
+        from station.storage.reviews import ReviewStore
+
+        for got in pulled or []:
+            ReviewStore(self.window.reader).log_change("site", "system", f"model:{got.category}", None,
+                                                       f"{got.model_id} ({got.version})",
+                                                       f"site-approved version {got.action}")
+            self.window.show_message(self.tr("{0}: the site's approved model {1} is on the line").format(
+                got.category, got.model_id), 30)
+        if problem:
+            self.window.show_message(self.tr("Site model not taken: {0}").format(problem), 60)
         self.last = report
         since = report.oldest_waiting[11:16] if report.oldest_waiting else ""
         if report.error:

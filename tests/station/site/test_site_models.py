@@ -66,3 +66,38 @@ def test_a_damaged_copy_on_the_share_is_refused(pg, trained_models, tmp_path):
         with pytest.raises(ModelError, match="damaged"):
             registry.pull(station_b, b, "washer", share)
     assert not (b / "washer" / "manifest.json").exists()  # nothing half-installed
+
+
+def test_the_window_puts_the_sites_approved_model_on_the_line(pg, qtbot, trained_models, demo_data, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from station.app import make_window
+    from station.storage.reviews import ReviewStore
+    from tests.station.test_window import _images
+
+    a, models, share, data = tmp_path / "a", tmp_path / "models", tmp_path / "share", tmp_path / "data"
+    shutil.copytree(trained_models / "washer", a / "washer")
+    shutil.copytree(trained_models / "washer", models / "washer")
+    extend_category(a, "washer", sorted(str(p) for p in (demo_data / "train" / "good").iterdir())[2:4])
+    with pg.connect("bench_6", "bench_6-pw") as station_a:
+        newer = registry.publish(station_a, a, "washer", share)
+    with pg.connect("tess", "tess-pw") as tech:
+        registry.approve(tech, "washer", newer, "for every station")
+    data.mkdir()
+    (tmp_path / "pgpass").write_text(f"127.0.0.1:{pg.port}:inspection_site:bench_7:bench_7-pw\n")
+    (tmp_path / "pgpass").chmod(0o600)
+    s = QSettings(str(data / "settings.ini"), QSettings.IniFormat)
+    for k, v in {"site/enabled": "true", "site/port": pg.port, "site/user": "bench_7", "site/every_s": 2,
+                 "site/passfile": str(tmp_path / "pgpass"), "site/share": str(share), "site/pull_models": "true"}.items():
+        s.setValue(k, v)
+    s.sync()
+    w = make_window(models, data, station="bench-7", operator="tester")
+    w.confirm_quit, w.hold_ms = False, 0
+    qtbot.addWidget(w)
+    try:
+        qtbot.waitUntil(lambda: read_manifest(models / "washer")["model_id"] == newer, timeout=30000)
+        w.submit_paths(_images(demo_data, "good")[:1])
+        qtbot.waitUntil(lambda: w.model_info is not None and w.model_info.model_id == newer, timeout=30000)
+        assert any(c.subject == "model:washer" and newer in str(c.new_value) for c in ReviewStore(w.reader).changes())
+    finally:
+        w.shutdown()
