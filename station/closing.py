@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer
 
 from engine.types import Verdict
 
@@ -34,6 +34,8 @@ def close_station(window) -> None:
         window.site.stop()
     window.worker.shutdown()
     window.explain.shutdown()
+    for timer in window.findChildren(QTimer):  # reminders, retention, health: none may fire on a closed history
+        timer.stop()
     window.reader.close()
 
 

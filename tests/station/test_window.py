@@ -349,3 +349,18 @@ def test_technician_draws_the_part_mask(window, qtbot, model_copy):
     facts = window.categories.show_facts("washer-m")
     qtbot.addWidget(facts)
     assert "polygon" in facts.mask_label.text() and "earlier part mask" in facts.selftest.text()
+
+
+def test_no_timer_of_a_closed_window_fires(qtbot, trained_models, tmp_path):
+    """A reminder firing after close would read a closed history (seen when a slow machine kept a
+    closed window's objects alive past the master-check reminder's minute)."""
+    from PySide6.QtCore import QTimer
+
+    from station.app import make_window
+
+    w = make_window(trained_models, tmp_path / "data", station="bench-1", operator="tester")
+    w.confirm_quit = False
+    qtbot.addWidget(w)
+    assert any(t.isActive() for t in w.findChildren(QTimer))
+    w.shutdown()
+    assert [t.objectName() or t.interval() for t in w.findChildren(QTimer) if t.isActive()] == []
