@@ -12,7 +12,8 @@ Clocks are ``time.monotonic`` on one machine, so the two processes' times compar
 
 Reports p50 and p99 of: trigger to the verdict in the station (the window has taken the
 worker's result), trigger to ResultValid seen by the PLC (a monitored item, 5 ms publishing
-interval), trigger to the MQTT message received; and, in a first run of the same window without
+interval), trigger to the MQTT message received by the stand-in MES, and to the broker's PUBACK (the
+outbox's ``sent_ts``: when any subscriber could have it; wall clock); and, in a first run of the same window without
 any link, trigger (``feed.trigger``) to the window having the verdict: judging alone (and to the
 worker's result, before the window logs and shows it). The PLC and MES stand-in runs at nice 19,
 as it would be on another machine, but shares this machine's two cores. The explanation thread is switched off in both runs (its cost is
@@ -85,13 +86,13 @@ async def _plc(endpoint: str, parts: int, certs: Path, out: Path, mqtt_port: int
             valid[True].clear()
             valid[False].clear()
             await n["PartId"].write_value(ua.DataValue(ua.Variant(part, ua.VariantType.String)))
-            t0 = time.monotonic()
+            t0, wall0 = time.monotonic(), time.time()
             await n["Trigger"].write_value(on)
             await asyncio.wait_for(valid[True].wait(), 30)
             t1 = time.monotonic()
             await n["ResultAck"].write_value(on)
             await asyncio.wait_for(valid[False].wait(), 30)
-            rows.append((part, t0, t1))
+            rows.append((part, t0, t1, wall0))
     end = time.monotonic() + 10
     while len(arrived) < parts and time.monotonic() < end:
         time.sleep(0.05)
@@ -176,9 +177,18 @@ def run(a) -> dict:
     broker.stop()
     got = json.loads(result.read_text())
     rows, mqtt = got["rows"], got["mqtt"]
-    in_station = [judged[p] - t0 for p, t0, _ in rows if p in judged]
-    opcua = [t1 - t0 for _, t0, t1 in rows]
-    over_mqtt = [mqtt[p] - t0 for p, t0, _ in rows if p in mqtt]
+    in_station = [judged[p] - t0 for p, t0, _, _ in rows if p in judged]
+    opcua = [t1 - t0 for _, t0, t1, _ in rows]
+    over_mqtt = [mqtt[p] - t0 for p, t0, _, _ in rows if p in mqtt]
+    import sqlite3
+    from datetime import datetime
+
+    db = sqlite3.connect(work / "line" / "history.sqlite")
+    acked = {json.loads(payload)["part_id"]: datetime.fromisoformat(sent).timestamp()
+             for payload, sent in db.execute("SELECT payload, sent_ts FROM line_outbox WHERE link = 'mqtt' "
+                                             "AND sent_ts IS NOT NULL")}
+    db.close()
+    broker_has = [acked[p] - wall0 for p, _, _, wall0 in rows if p in acked]
     return {
         "parts": a.parts, "models": str(models), "category": a.category,
         "judging_alone_ms": {"p50": pct(alone, 50), "p99": pct(alone, 99), "n": len(alone)},
@@ -186,8 +196,12 @@ def run(a) -> dict:
         "trigger_to_verdict_in_station_ms": {"p50": pct(in_station, 50), "p99": pct(in_station, 99), "n": len(in_station)},
         "trigger_to_opcua_result_ms": {"p50": pct(opcua, 50), "p99": pct(opcua, 99), "n": len(opcua)},
         "trigger_to_mqtt_message_ms": {"p50": pct(over_mqtt, 50), "p99": pct(over_mqtt, 99), "n": len(over_mqtt)},
+        "trigger_to_mqtt_puback_ms": {"p50": pct(broker_has, 50), "p99": pct(broker_has, 99), "n": len(broker_has)},
         "line_adds_to_p50_ms": {"opcua": round(pct(opcua, 50) - pct(alone, 50), 1),
                                 "mqtt": round(pct(over_mqtt, 50) - pct(alone, 50), 1)},
+        "line_adds_to_worker_p50_ms": {"opcua": round(pct(opcua, 50) - pct(worker_only, 50), 1),
+                                       "mqtt_puback": round(pct(broker_has, 50) - pct(worker_only, 50), 1),
+                                       "mqtt_received": round(pct(over_mqtt, 50) - pct(worker_only, 50), 1)},
         "machine": {"cpu_threads": os.cpu_count()},
     }
 
