@@ -71,15 +71,28 @@ def draw_distribution(ax, d: ShiftData) -> None:
     ax.legend(fontsize=8)
 
 
+MAX_POINTS = 20_000
+"""Markers the control chart draws at most (rejects first; PASS parts thinned evenly)."""
+
+
 def draw_control_chart(ax, d: ShiftData) -> None:
     rows = _rows_for_chart(d)
     x = np.arange(len(rows))
     y = np.array([r.normalised_score for r in rows])
-    ax.scatter(x, y, s=8, c=[COLOURS[r.verdict] for r in rows])
+    # a site's shift has 100,000 parts: every reject is drawn, PASS parts thinned evenly to keep
+    # MAX_POINTS, and the markers go into the PDF as one image, not a path each
+    shown = np.arange(len(rows))
+    if len(rows) > MAX_POINTS:
+        rejects = np.array([i for i, r in enumerate(rows) if r.verdict != "PASS"], dtype=int)
+        passes = np.array([i for i, r in enumerate(rows) if r.verdict == "PASS"], dtype=int)
+        keep = passes[np.linspace(0, passes.size - 1, max(0, MAX_POINTS - rejects.size)).astype(int)] if passes.size else passes
+        shown = np.union1d(rejects, keep)
+    ax.scatter(x[shown], y[shown], s=8, c=[COLOURS[rows[i].verdict] for i in shown], rasterized=y.size > 5000)
     if y.size >= 20:
         k = max(5, y.size // 15)
-        med = np.array([np.median(y[max(0, i - k + 1):i + 1]) for i in range(y.size)])
-        ax.plot(x[k - 1:], med[k - 1:], color="#1f5f99", lw=2, label=f"running median of {k} parts")
+        at = np.unique(np.linspace(k - 1, y.size - 1, min(y.size - k + 1, 2000)).round().astype(int))
+        med = np.array([np.median(y[i - k + 1:i + 1]) for i in at])  # every part's up to 2,000, then evenly
+        ax.plot(x[at], med, color="#1f5f99", lw=2, label=f"running median of {k} parts")
         ax.axhline(float(np.median(y[: max(1, y.size // 3)])), color="#555", lw=1,
                    label="median of the first third of the shift")
     ax.axhline(0.5, color="k", ls="--", lw=1.2, label="threshold")
