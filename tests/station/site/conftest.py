@@ -21,3 +21,18 @@ def pg():
         owner.execute("CREATE ROLE tess LOGIN PASSWORD 'tess-pw' IN ROLE site_technician")
     yield server
     server.remove()
+
+
+def site_settings(data, pg, role: str, password: str, **extra) -> None:
+    """``data/settings.ini`` naming the test's PostgreSQL as the site, ``role`` signing in through
+    a libpq password file beside it; ``extra``: more ``site/`` keys."""
+    from PySide6.QtCore import QSettings
+
+    data.mkdir(parents=True, exist_ok=True)
+    passfile = data / "pgpass"
+    passfile.write_text(f"127.0.0.1:{pg.port}:inspection_site:{role}:{password}\n")
+    passfile.chmod(0o600)
+    s = QSettings(str(data / "settings.ini"), QSettings.IniFormat)
+    for k, v in {"enabled": "true", "port": pg.port, "user": role, "passfile": str(passfile), **extra}.items():
+        s.setValue(f"site/{k}", v)
+    s.sync()

@@ -69,10 +69,9 @@ def test_a_damaged_copy_on_the_share_is_refused(pg, trained_models, tmp_path):
 
 
 def test_the_window_puts_the_sites_approved_model_on_the_line(pg, qtbot, trained_models, demo_data, tmp_path):
-    from PySide6.QtCore import QSettings
-
     from station.app import make_window
     from station.storage.reviews import ReviewStore
+    from tests.station.site.conftest import site_settings
     from tests.station.test_window import _images
 
     a, models, share, data = tmp_path / "a", tmp_path / "models", tmp_path / "share", tmp_path / "data"
@@ -83,14 +82,7 @@ def test_the_window_puts_the_sites_approved_model_on_the_line(pg, qtbot, trained
         newer = registry.publish(station_a, a, "washer", share)
     with pg.connect("tess", "tess-pw") as tech:
         registry.approve(tech, "washer", newer, "for every station")
-    data.mkdir()
-    (tmp_path / "pgpass").write_text(f"127.0.0.1:{pg.port}:inspection_site:bench_7:bench_7-pw\n")
-    (tmp_path / "pgpass").chmod(0o600)
-    s = QSettings(str(data / "settings.ini"), QSettings.IniFormat)
-    for k, v in {"site/enabled": "true", "site/port": pg.port, "site/user": "bench_7", "site/every_s": 2,
-                 "site/passfile": str(tmp_path / "pgpass"), "site/share": str(share), "site/pull_models": "true"}.items():
-        s.setValue(k, v)
-    s.sync()
+    site_settings(data, pg, "bench_7", "bench_7-pw", every_s=2, share=str(share), pull_models="true")
     w = make_window(models, data, station="bench-7", operator="tester")
     w.confirm_quit, w.hold_ms = False, 0
     qtbot.addWidget(w)

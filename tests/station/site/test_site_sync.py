@@ -83,22 +83,14 @@ def test_a_station_writes_its_own_rows_only(pg, tmp_path):
 
 
 def test_the_site_report_covers_every_station(pg, tmp_path, capsys):
-    from PySide6.QtCore import QSettings
-
     from station.cli.main import main
+    from tests.station.site.conftest import site_settings
 
     a, b = tmp_path / "a", tmp_path / "b"
     _log(a, 30, "bench_4").close()
     _sync(pg, a, "bench_4").run()
     q = tmp_path / "quality"
-    q.mkdir()
-    (q / "pgpass").write_text(f"127.0.0.1:{pg.port}:inspection_site:quality:quality-pw\n")
-    (q / "pgpass").chmod(0o600)
-    s = QSettings(str(q / "settings.ini"), QSettings.IniFormat)
-    for k, v in {"site/enabled": "true", "site/port": pg.port, "site/user": "quality",
-                 "site/passfile": str(q / "pgpass")}.items():
-        s.setValue(k, v)
-    s.sync()
+    site_settings(q, pg, "quality", "quality-pw")
     assert main(["report", "--site", "--shift", "current", "--data-dir", str(q), "--out", str(b)]) == 0
     assert (b / "report.pdf").is_file()
     csv = (b / "inspections.csv").read_text()
@@ -108,20 +100,12 @@ def test_the_site_report_covers_every_station(pg, tmp_path, capsys):
 
 
 def test_the_window_ships_its_parts_and_shows_the_lag(pg, qtbot, trained_models, demo_data, tmp_path):
-    from PySide6.QtCore import QSettings
-
     from station.app import make_window
+    from tests.station.site.conftest import site_settings
     from tests.station.test_window import _images
 
     data = tmp_path / "data"
-    data.mkdir()
-    (tmp_path / "pgpass").write_text(f"127.0.0.1:{pg.port}:inspection_site:bench_5:bench_5-pw\n")
-    (tmp_path / "pgpass").chmod(0o600)
-    s = QSettings(str(data / "settings.ini"), QSettings.IniFormat)
-    for k, v in {"site/enabled": "true", "site/port": pg.port, "site/user": "bench_5", "site/every_s": 2,
-                 "site/passfile": str(tmp_path / "pgpass")}.items():
-        s.setValue(k, v)
-    s.sync()
+    site_settings(data, pg, "bench_5", "bench_5-pw", every_s=2)
     w = make_window(trained_models, data, station="bench-5", operator="tester")
     w.confirm_quit, w.hold_ms = False, 0
     qtbot.addWidget(w)
