@@ -67,8 +67,8 @@ class ModbusIoLink:
                 continue
             try:
                 if self.state != "connected":
-                    self._set("connected", where)
                     self._last_input = self._read_trigger()  # an input already on is not a new part
+                    self._set("connected", where)  # (said after that read: an edge from now on is a trigger)
                 self._cycle()
             except (ModbusException, OSError, ValueError) as exc:
                 self.client.close()
