@@ -11,6 +11,8 @@ import platform
 import sys
 from pathlib import Path
 
+from station.site.sync import first_line
+
 
 def _settings(a):
     from PySide6.QtCore import QSettings
@@ -35,7 +37,7 @@ def _connect(cfg):
         return cfg.connect()
     except Exception as exc:
         raise ConnectionError(f"site database {cfg.host}:{cfg.port}/{cfg.dbname} as {cfg.user}: "
-                              f"{(str(exc).strip().splitlines() or [type(exc).__name__])[0]}") from None
+                              f"{first_line(exc)}") from None
 
 
 def site_shift_data(data_dir: Path, shift, category: str | None, models_dir):
@@ -122,7 +124,7 @@ def cmd_site_models(a: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 3
     except Exception as exc:  # psycopg's: a role that may not do this, a model id the registry lacks
-        print(f"error: {(str(exc).strip().splitlines() or [type(exc).__name__])[0]}", file=sys.stderr)
+        print(f"error: {first_line(exc)}", file=sys.stderr)
         return 3
     finally:
         pg.close()

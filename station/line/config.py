@@ -9,7 +9,6 @@ its user's password as a salted PBKDF2 hash (``line/opcua/password_hash``, as te
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,9 +152,3 @@ def read_line_config(settings, station: str = "") -> LineConfig:
     name = str(settings.value("line/station", "")).strip() or station
     return LineConfig(station=name, problems=tuple(problems), **links)  # type: ignore[arg-type]
 
-
-def is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host == "localhost"

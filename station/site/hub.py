@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from station.site.config import read_site_config
-from station.site.sync import SiteSync, SyncReport
+from station.site.sync import SiteSync, SyncReport, first_line
 
 
 class SiteHub(QObject):
@@ -62,7 +62,7 @@ class SiteHub(QObject):
         try:
             pg = self.config.connect()
         except Exception as exc:
-            return [], str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            return [], first_line(exc)
         try:
             for folder in sorted(p for p in Path(models_dir).iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
                 try:

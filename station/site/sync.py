@@ -71,7 +71,7 @@ class SiteSync:
         except Exception as exc:  # psycopg.OperationalError and the socket's own: the site is away
             n, oldest = waiting(db)
             db.close()
-            return SyncReport(shipped, n, oldest, f"site database not reachable: {_first_line(exc)}")
+            return SyncReport(shipped, n, oldest, f"site database not reachable: {first_line(exc)}")
         try:
             for table, cols in SHIPPED:
                 names = [c for c, _ in cols]
@@ -97,7 +97,7 @@ class SiteSync:
                     shipped[table] += len(rows)
                     batches += 1
         except Exception as exc:  # the server went away mid-round: the cursor holds what it has
-            error = f"stopped: {_first_line(exc)}"
+            error = f"stopped: {first_line(exc)}"
         finally:
             try:
                 pg.close()
@@ -112,5 +112,6 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """An exception's first line (psycopg's messages run on with hints), or its type's name."""
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
