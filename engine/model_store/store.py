@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,13 @@ def check_category_name(name: str) -> str:
             f"invalid category name {name!r}: use letters, digits, '_', '-' or '.', starting with a letter or digit"
         )
     return name
+
+
+def new_model_id(category: str, created) -> str:
+    """A model version's id: the category, its UTC creation time and a random suffix, so two
+    versions made in the same second (on one station, or on two stations of a site) never share
+    an id (the site registry keys versions by it)."""
+    return f"{category}-{created:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:

@@ -23,7 +23,7 @@ import numpy as np
 
 from engine.judging.calibration import decision_for, refresh_threshold_facts, score_quantiles, threshold_for_frr
 from engine.imaging import ImageLoadError, load_image
-from engine.model_store.store import MAP_VIEW_FILE, ModelError, copy_writers, model_info, new_version_manifest, read_manifest
+from engine.model_store.store import MAP_VIEW_FILE, ModelError, copy_writers, model_info, new_model_id, new_version_manifest, read_manifest
 from engine.types import ModelInfo
 from engine.model_store.versions import IMAGE_LIST_FILE, image_list_writer, save_model, update_model_files
 
@@ -125,7 +125,7 @@ def extend_category(models_dir: str | os.PathLike[str], category: str, add_paths
     training = dict(m["training"], good_images=goods, embedded_images=list(m["training"].get("embedded_images", [])) + used,
                     added_images=used, train_images=int(m["training"]["train_images"]) + len(used))
     manifest = new_version_manifest(m)
-    manifest.update(model_id=f"{category}-{created:%Y%m%dT%H%M%SZ}", created=created.isoformat(timespec="seconds"),
+    manifest.update(model_id=new_model_id(category, created), created=created.isoformat(timespec="seconds"),
                     patchcore=pc, training=training, threshold=thr_doc,
                     version={"kind": "extend", "note": "; ".join(x for x in (note, f"{len(used)} images added, "
                              f"{idx.size} patches appended to the memory bank", recal) if x)})
@@ -235,7 +235,7 @@ def save_learned(models_dir: str | os.PathLike[str], category: str, proposal, no
     created = datetime.now(timezone.utc)
     manifest = new_version_manifest(m)
     text = f"learned from {proposal.confirmed} confirmed defects: catches {proposal.caught_now} → {proposal.caught}"
-    manifest.update(model_id=f"{category}-{created:%Y%m%dT%H%M%SZ}", created=created.isoformat(timespec="seconds"),
+    manifest.update(model_id=new_model_id(category, created), created=created.isoformat(timespec="seconds"),
                     threshold=thr, known_defects=proposal.facts(),
                     version={"kind": "learn", "note": "; ".join(x for x in (note, text) if x)})
     extra = copy_writers(stored, leave_out=("known_defects",))

@@ -33,7 +33,7 @@ from engine.patchcore.model import MapView, PatchCore, PatchCoreConfig
 from engine.patchcore.stored_graph import GRAPH_FILE
 from engine.training.selftest import plot_tradeoff
 from engine.model_store.store import (GALLERY_FILE, MAP_VIEW_FILE, PART_MASK_FILE, SYNTH_SCORES_FILE, TRADEOFF_FILE,
-                          TRAIN_EMBEDDINGS_FILE, check_category_name, model_info, read_manifest)
+                          TRAIN_EMBEDDINGS_FILE, check_category_name, model_info, new_model_id, read_manifest)
 from engine.synth import gallery_png
 from engine.training.config import TrainConfig
 from engine.training.calibration import Calibration, CalibrationError, calibrate
@@ -250,7 +250,7 @@ def _manifest(category: str, config: TrainConfig, extractor, input_size: tuple[i
     pc_cfg, choice, decision = bank.model.config, cal.choice, cal.decision
     manifest = {
         "category": category,
-        "model_id": f"{category}-{created:%Y%m%dT%H%M%SZ}",
+        "model_id": new_model_id(category, created),
         "created": created.isoformat(timespec="seconds"),
         "engine_version": ENGINE_VERSION,
         "backbone": extractor.backbone_facts,
