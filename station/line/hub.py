@@ -5,8 +5,9 @@ camera frame, or names the next watched file. A trigger that comes while a part 
 judged (or while the line is paused, or without a model or a feed) is refused at once, said on
 the link (OPC UA: BusyRefusals and ErrorText), logged and counted; it is never queued.
 
-Every verdict is handed to a thread of the hub's own, which builds the message (with the map's
-regions) and gives it to each link; the window never waits for the line. The links' states
+Every verdict goes to the PLC and the I/O module from the inspection worker's thread the moment
+its row is committed, and to MQTT from a thread of the hub's own (which adds the map's regions);
+the window never waits for the line. The links' states
 show in the status bar."""
 
 from __future__ import annotations
@@ -133,14 +134,22 @@ class LineHub(QObject):
 
     # ---- verdicts out ------------------------------------------------------------------------
     def on_inspected(self, result, row_id: int, kind: str) -> None:
-        """Runs in the inspection worker's thread (the row is committed): hand the verdict on."""
+        """Runs in the inspection worker's thread (the row is committed): the PLC and the gate
+        are told here at once (both only queue it: no waiting), MQTT by the hub's thread, which
+        first reads the map's regions."""
         if kind == "master":
             return
         part, link = "", ""
         with self._lock:
             if self.awaiting is not None and kind in ("camera", "watch"):
                 (link, part), self.awaiting = self.awaiting, None
-        self._jobs.put((result, row_id, part, kind))
+        row = row_id if row_id >= 0 else None
+        msg = verdict_message(result, row_id, self.config.station, part, kind, regions=False)
+        for name in ("opcua", "modbus"):
+            if name in self.links:
+                self.links[name].publish(msg, row)
+        if "mqtt" in self.links:
+            self._jobs.put((result, msg, row))
         if part:
             self.answered.emit(part, result.verdict.value, link)
 
@@ -149,18 +158,12 @@ class LineHub(QObject):
             job = self._jobs.get()
             if job is None:
                 return
-            result, row_id, part, kind = job
-            row = row_id if row_id >= 0 else None
-            msg = verdict_message(result, row_id, self.config.station, part, kind, regions=False)
-            for name in ("opcua", "modbus"):  # the PLC and the gate first: they need no regions
-                if name in self.links:
-                    self.links[name].publish(msg, row)
-            if "mqtt" in self.links:
-                try:
-                    msg = {**msg, "regions": regions_of(result)}
-                except Exception as exc:  # a map the regions cannot be read from: the verdict still goes out
-                    self.events.log_event("regions left out", str(exc))
-                self.links["mqtt"].publish(msg, row)
+            result, msg, row = job
+            try:
+                msg = {**msg, "regions": regions_of(result)}
+            except Exception as exc:  # a map the regions cannot be read from: the verdict still goes out
+                self.events.log_event("regions left out", str(exc))
+            self.links["mqtt"].publish(msg, row)
 
     def stop(self) -> None:
         if getattr(self, "_stopped", False):

@@ -89,6 +89,9 @@ class OpcUaLink:
         self.state, self.detail = "off", ""
         self.loop: asyncio.AbstractEventLoop | None = None
         self.nodes: dict = {}
+        self.server: Server | None = None
+        self._counts = {"ResultCounter": 0, "BusyRefusals": 0}
+        """The two counters the station alone writes, kept here: no read before each write."""
         self._started = threading.Event()
         self._ready = False
         self._stop: asyncio.Event | None = None
@@ -139,7 +142,7 @@ class OpcUaLink:
 
     async def _main(self) -> None:
         self.loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
-        server = Server(user_manager=_PlcUsers(self.cfg, lambda d: self.events.log_event("refused", d)))
+        self.server = server = Server(user_manager=_PlcUsers(self.cfg, lambda d: self.events.log_event("refused", d)))
         await server.init()
         server.set_endpoint(self.endpoint)
         server.set_server_name(f"Inspection station {self.station}".strip())
@@ -178,12 +181,14 @@ class OpcUaLink:
         self._set("off", "stopped")
 
     async def _write(self, values: dict) -> None:
+        """The station's own writes, in order, straight into the address space (the server's
+        fast path: no internal session, no write callbacks; subscribers are told as usual)."""
         for name, value in values.items():
-            vtype = NODES[name][0]
-            await self.nodes[name].write_value(ua.DataValue(ua.Variant(value, vtype)))
+            await self.server.write_attribute_value(self.nodes[name].nodeid,
+                                                    ua.DataValue(ua.Variant(value, NODES[name][0])))
 
-    async def _read(self, name: str):
-        return await self.nodes[name].read_value()
+    def _read(self, name: str):
+        return self.server.read_attribute_value(self.nodes[name].nodeid).Value.Value
 
     async def _on_write(self, event, _dispatcher) -> None:
         for item, status in zip(event.request_params.NodesToWrite, event.response_params or []):
@@ -191,20 +196,20 @@ class OpcUaLink:
                 continue
             name = self._by_id.get(item.NodeId)
             if name == "Trigger" and item.Value.Value.Value is True:
-                self.on_trigger(self.name, str(await self._read("PartId")))
+                self.on_trigger(self.name, str(self._read("PartId")))
             elif name == "ResultAck" and item.Value.Value.Value is True:
                 await self._write({"ResultValid": False, "ResultAck": False})
 
     async def _refuse(self, detail: str) -> None:
-        n = int(await self._read("BusyRefusals")) + 1
-        await self._write({"Trigger": False, "BusyRefusals": n, "ErrorText": detail})
+        self._counts["BusyRefusals"] += 1
+        await self._write({"Trigger": False, "BusyRefusals": self._counts["BusyRefusals"], "ErrorText": detail})
 
     async def _result(self, msg: dict) -> None:
-        counter = int(await self._read("ResultCounter")) + 1
+        self._counts["ResultCounter"] += 1
         await self._write({
             "Verdict": msg.get("verdict", ""), "VerdictCode": VERDICT_CODES.get(msg.get("verdict", ""), 0),
             "Score": float(msg.get("score") or 0.0), "Threshold": float(msg.get("threshold") or 0.0),
             "Category": msg.get("category", ""), "ModelVersion": msg.get("model_version", ""),
             "ErrorText": msg.get("error") or "", "PartId": msg.get("part_id", ""),
         })
-        await self._write({"ResultCounter": counter, "ResultValid": True, "Busy": False})
+        await self._write({"ResultCounter": self._counts["ResultCounter"], "ResultValid": True, "Busy": False})
