@@ -83,8 +83,8 @@ def draw_control_chart(ax, d: ShiftData) -> None:
     # MAX_POINTS, and the markers go into the PDF as one image, not a path each
     shown = np.arange(len(rows))
     if len(rows) > MAX_POINTS:
-        rejects = np.array([i for i, r in enumerate(rows) if r.verdict != "PASS"], dtype=int)
-        passes = np.array([i for i, r in enumerate(rows) if r.verdict == "PASS"], dtype=int)
+        is_pass = np.array([r.verdict == "PASS" for r in rows], dtype=bool)
+        rejects, passes = np.flatnonzero(~is_pass), np.flatnonzero(is_pass)
         keep = passes[np.linspace(0, passes.size - 1, max(0, MAX_POINTS - rejects.size)).astype(int)] if passes.size else passes
         shown = np.union1d(rejects, keep)
     ax.scatter(x[shown], y[shown], s=8, c=[COLOURS[rows[i].verdict] for i in shown], rasterized=y.size > 5000)
